@@ -1,0 +1,6 @@
+import Foundation
+
+/// Every benchmark, by name; each file adds its entry here.
+enum BenchmarkRegistry {
+    static let all: [String: @Sendable ([String]) async throws -> Void] = [:]
+}

@@ -1,0 +1,104 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode with its strict concurrency.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "haloform",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "haloform", targets: ["haloform"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAMLSyntax", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "HaloformCore",
+            dependencies: ["YAMLSyntax", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HaloAPI",
+            dependencies: [
+                "HaloformCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AccountingAPIs",
+            dependencies: [
+                "HaloformCore", "HaloAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "haloform",
+            dependencies: [
+                "YAMLSyntax", "HaloformCore", "HaloAPI", "AccountingAPIs", "Sandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "haloform-bench",
+            dependencies: [
+                "YAMLSyntax", "HaloformCore", "CLibYAML", "HaloAPI", "AccountingAPIs", "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Benchmarks/haloform-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], swiftSettings: strictSettings),
+        .testTarget(name: "HaloformCoreTests", dependencies: ["HaloformCore", "YAMLSyntax"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HaloAPITests",
+            dependencies: ["HaloAPI", "Sandbox", "HaloformCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AccountingAPIsTests",
+            dependencies: ["AccountingAPIs", "Sandbox", "HaloformCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "haloformTests",
+            dependencies: ["haloform", "Sandbox"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

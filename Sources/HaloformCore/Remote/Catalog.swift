@@ -1,0 +1,73 @@
+/// Which tenant's catalog: the integration and the tenant's name in the config.
+public struct CatalogKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The integration.
+    public var integration: Integration
+    /// The tenant's `name`.
+    public var tenant: String
+
+    /// Creates a key.
+    public init(_ integration: Integration, _ tenant: String) {
+        self.integration = integration
+        self.tenant = tenant
+    }
+
+    public static func < (lhs: CatalogKey, rhs: CatalogKey) -> Bool {
+        (lhs.integration, lhs.tenant) < (rhs.integration, rhs.tenant)
+    }
+
+    public var description: String { "\(integration.key).tenant[\"\(tenant)\"]" }
+}
+
+/// What an accounting system holds for one tenant, reduced to what turns codes into ids.
+public struct Catalog: Sendable, Hashable, Codable {
+    /// The companies the login can reach: Exact divisions (code = division number), Business Central companies of
+    /// the environment (code = company name), Sage businesses (code = business name).
+    public var companies: [CatalogEntry]
+    /// Customers: Exact account codes (trimmed), BC customer numbers, Sage contact references.
+    public var customers: [CatalogEntry]
+    /// Item groups: Exact item group codes, BC item category codes, Sage catalog item type ids.
+    public var productGroups: [CatalogEntry]
+    /// Tax codes: Exact VAT codes (trimmed), Sage tax rate ids; empty for Business Central.
+    public var taxCodes: [CatalogEntry]
+    /// General-ledger accounts: Exact GL account codes, BC account numbers, Sage ledger account nominal codes.
+    public var accounts: [CatalogEntry]
+    /// Items: Exact item codes, BC item numbers, Sage product and service item codes.
+    public var items: [CatalogEntry]
+
+    /// Creates a catalog.
+    public init(
+        companies: [CatalogEntry] = [], customers: [CatalogEntry] = [], productGroups: [CatalogEntry] = [],
+        taxCodes: [CatalogEntry] = [], accounts: [CatalogEntry] = [], items: [CatalogEntry] = []
+    ) {
+        self.companies = companies
+        self.customers = customers
+        self.productGroups = productGroups
+        self.taxCodes = taxCodes
+        self.accounts = accounts
+        self.items = items
+    }
+
+    /// Canonical text of the catalog, for fingerprints.
+    var canonicalText: String {
+        [companies, customers, productGroups, taxCodes, accounts, items].map { list in
+            list.map { "\($0.id)\u{1}\($0.code)\u{1}\($0.name)" }.sorted().joined(separator: "\u{2}")
+        }.joined(separator: "\u{3}")
+    }
+}
+
+/// One record of an accounting catalog: its id in that system, the code people write, and its name.
+public struct CatalogEntry: Sendable, Hashable, Codable {
+    /// The system's own id (a GUID for Exact and Business Central, a string id for Sage).
+    public var id: String
+    /// The code people write in YAML (trimmed of Exact's padding).
+    public var code: String
+    /// The display name.
+    public var name: String
+
+    /// Creates an entry.
+    public init(id: String, code: String, name: String) {
+        self.id = id
+        self.code = code
+        self.name = name
+    }
+}

@@ -1,0 +1,29 @@
+/// A Halo API collection haloform reads or writes, named by its path under `/api`.
+public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
+    case exactDetails = "ExactDetails"
+    case businessCentralDetails = "BusinessCentralDetails"
+    case sageBusinessCloudDetails = "SageBusinessCloudDetails"
+    case control = "Control"
+    case features = "Features"
+    case tax = "Tax"
+    case assetGroup = "AssetGroup"
+    case topLevel = "TopLevel"
+    case client = "Client"
+    case site = "Site"
+    case item = "Item"
+    case supplier = "Supplier"
+
+    /// The path below `/api`.
+    public var path: String { rawValue }
+
+    /// The key that holds the records in a paged list answer (`{record_count, clients: [...]}`), for paged collections.
+    public var pagedListKey: String? {
+        switch self {
+        case .client: "clients"
+        case .site: "sites"
+        case .item: "items"
+        case .supplier: "suppliers"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Crypto
+
+/// What Halo and the accounting systems hold now, as far as a config refers to it: one immutable snapshot.
+///
+/// Halo's configuration records are kept as Halo sends them (JSON objects with Halo's field names), so the
+/// planner is the one place that interprets them; large lists keep only what references need.
+public struct RemoteState: Sendable, Hashable {
+    /// Records of Halo's configuration collections (`ExactDetails`, `Tax`, `Features`, …) as fetched, by collection.
+    public var records: [HaloCollection: [JSONObject]]
+    /// The `/Control` singleton.
+    public var control: JSONObject
+    /// Halo's customers (`/Client`), by id and name only.
+    public var clients: [NamedRecord]
+    /// Halo's product groups (`/AssetGroup`).
+    public var productGroups: [NamedRecord]
+    /// Halo's top levels (`/TopLevel`).
+    public var topLevels: [NamedRecord]
+    /// The accounting catalogs, one per declared tenant.
+    public var catalogs: [CatalogKey: Catalog]
+
+    /// Creates a snapshot.
+    public init(
+        records: [HaloCollection: [JSONObject]] = [:],
+        control: JSONObject = [:],
+        clients: [NamedRecord] = [],
+        productGroups: [NamedRecord] = [],
+        topLevels: [NamedRecord] = [],
+        catalogs: [CatalogKey: Catalog] = [:]
+    ) {
+        self.records = records
+        self.control = control
+        self.clients = clients
+        self.productGroups = productGroups
+        self.topLevels = topLevels
+        self.catalogs = catalogs
+    }
+
+    /// The records of one collection, empty when it was not fetched.
+    public subscript(collection: HaloCollection) -> [JSONObject] {
+        records[collection] ?? []
+    }
+
+    /// A stable hash of the normalised content: equal snapshots give equal fingerprints, whatever the fetch order.
+    public var fingerprint: String {
+        var hasher = SHA256()
+        func add(_ text: String) {
+            hasher.update(data: Array(text.utf8))
+            hasher.update(data: [0])
+        }
+        for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            add(collection.rawValue)
+            let texts = records[collection]!.map { JSONValue.object($0).canonicalText }.sorted()
+            texts.forEach(add)
+        }
+        add(JSONValue.object(control).canonicalText)
+        for (label, list) in [("clients", clients), ("groups", productGroups), ("toplevels", topLevels)] {
+            add(label)
+            for record in list.sorted(by: { $0.id < $1.id }) { add("\(record.id)=\(record.name)") }
+        }
+        for key in catalogs.keys.sorted() {
+            add(key.description)
+            add(catalogs[key]!.canonicalText)
+        }
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+/// A Halo record reduced to what a reference needs: its id and name.
+public struct NamedRecord: Sendable, Hashable, Codable {
+    /// Halo's integer id.
+    public var id: Int
+    /// The name people write in YAML.
+    public var name: String
+
+    /// Creates a record.
+    public init(id: Int, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
