@@ -1,4 +1,6 @@
 // Benchmarks print figures; they are run by hand (`swift run -c release haloform-bench NAME`), never as tests.
+import Foundation
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = BenchmarkRegistry.all
 guard let name = arguments.first, let run = benchmarks[name] else {
