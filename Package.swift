@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "haloform",
             dependencies: [
-                "YAMLSyntax", "HaloformCore", "HaloAPI", "AccountingAPIs", "Sandbox",
+                "YAMLSyntax", "HaloformCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

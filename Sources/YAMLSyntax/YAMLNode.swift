@@ -12,7 +12,7 @@ public struct YAMLNode: Sendable {
 
     /// What the node holds.
     public var content: Content
-    /// Where the node stands; a collection's range ends at its last item.
+    /// Where the node stands: a flow collection's range ends after its closing bracket, a block one's with its last item.
     public var range: SourceRange
     /// The explicit tag, if the source gave one (`!!str`, `!custom`).
     public var tag: String?
@@ -58,53 +58,5 @@ public struct YAMLNode: Sendable {
         case .sequence(let items): return items.reduce(1) { $0 + $1.nodeCount }
         case .mapping(let pairs): return pairs.reduce(1) { $0 + $1.key.nodeCount + $1.value.nodeCount }
         }
-    }
-}
-
-/// A key node and its value node.
-public struct YAMLPair: Sendable {
-    /// The key, usually a plain scalar.
-    public var key: YAMLNode
-    /// The value.
-    public var value: YAMLNode
-
-    /// Creates a pair.
-    public init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
-    }
-}
-
-/// A scalar's text, unresolved: the decoder decides whether `3` is a number or a string.
-public struct YAMLScalar: Sendable, Hashable {
-    /// How a scalar was written.
-    public enum Style: Sendable, Hashable {
-        case plain, singleQuoted, doubleQuoted, literal, folded
-    }
-
-    /// The scalar's text after YAML's escapes and folding.
-    public var value: String
-    /// How it was written; any style but `plain` makes it a string.
-    public var style: Style
-
-    /// Creates a scalar.
-    public init(_ value: String, style: Style = .plain) {
-        self.value = value
-        self.style = style
-    }
-
-    /// Whether the scalar is a plain YAML null (`~`, `null`, or nothing at all).
-    public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
-    }
-
-    /// The scalar's kind in words, as a plain scalar would resolve in YAML 1.2's core schema.
-    public var kindDescription: String {
-        guard style == .plain else { return "a string" }
-        if isNull { return "null" }
-        if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(value) { return "a boolean" }
-        if Int(value) != nil { return "an integer" }
-        if Double(value) != nil { return "a number" }
-        return "a string"
     }
 }

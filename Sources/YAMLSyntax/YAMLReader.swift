@@ -4,24 +4,24 @@ internal import CLibYAML
 public enum YAMLReader {
     /// How many nodes alias expansion may add to one file before it counts as an alias bomb.
     public static let aliasExpansionLimit = 1_000_000
+    /// How deep collections may nest, aliases expanded, before a file counts as hostile.
+    public static let nestingLimit = 256
+    /// UTF-8's byte-order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Reads the one document in `bytes`, or nil for an empty file.
     ///
     /// Anchors and aliases are expanded, `<<` merge keys applied, and duplicate keys,
     /// a second document and tabs used as indentation reported at their location.
     public static func read(_ bytes: [UInt8], file: String) throws(YAMLSyntaxError) -> YAMLNode? {
-        var input = bytes
-        let result: Result<YAMLNode?, YAMLSyntaxError> = input.withUnsafeMutableBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(YAMLSyntaxError("cannot initialise the YAML parser", at: SourceRange(file: file, at: .init(line: 1, column: 1))))
-            }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var builder = TreeBuilder(file: file, bytes: UnsafeBufferPointer(buffer))
-            do {
-                return .success(try builder.readStream(&parser))
+        let result: Result<YAMLNode?, YAMLSyntaxError> = bytes.withUnsafeBufferPointer { whole in
+            // A byte-order mark is left out so that columns on line 1 count as an editor counts them.
+            let buffer = whole.starts(with: byteOrderMark) ? UnsafeBufferPointer(rebasing: whole.dropFirst(byteOrderMark.count)) : whole
+            // libyaml wants a non-null input pointer, which an empty buffer need not have.
+            guard !buffer.isEmpty else { return .success(nil) }
+            do throws(YAMLSyntaxError) {
+                var builder = try TreeBuilder(file: file, text: SourceText(bytes: buffer))
+                return .success(try builder.readStream())
             } catch {
                 return .failure(error)
             }
@@ -35,75 +35,102 @@ public enum YAMLReader {
     }
 }
 
+/// One libyaml event, deleted when it goes out of scope.
+private struct Event: ~Copyable {
+    /// The C event.
+    var raw: yaml_event_t
+
+    deinit {
+        var raw = raw
+        yaml_event_delete(&raw)
+    }
+
+    /// The event's kind.
+    var type: yaml_event_type_t { raw.type }
+}
+
+/// A node with the figures alias expansion checks: how many nodes it holds and how deep its collections nest.
+private struct BuiltNode {
+    /// The node.
+    var node: YAMLNode
+    /// The nodes in its subtree, itself included.
+    var count: Int
+    /// How many collections deep it goes: 0 for a scalar.
+    var height: Int
+}
+
 /// Turns libyaml's events into nodes, one event at a time.
-private struct TreeBuilder {
+private struct TreeBuilder: ~Copyable {
+    /// The file's name, for every range.
     let file: String
-    let bytes: UnsafeBufferPointer<UInt8>
-    var anchors: [String: YAMLNode] = [:]
+    /// The file's bytes, for errors libyaml locates by offset.
+    let text: SourceText
+    /// The C parser, at a stable address for the whole read.
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The anchored nodes so far, by anchor name.
+    var anchors: [String: BuiltNode] = [:]
+    /// How many nodes aliases have added so far.
     var expandedByAliases = 0
 
-    init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
+    /// Prepares libyaml to read `text`.
+    init(file: String, text: SourceText) throws(YAMLSyntaxError) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            throw YAMLSyntaxError("cannot initialise the YAML parser", at: SourceRange(file: file, at: .init(line: 1, column: 1)))
+        }
+        yaml_parser_set_input_string(parser, text.bytes.baseAddress, text.bytes.count)
+        // A fixed encoding makes libyaml count every byte it reads, as SourceText does; UTF-16 is refused.
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         self.file = file
-        self.bytes = bytes
+        self.text = text
+        self.parser = parser
     }
 
-    /// An owned event, deleted when it goes out of scope.
-    final class Event {
-        var raw = yaml_event_t()
-        deinit { yaml_event_delete(&raw) }
-        var type: yaml_event_type_t { raw.type }
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
     }
 
-    mutating func readStream(_ parser: inout yaml_parser_t) throws(YAMLSyntaxError) -> YAMLNode? {
+    /// Reads the stream's one document, or nil when it holds none or only a null.
+    mutating func readStream() throws(YAMLSyntaxError) -> YAMLNode? {
         var root: YAMLNode?
-        var documents = 0
+        var firstDocument: SourceRange?
         while true {
-            let event = try next(&parser)
+            let event = try next()
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
             case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
+                let here = range(event.raw.start_mark, event.raw.end_mark)
+                if let firstDocument {
                     throw YAMLSyntaxError(
                         "a configuration file holds one YAML document; this is a second one",
-                        at: range(event.raw.start_mark, event.raw.end_mark),
-                        notes: root.map { [.init("the first document starts here", at: $0.range)] } ?? []
+                        at: here,
+                        notes: [.init("the first document starts here", at: firstDocument)]
                     )
                 }
-                let node = try readNode(&parser, startingWith: next(&parser))
+                firstDocument = here
+                let node = try readNode(startingWith: next(), depth: 1).node
                 root = node.scalar?.isNull == true && node.tag == nil ? nil : node
-                _ = try next(&parser)  // DOCUMENT-END
             default:
-                continue  // STREAM-START
+                continue  // STREAM-START, DOCUMENT-END
             }
         }
     }
 
-    mutating func next(_ parser: inout yaml_parser_t) throws(YAMLSyntaxError) -> Event {
-        let event = Event()
-        guard yaml_parser_parse(&parser, &event.raw) == 1 else { throw syntaxError(parser) }
-        return event
+    /// The next event, or the located error that stops the parse.
+    func next() throws(YAMLSyntaxError) -> Event {
+        var raw = yaml_event_t()
+        guard yaml_parser_parse(parser, &raw) == 1 else { throw syntaxError() }
+        return Event(raw: raw)
     }
 
-    mutating func readNode(_ parser: inout yaml_parser_t, startingWith event: Event) throws(YAMLSyntaxError) -> YAMLNode {
-        let start = location(event.raw.start_mark)
+    /// Reads the node that `event` starts, consuming the events up to its end.
+    mutating func readNode(startingWith event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
         switch event.type {
         case YAML_ALIAS_EVENT:
-            let name = string(event.raw.data.alias.anchor)
-            let here = range(event.raw.start_mark, event.raw.end_mark)
-            guard let target = anchors[name] else {
-                throw YAMLSyntaxError("unknown alias '*\(name)'; no anchor '&\(name)' comes before it", at: here)
-            }
-            expandedByAliases += target.nodeCount
-            if expandedByAliases > YAMLReader.aliasExpansionLimit {
-                throw YAMLSyntaxError(
-                    "aliases expand to more than \(YAMLReader.aliasExpansionLimit) nodes; refusing what looks like an alias bomb",
-                    at: here,
-                    notes: [.init("'&\(name)' is anchored here", at: target.range)]
-                )
-            }
-            return target
+            return try expandAlias(event, depth: depth)
         case YAML_SCALAR_EVENT:
             let data = event.raw.data.scalar
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
@@ -112,97 +139,136 @@ private struct TreeBuilder {
                 range: range(event.raw.start_mark, event.raw.end_mark),
                 tag: data.tag.map { String(cString: $0) }
             )
-            register(anchor: data.anchor, node)
-            return node
+            return register(BuiltNode(node: node, count: 1, height: 0), anchor: data.anchor)
         case YAML_SEQUENCE_START_EVENT:
+            try checkNesting(depth, at: event)
             let data = event.raw.data.sequence_start
             var items: [YAMLNode] = []
+            var count = 1
+            var height = 1
             while true {
-                let child = try next(&parser)
+                let child = try next()
                 if child.type == YAML_SEQUENCE_END_EVENT {
-                    let node = YAMLNode(.sequence(items), range: SourceRange(file: file, start: start, end: location(child.raw.end_mark)),
-                                        tag: data.tag.map { String(cString: $0) })
-                    register(anchor: data.anchor, node)
-                    return node
+                    let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : items.last?.range.end
+                    let node = YAMLNode(.sequence(items), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                    return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
                 }
-                items.append(try readNode(&parser, startingWith: child))
+                let item = try readNode(startingWith: child, depth: depth + 1)
+                items.append(item.node)
+                count += item.count
+                height = max(height, item.height + 1)
             }
         case YAML_MAPPING_START_EVENT:
+            try checkNesting(depth, at: event)
             let data = event.raw.data.mapping_start
             var pairs: [YAMLPair] = []
+            var index = MappingKeyIndex()
             var merged: [YAMLPair] = []
-            var seen: [String: SourceRange] = [:]
+            var count = 1
+            var height = 1
             while true {
-                let child = try next(&parser)
+                let child = try next()
                 if child.type == YAML_MAPPING_END_EVENT {
-                    for pair in merged where pair.key.scalar.map({ seen[$0.value] == nil }) ?? true {
-                        if let key = pair.key.scalar?.value { seen[key] = pair.key.range }
-                        pairs.append(pair)
+                    let end = data.style == YAML_FLOW_MAPPING_STYLE ? nil : pairs.last?.value.range.end
+                    // Explicit keys win over merged ones, and earlier merges over later ones.
+                    for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: pairs) == nil }) ?? true {
+                        index.append(pair, to: &pairs)
                     }
-                    let node = YAMLNode(.mapping(pairs), range: SourceRange(file: file, start: start, end: location(child.raw.end_mark)),
-                                        tag: data.tag.map { String(cString: $0) })
-                    register(anchor: data.anchor, node)
-                    return node
+                    let node = YAMLNode(.mapping(pairs), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                    return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
                 }
-                let key = try readNode(&parser, startingWith: child)
-                let value = try readNode(&parser, startingWith: next(&parser))
-                if let scalar = key.scalar, scalar.style == .plain, scalar.value == "<<" {
-                    merged.append(contentsOf: try mergePairs(value))
+                let key = try readNode(startingWith: child, depth: depth + 1)
+                let value = try readNode(startingWith: next(), depth: depth + 1)
+                count += key.count + value.count
+                height = max(height, key.height + 1, value.height + 1)
+                if let scalar = key.node.scalar, scalar.style == .plain, scalar.value == "<<", key.node.tag == nil {
+                    merged.append(contentsOf: try mergePairs(value.node))
                     continue
                 }
-                if let name = key.scalar?.value {
-                    if let first = seen[name] {
-                        throw YAMLSyntaxError(
-                            "duplicate key '\(name)'",
-                            at: key.range,
-                            notes: [.init("'\(name)' is first set here", at: first)]
-                        )
-                    }
-                    seen[name] = key.range
+                if let name = key.node.scalar?.value, let first = index.earlier(name, in: pairs) {
+                    throw YAMLSyntaxError(
+                        "duplicate key '\(name)'",
+                        at: key.node.range,
+                        notes: [.init("'\(name)' is first set here", at: first.key.range)]
+                    )
                 }
-                pairs.append(YAMLPair(key: key, value: value))
+                index.append(YAMLPair(key: key.node, value: value.node), to: &pairs)
             }
         default:
             throw YAMLSyntaxError("unexpected YAML event", at: range(event.raw.start_mark, event.raw.end_mark))
         }
     }
 
-    /// The pairs a `<<` merge key brings in: from one mapping, or from a sequence of them, earlier ones winning.
+    /// The anchored node an alias names, counted against the expansion and nesting limits.
+    mutating func expandAlias(_ event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
+        let name = String(cString: event.raw.data.alias.anchor)
+        let here = range(event.raw.start_mark, event.raw.end_mark)
+        guard let target = anchors[name] else {
+            throw YAMLSyntaxError("unknown alias '*\(name)'; no anchor '&\(name)' comes before it", at: here)
+        }
+        let note = YAMLSyntaxError.Note("'&\(name)' is anchored here", at: target.node.range)
+        expandedByAliases += target.count
+        if expandedByAliases > YAMLReader.aliasExpansionLimit {
+            throw YAMLSyntaxError(
+                "aliases expand to more than \(YAMLReader.aliasExpansionLimit) nodes; refusing what looks like an alias bomb",
+                at: here,
+                notes: [note]
+            )
+        }
+        if depth + target.height - 1 > YAMLReader.nestingLimit {
+            throw YAMLSyntaxError(Self.nestingMessage, at: here, notes: [note])
+        }
+        return target
+    }
+
+    /// Throws when a collection starting at `depth` nests too deep, before the recursion can exhaust the stack.
+    func checkNesting(_ depth: Int, at event: borrowing Event) throws(YAMLSyntaxError) {
+        guard depth > YAMLReader.nestingLimit else { return }
+        throw YAMLSyntaxError(Self.nestingMessage, at: range(event.raw.start_mark, event.raw.end_mark))
+    }
+
+    /// The error message for nesting past `YAMLReader.nestingLimit`.
+    static let nestingMessage = "collections nest deeper than \(YAMLReader.nestingLimit) levels"
+
+    /// The pairs a `<<` merge key brings in: from one mapping, or from a sequence of them in order.
     func mergePairs(_ value: YAMLNode) throws(YAMLSyntaxError) -> [YAMLPair] {
         if let pairs = value.mapping { return pairs }
         if let items = value.sequence {
             var result: [YAMLPair] = []
-            var names = Set<String>()
             for item in items {
                 guard let pairs = item.mapping else {
                     throw YAMLSyntaxError("a '<<' merge takes mappings, found \(item.kindDescription)", at: item.range)
                 }
-                for pair in pairs where pair.key.scalar.map({ names.insert($0.value).inserted }) ?? true {
-                    result.append(pair)
-                }
+                result.append(contentsOf: pairs)
             }
             return result
         }
         throw YAMLSyntaxError("a '<<' merge takes a mapping or a sequence of mappings, found \(value.kindDescription)", at: value.range)
     }
 
-    mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: YAMLNode) {
-        guard let anchor else { return }
-        anchors[string(anchor)] = node
+    /// Remembers `built` under its anchor, if it has one, and returns it.
+    mutating func register(_ built: BuiltNode, anchor: UnsafeMutablePointer<yaml_char_t>?) -> BuiltNode {
+        if let anchor { anchors[String(cString: anchor)] = built }
+        return built
     }
 
-    func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
-        String(cString: pointer)
-    }
-
+    /// The 1-based location of a 0-based libyaml mark.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
+    /// The range between two libyaml marks.
     func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
         SourceRange(file: file, start: location(start), end: location(end))
     }
 
+    /// A collection's range: to its closing event, or to `end` (its last item's end in block style,
+    /// since libyaml ends a block collection where the next one starts, past blank lines and comments).
+    func range(from start: borrowing Event, to close: borrowing Event, orEndAt end: SourceLocation?) -> SourceRange {
+        SourceRange(file: file, start: location(start.raw.start_mark), end: end ?? location(close.raw.end_mark))
+    }
+
+    /// Our style for libyaml's.
     static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
@@ -214,51 +280,66 @@ private struct TreeBuilder {
     }
 
     /// The located error for the parser's current failure.
-    func syntaxError(_ parser: yaml_parser_t) -> YAMLSyntaxError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-        if parser.error == YAML_READER_ERROR {
-            let at = location(ofByte: Int(parser.problem_offset))
-            let message = problem == "invalid leading UTF-8 octet" || problem.contains("UTF-8")
-                ? "the file is not valid UTF-8 (\(problem) at byte \(parser.problem_offset))"
-                : "\(problem) at byte \(parser.problem_offset)"
-            return YAMLSyntaxError(message, at: SourceRange(file: file, at: at))
+    func syntaxError() -> YAMLSyntaxError {
+        let failed = parser.pointee
+        let problem = failed.problem.map { String(cString: $0) }
+        switch failed.error {
+        case YAML_READER_ERROR:
+            let at = SourceRange(file: file, at: text.location(ofByte: failed.problem_offset))
+            return YAMLSyntaxError(Self.readerMessage(problem ?? "unreadable input", value: failed.problem_value), at: at)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let at = range(failed.problem_mark, failed.problem_mark)
+            let character = text.scalar(atCharacter: Int(failed.problem_mark.index))
+            if character == "\t" {
+                // libyaml words this several ways ("cannot start any token", "violates indentation").
+                return YAMLSyntaxError("a tab cannot indent YAML; use spaces", at: at)
+            }
+            var notes: [YAMLSyntaxError.Note] = []
+            if let context = failed.context.map({ String(cString: $0) }) {
+                let contextRange = range(failed.context_mark, failed.context_mark)
+                // A note on the error's own spot ("while scanning for the next token") adds nothing.
+                if contextRange != at { notes.append(.init(context, at: contextRange)) }
+            }
+            return YAMLSyntaxError(Self.clarified(problem ?? "invalid YAML", character: character), at: at, notes: notes)
+        default:
+            let start = SourceRange(file: file, at: SourceLocation(line: 1, column: 1))
+            return YAMLSyntaxError("libyaml failed: \(problem ?? "out of memory")", at: start)
         }
-        let at = range(parser.problem_mark, parser.problem_mark)
-        if byte(atMark: parser.problem_mark) == UInt8(ascii: "\t") {
-            return YAMLSyntaxError("a tab cannot indent YAML; use spaces", at: at)
-        }
-        var notes: [YAMLSyntaxError.Note] = []
-        if let context = parser.context.map({ String(cString: $0) }) {
-            notes.append(.init(context, at: range(parser.context_mark, parser.context_mark)))
-        }
-        return YAMLSyntaxError(problem, at: at, notes: notes)
     }
 
-    /// The byte that starts the character at a mark, if the mark lies inside the input.
-    func byte(atMark mark: yaml_mark_t) -> UInt8? {
-        let target = location(mark)
-        var current = SourceLocation(line: 1, column: 1)
-        for byte in bytes where byte & 0xC0 != 0x80 {
-            if current == target { return byte }
-            if current.line > target.line { return nil }
-            current = Self.advance(current, over: byte)
+    /// libyaml's message with the offending character named, where libyaml leaves it out or speaks in grammar terms.
+    static func clarified(_ problem: String, character: Unicode.Scalar?) -> String {
+        switch problem {
+        case "found character that cannot start any token":
+            guard let character else { return problem }
+            return "found character '\(character.escaped(asASCII: false))' that cannot start any token"
+        case "did not find expected <document start>":
+            return "found more content after the end of the document"
+        default:
+            return problem
         }
-        return nil
     }
 
-    /// The line and column of a byte offset, for reader errors that only give an offset.
-    func location(ofByte offset: Int) -> SourceLocation {
-        var current = SourceLocation(line: 1, column: 1)
-        for byte in bytes.prefix(offset) where byte & 0xC0 != 0x80 {
-            current = Self.advance(current, over: byte)
+    /// The message for a reader error: invalid UTF-8, or a control character.
+    static func readerMessage(_ problem: String, value: Int32) -> String {
+        if problem == "control characters are not allowed" {
+            return "control character \(Self.codePoint(value)) is not allowed"
         }
-        return current
+        if problem.contains("UTF-8") || problem == "invalid Unicode character" {
+            let octet = problem.hasSuffix("octet") && value >= 0 ? " 0x\(Self.hex(value, digits: 2))" : ""
+            return "the file is not valid UTF-8: \(problem)\(octet)"
+        }
+        return problem
     }
 
-    /// The location after the character that starts with `byte`.
-    static func advance(_ location: SourceLocation, over byte: UInt8) -> SourceLocation {
-        byte == UInt8(ascii: "\n")
-            ? SourceLocation(line: location.line + 1, column: 1)
-            : SourceLocation(line: location.line, column: location.column + 1)
+    /// `U+0007` for 7.
+    static func codePoint(_ value: Int32) -> String {
+        "U+\(hex(value, digits: 4))"
+    }
+
+    /// `value` in uppercase hexadecimal, zero-padded to `digits`.
+    static func hex(_ value: Int32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

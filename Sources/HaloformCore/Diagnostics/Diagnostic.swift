@@ -29,18 +29,21 @@ public struct Diagnostic: Sendable, Hashable {
     public var range: SourceRange?
     /// Related places and hints.
     public var notes: [Note]
+    /// Whether printing must leave out the source line, because it may hold a secret.
+    public var hidesSource: Bool
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at range: SourceRange?, notes: [Note] = []) {
+    public init(_ severity: Severity, _ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false) {
         self.severity = severity
         self.message = message
         self.range = range
         self.notes = notes
+        self.hidesSource = hidesSource
     }
 
     /// An error at a place.
-    public static func error(_ message: String, at range: SourceRange?, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: range, notes: notes)
+    public static func error(_ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false) -> Diagnostic {
+        Diagnostic(.error, message, at: range, notes: notes, hidesSource: hidesSource)
     }
 
     /// A warning at a place.

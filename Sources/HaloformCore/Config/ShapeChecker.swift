@@ -1,0 +1,166 @@
+import YAMLSyntax
+
+/// Checks YAML nodes against `ConfigSchema`, collecting every problem: unknown keys, wrong types, bad enums.
+struct ShapeChecker {
+    /// What the checker found.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Checks `node`, the value of `key`, against `shape`.
+    mutating func check(_ node: YAMLNode, _ shape: ValueShape, key: String) {
+        switch shape {
+        case .string, .code:
+            expectScalar(node, "a string", key: key)
+        case .stringOrEnv, .secret:
+            guard let scalar = expectScalar(node, "a string", key: key) else { return }
+            let isSecret = shape == .secret
+            switch ConfigString.parse(scalar.value) {
+            case nil:
+                diagnostics.append(.error(
+                    isSecret ? "malformed environment reference in '\(key)'" : "malformed environment reference '\(scalar.value)'",
+                    at: node.range,
+                    notes: [.init("write the whole value as ${env:NAME}, NAME made of letters, digits and underscores")],
+                    hidesSource: isSecret
+                ))
+            case .literal where isSecret:
+                diagnostics.append(.error(
+                    "'\(key)' is a secret and must come from the environment",
+                    at: node.range,
+                    notes: [.init("write ${env:NAME} and set NAME where haloform runs; a secret in a file ends up in git")],
+                    hidesSource: true
+                ))
+            default:
+                break
+            }
+        case .integer(let minimum):
+            guard let scalar = expectScalar(node, "an integer", key: key) else { return }
+            guard scalar.style == .plain, let value = Int(scalar.value) else {
+                return mismatch(node, expected: "an integer", key: key)
+            }
+            if let minimum, value < minimum {
+                diagnostics.append(.error("'\(key)' must be at least \(minimum), found \(value)", at: node.range))
+            }
+        case .boolean:
+            guard let scalar = expectScalar(node, "a boolean", key: key) else { return }
+            guard scalar.style == .plain, Bool(scalar.value.lowercased()) != nil else {
+                return mismatch(node, expected: "a boolean (true or false)", key: key)
+            }
+        case .enumeration(let allowed):
+            guard let scalar = expectScalar(node, "one of \(allowed.joined(separator: ", "))", key: key) else { return }
+            if !allowed.contains(scalar.value) {
+                diagnostics.append(.error(
+                    "'\(scalar.value)' is not a valid \(key)\(Suggestion.phrase(for: scalar.value, among: allowed))",
+                    at: node.range,
+                    notes: [.init("expected one of: \(allowed.joined(separator: ", "))")]
+                ))
+            }
+        case .reference:
+            if node.mapping != nil {
+                check(node, .object(ObjectShape([FieldShape("halo_id", .integer(minimum: 1), required: true, "")])), key: key)
+            } else {
+                expectScalar(node, "a name or { halo_id: N }", key: key)
+            }
+        case .list(let item):
+            if node.scalar?.isNull == true { return }
+            guard let items = node.sequence else { return mismatch(node, expected: "a list", key: key) }
+            for element in items { check(element, item, key: key) }
+        case .object(let object):
+            if node.scalar?.isNull == true { return }
+            guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", key: key) }
+            check(pairs, object, in: node, key: key)
+        }
+    }
+
+    /// Checks a mapping's keys and values against an object shape.
+    private mutating func check(_ pairs: [YAMLPair], _ object: ObjectShape, in node: YAMLNode, key: String) {
+        var present = Set<String>()
+        var suggested = Set<String>()
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value, pair.key.scalar?.isNull == false else {
+                diagnostics.append(.error("a key must be a plain name, found \(pair.key.kindDescription)", at: pair.key.range))
+                continue
+            }
+            if let field = object.field(name) {
+                present.insert(name)
+                check(pair.value, field.shape, key: name)
+            } else if let reason = object.refused[name] {
+                diagnostics.append(.error("'\(name)' is not allowed here: \(reason)", at: pair.key.range))
+            } else {
+                let keys = object.fields.map(\.key)
+                let nearest = Suggestion.nearest(to: name, among: keys)
+                nearest.map { _ = suggested.insert($0) }
+                diagnostics.append(.error(
+                    "unknown key '\(name)'\(nearest.map { " (did you mean '\($0)'?)" } ?? "")",
+                    at: pair.key.range,
+                    notes: [.init("'\(key)' takes: \(keys.joined(separator: ", "))")]
+                ))
+            }
+        }
+        // A misspelt required key is reported once, as the unknown key that suggests it.
+        for field in object.fields where field.required && !present.contains(field.key) && !suggested.contains(field.key) {
+            if object.exactlyOne.contains(where: { $0.contains(field.key) }) { continue }
+            diagnostics.append(.error("missing required key '\(field.key)' in '\(key)'", at: node.range))
+        }
+        for group in object.exactlyOne {
+            let given = group.filter(present.contains)
+            if given.count != 1 {
+                let list = group.map { "'\($0)'" }.joined(separator: " or ")
+                diagnostics.append(.error(
+                    given.isEmpty ? "'\(key)' needs \(list)" : "'\(key)' takes \(list), not both",
+                    at: node.range
+                ))
+            }
+        }
+    }
+
+    /// The node's scalar, or a type error when it is a collection or null.
+    @discardableResult
+    private mutating func expectScalar(_ node: YAMLNode, _ expected: String, key: String) -> YAMLScalar? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            mismatch(node, expected: expected, key: key)
+            return nil
+        }
+        return scalar
+    }
+
+    /// Records that `node` is not what `key` takes.
+    private mutating func mismatch(_ node: YAMLNode, expected: String, key: String) {
+        var notes: [Diagnostic.Note] = []
+        if let scalar = node.scalar, scalar.style != .plain, expected.hasPrefix("a boolean") || expected.hasPrefix("an integer") {
+            notes.append(.init("remove the quotes: a quoted value is always a string"))
+        }
+        diagnostics.append(.error("expected \(expected) for '\(key)', found \(node.kindDescription)", at: node.range, notes: notes))
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+enum Suggestion {
+    /// ` (did you mean 'x'?)` for the nearest candidate, or nothing when none is near.
+    static func phrase(for word: String, among candidates: [String]) -> String {
+        nearest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// The candidate nearest to `word`, if it is near enough to be a likely typo.
+    static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(1, min(3, word.count / 3)) ? best.0 : nil
+    }
+
+    /// Levenshtein distance between two strings.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

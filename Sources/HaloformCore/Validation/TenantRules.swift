@@ -1,0 +1,62 @@
+/// Rules about an integration's tenants: unique names and companies, a real default tenant, credentials.
+enum TenantRules {
+    static func check(_ integration: IntegrationConfig) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let key = integration.integration.key
+        Duplicates.find(in: integration.tenants, key: { $0.name.value }) { tenant, first in
+            diagnostics.append(.error(
+                "tenant '\(tenant.name.value)' is declared twice in \(key)",
+                at: tenant.name.range,
+                notes: [.init("first declared here", at: first.name.range)]
+            ))
+        }
+        Duplicates.find(in: integration.tenants, key: companyIdentity) { tenant, first in
+            diagnostics.append(.error(
+                "tenants '\(first.name.value)' and '\(tenant.name.value)' connect the same \(companyNoun(integration.integration)); Halo keeps one connection per company",
+                at: tenant.range,
+                notes: [.init("'\(first.name.value)' is declared here", at: first.range)]
+            ))
+        }
+        if let defaultTenant = integration.defaultTenant {
+            let names = integration.tenants.map(\.name.value)
+            if !names.contains(defaultTenant.value) {
+                diagnostics.append(.error(
+                    "default_tenant '\(defaultTenant.value)' is not a tenant of \(key)\(Suggestion.phrase(for: defaultTenant.value, among: names))",
+                    at: defaultTenant.range,
+                    notes: names.isEmpty ? [.init("\(key) declares no tenants")] : [.init("the tenants are: \(names.joined(separator: ", "))")]
+                ))
+            }
+        }
+        if integration.enabled?.value == false, !integration.tenants.isEmpty {
+            diagnostics.append(.warning(
+                "\(key) is disabled, so its \(integration.tenants.count) tenant(s) will not sync",
+                at: integration.enabled!.range
+            ))
+        }
+        if integration.integration == .sageBusinessCloud {
+            for tenant in integration.tenants where tenant.authentication?.value == "custom_app" {
+                for (name, value) in [("client_id", tenant.clientID), ("client_secret", tenant.clientSecret)] where value == nil {
+                    diagnostics.append(.error("tenant '\(tenant.name.value)' uses custom_app but gives no '\(name)'", at: tenant.authentication!.range))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// What identifies the company a tenant connects: Exact's division, BC's environment and company, Sage's business.
+    private static func companyIdentity(_ tenant: TenantConfig) -> String? {
+        switch tenant.integration {
+        case .exactOnline: tenant.division.map { "\($0.value)" }
+        case .businessCentral: tenant.environment.flatMap { env in tenant.company.map { "\(env.value)/\($0.value)" } }
+        case .sageBusinessCloud: tenant.business?.value
+        }
+    }
+
+    private static func companyNoun(_ integration: Integration) -> String {
+        switch integration {
+        case .exactOnline: "division"
+        case .businessCentral: "environment and company"
+        case .sageBusinessCloud: "business"
+        }
+    }
+}

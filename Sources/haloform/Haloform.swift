@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `haloform` command: declarative configuration of Halo's accounting integrations.
+@main
+struct Haloform: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "haloform",
+        abstract: "Keep Halo's accounting integrations (Exact Online, Business Central, Sage) as reviewed YAML.",
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, SchemaCommand.self]
+    )
+}

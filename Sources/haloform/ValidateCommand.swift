@@ -1,0 +1,37 @@
+import ArgumentParser
+import HaloformCore
+
+/// `haloform validate`: check a config root with no network, and show every problem where it is.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a config root: syntax, keys, types and the integrations' rules. No network."
+    )
+
+    @Argument(help: "The config root: a folder of YAML files (or one file).")
+    var root: String = "."
+
+    @Option(help: "Output format: text, or json for CI annotations.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() async throws {
+        let files = try ConfigRoot(path: root).files()
+        let loaded = ConfigLoader.load(files)
+        let report = DiagnosticReport(diagnostics: loaded.diagnostics, files: files)
+        report.print(format: format)
+        let failed = loaded.diagnostics.hasErrors || strict && !loaded.diagnostics.isEmpty
+        if format == .text && !failed {
+            let tenants = loaded.config.integrations.values.reduce(0) { $0 + $1.tenants.count }
+            Terminal.output("\(root): valid (\(files.count) file\(files.count == 1 ? "" : "s"), \(loaded.config.integrations.count) integration\(loaded.config.integrations.count == 1 ? "" : "s"), \(tenants) tenant\(tenants == 1 ? "" : "s"))\n")
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+/// Output formats for diagnostics.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
