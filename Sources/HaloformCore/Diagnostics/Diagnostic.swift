@@ -1,7 +1,7 @@
 public import YAMLSyntax
 
 /// A located problem found in a configuration, as a value: the core reports, the CLI prints.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable {
     /// How bad a diagnostic is.
     public enum Severity: String, Sendable, Hashable, Codable {
         case error, warning

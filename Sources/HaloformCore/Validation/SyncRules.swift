@@ -16,7 +16,7 @@ enum SyncRules {
                     notes: [.init("use authentication: halo_app to sync, or leave entities empty", at: tenant.authentication!.range)]
                 ))
             }
-            if let group = sync.groupIncrement, let line = sync.lineIncrement, group.value <= line.value {
+            if let group = sync.groupIncrement, let line = sync.lineIncrement, group.value >= 1, line.value >= 1, group.value <= line.value {
                 diagnostics.append(.warning(
                     "group_increment \(group.value) does not exceed line_increment \(line.value), so line numbers of different item types can collide",
                     at: group.range,

@@ -1,0 +1,167 @@
+/// What `apply` would do: addressed changes for people, and the Halo requests that carry them out.
+public struct Plan: Sendable, Hashable, Codable {
+    /// The version of this document's shape; readers refuse versions they do not know.
+    public static let currentFormatVersion = 1
+
+    /// The plan document's version.
+    public var formatVersion: Int
+    /// The fingerprint of the remote state the plan was made against.
+    public var remoteFingerprint: String
+    /// The changes, in the order they apply.
+    public var changes: [PlannedChange]
+    /// The Halo requests, in order; each carries one or more changes.
+    public var operations: [Operation]
+    /// What the guides warn of, for the reviewer.
+    public var warnings: [PlanWarning]
+    /// Records Halo holds beyond a `prune: false` list: reported, left alone.
+    public var drift: [Drift]
+
+    /// Creates a plan.
+    public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
+        self.formatVersion = Self.currentFormatVersion
+        self.remoteFingerprint = remoteFingerprint
+        self.changes = changes
+        self.operations = operations
+        self.warnings = warnings
+        self.drift = drift
+    }
+
+    /// Whether applying would change anything.
+    public var hasChanges: Bool { !changes.isEmpty }
+
+    /// How many changes of each action.
+    public func count(_ action: PlannedChange.Action) -> Int {
+        changes.lazy.filter { $0.action == action }.count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
+        case changes, operations, warnings, drift
+    }
+}
+
+/// One addressed change to one managed thing.
+public struct PlannedChange: Sendable, Hashable, Codable {
+    /// What happens to the thing.
+    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+        case create, update, replace, delete
+    }
+
+    /// The thing's address, e.g. `exact_online.tenant["exact-nl"].customer_mapping["1001"]`.
+    public var address: String
+    /// The integration it belongs to.
+    public var integration: Integration
+    /// What happens.
+    public var action: Action
+    /// The fields that change, old to new.
+    public var fields: [FieldChange]
+
+    /// Creates a change.
+    public init(address: String, integration: Integration, action: Action, fields: [FieldChange]) {
+        self.address = address
+        self.integration = integration
+        self.action = action
+        self.fields = fields
+    }
+}
+
+/// One field's old and new value, as a reviewer reads them.
+public struct FieldChange: Sendable, Hashable, Codable {
+    /// The field's YAML path below the thing (`sync.entities`).
+    public var name: String
+    /// The value now, in YAML terms; nil when it has none.
+    public var old: String?
+    /// The value after apply; nil when it will have none.
+    public var new: String?
+    /// Whether the values are secret: shown as `(sensitive)`, never stored.
+    public var sensitive: Bool
+    /// Whether a change of this field forces a replacement.
+    public var forcesReplacement: Bool
+
+    /// Creates a field change.
+    public init(_ name: String, old: String?, new: String?, sensitive: Bool = false, forcesReplacement: Bool = false) {
+        self.name = name
+        self.old = sensitive ? nil : old
+        self.new = sensitive ? nil : new
+        self.sensitive = sensitive
+        self.forcesReplacement = forcesReplacement
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, old, new, sensitive
+        case forcesReplacement = "forces_replacement"
+    }
+}
+
+/// One Halo request: an upsert POST of one record, or a DELETE.
+public struct Operation: Sendable, Hashable, Codable {
+    /// What the request does.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case upsert, delete
+    }
+
+    /// Upsert or delete.
+    public var kind: Kind
+    /// The collection it goes to.
+    public var collection: HaloCollection
+    /// The record's id, when it exists already.
+    public var recordID: Int?
+    /// The POST body's one record, without secrets (they are added at apply time from `secrets`).
+    public var body: JSONObject
+    /// Fields whose value is a secret, by Halo field name, to be read from the environment when applying.
+    public var secrets: [String: String]
+    /// Fields that take the id of a tenant created earlier in the same apply: Halo field name to the tenant's address.
+    public var deferredIDs: [String: String]
+    /// The address this request creates, so later requests can use the new id.
+    public var creates: String?
+    /// The addresses of the changes this request carries.
+    public var addresses: [String]
+
+    /// Creates an operation.
+    public init(
+        kind: Kind, collection: HaloCollection, recordID: Int?, body: JSONObject = [:], secrets: [String: String] = [:],
+        deferredIDs: [String: String] = [:], creates: String? = nil, addresses: [String]
+    ) {
+        self.kind = kind
+        self.collection = collection
+        self.recordID = recordID
+        self.body = body
+        self.secrets = secrets
+        self.deferredIDs = deferredIDs
+        self.creates = creates
+        self.addresses = addresses
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, collection, body, secrets, creates, addresses
+        case recordID = "record_id", deferredIDs = "deferred_ids"
+    }
+}
+
+/// Something a reviewer should know before applying.
+public struct PlanWarning: Sendable, Hashable, Codable {
+    /// What it concerns.
+    public var address: String
+    /// What to know.
+    public var message: String
+
+    /// Creates a warning.
+    public init(address: String, message: String) {
+        self.address = address
+        self.message = message
+    }
+}
+
+/// A record Halo holds that the config does not, inside a `prune: false` list.
+public struct Drift: Sendable, Hashable, Codable {
+    /// The record's address.
+    public var address: String
+    /// What Halo holds.
+    public var description: String
+
+    /// Creates a drift note.
+    public init(address: String, description: String) {
+        self.address = address
+        self.description = description
+    }
+}

@@ -1,0 +1,95 @@
+/// `/Control` field updates gathered across integrations, so the singleton gets one POST.
+struct ControlUpdate {
+    var body: JSONObject = [:]
+    var deferredIDs: [String: String] = [:]
+    var changes: [PlannedChange] = []
+}
+
+extension Planner {
+    /// The integration's defaults in `/Control`: the default tenant and Exact's invoice status.
+    mutating func planDefaults(_ integration: IntegrationConfig) {
+        let kind = integration.integration
+        let control = remote.control
+        let details = remote[kind.detailsCollection]
+        var fields: [FieldChange] = []
+        func set(_ field: String, _ value: JSONValue, _ change: FieldChange) {
+            controlUpdates.body[field] = value
+            fields.append(change)
+        }
+        if let name = integration.defaultTenant, let tenant = integration.tenants.first(where: { $0.name.value == name.value }) {
+            switch kind {
+            case .exactOnline:
+                let division = tenant.division?.value ?? 0
+                let current = control["exactdefaultdivision"]?.int
+                if current != division {
+                    let old = current.map { value in details.first { $0["division"]?.int == value }?["name"]?.string.map { "\"\($0)\"" } ?? "division \(value)" }
+                    set("exactdefaultdivision", .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
+                }
+            case .businessCentral:
+                let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)]
+                if let company = tenant.company, let entry = catalog?.companies.first(where: { $0.code == company.value }),
+                    control["dbc_default_company"]?.string != entry.id
+                {
+                    controlUpdates.body["dbcdefaulttenantname"] = .string(name.value)
+                    set("dbc_default_company", .string(entry.id),
+                        FieldChange("default_tenant", old: control["dbcdefaulttenantname"]?.string.map { "\"\($0)\"" }, new: "\"\(name.value)\""))
+                }
+            case .sageBusinessCloud:
+                let current = control["sagebusinessclouddefaulttenantid"]?.int
+                let record = details.first { $0["name"]?.string == name.value }
+                let created = changes.ordered.contains { $0.address == tenant.address && ($0.action == .create || $0.action == .replace) }
+                if created || record == nil {
+                    controlUpdates.deferredIDs["sagebusinessclouddefaulttenantid"] = tenant.address
+                    set("sagebusinessclouddefaulttenantid", .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                } else if let id = record?["id"]?.int, current != id {
+                    set("sagebusinessclouddefaulttenantid", .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                }
+            }
+        }
+        if let status = integration.defaultInvoiceStatus {
+            let code = status.value == "processed" ? 50 : 20
+            let current = control["exact_default_invoice_status"]?.int
+            if current != code {
+                set("exact_default_invoice_status", .int(code), FieldChange(
+                    "default_invoice_status", old: current.map { $0 == 50 ? "\"processed\"" : $0 == 20 ? "\"open\"" : String($0) }, new: "\"\(status.value)\""
+                ))
+            }
+        }
+        guard !fields.isEmpty else { return }
+        controlUpdates.changes.append(PlannedChange(address: "\(kind.key).defaults", integration: kind, action: .update, fields: fields))
+    }
+
+    private func oldSageDefault(_ id: Int?) -> String? {
+        id.map { id in remote[.sageBusinessCloudDetails].first { $0["id"]?.int == id }?["name"]?.string.map { "\"\($0)\"" } ?? "#\(id)" }
+    }
+
+    /// One POST to `/Control` with every default that changes.
+    mutating func flushControlUpdates() {
+        guard !controlUpdates.changes.isEmpty else { return }
+        controlUpdates.changes.forEach { changes.append($0, in: .defaults) }
+        var body = controlUpdates.body
+        if let id = remote.control["id"] { body["id"] = id }
+        operations.append(Operation(kind: .upsert, collection: .control, recordID: remote.control["id"]?.int, body: body,
+                                    deferredIDs: controlUpdates.deferredIDs, addresses: controlUpdates.changes.map(\.address)), in: .defaults)
+    }
+
+    /// A Halo customer linked to accounting customers in two tenants syncs to whichever ran last: warn.
+    mutating func warnAboutCustomersLinkedTwice() {
+        var linked = linkedCustomers
+        for integration in Integration.allCases where config.integrations[integration] == nil {
+            for record in remote[integration.detailsCollection] {
+                let address = CatalogKey(integration, record["name"]?.string ?? "?").description
+                for link in record["client_mappings"]?.array ?? [] {
+                    if let id = link.object?["halo_id"]?.int { linked[id, default: []].insert(address) }
+                }
+            }
+        }
+        for id in linked.keys.sorted() where linked[id]!.count > 1 {
+            let places = linked[id]!.sorted()
+            warnings.append(PlanWarning(
+                address: places[0],
+                message: "Halo customer '\(clients.name(of: id) ?? "#\(id)")' is linked to accounting customers in \(places.joined(separator: " and ")); it syncs to whichever runs last"
+            ))
+        }
+    }
+}

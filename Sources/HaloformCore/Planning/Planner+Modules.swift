@@ -1,0 +1,29 @@
+extension Planner {
+    /// The module switch under `/Features`, when the config sets `enabled`.
+    mutating func planModule(_ integration: IntegrationConfig) {
+        guard let enabled = integration.enabled else { return }
+        let name = integration.integration.displayName
+        guard let record = remote[.features].first(where: { $0["module_name"]?.string == name }),
+            let id = record["id"]?.int
+        else {
+            diagnostics.append(.error("Halo has no module named '\(name)' under /Features, so it cannot be switched", at: enabled.range))
+            return
+        }
+        let current = record["enabled"]?.bool ?? false
+        guard current != enabled.value else { return }
+        let address = "\(integration.integration.key).module"
+        changes.append(PlannedChange(
+            address: address, integration: integration.integration, action: .update,
+            fields: [FieldChange("enabled", old: String(current), new: String(enabled.value))]
+        ), in: enabled.value ? .modules : .removeModules)
+        operations.append(Operation(
+            kind: .upsert, collection: .features, recordID: id, body: ["id": .int(id), "enabled": .bool(enabled.value)], addresses: [address]
+        ), in: enabled.value ? .modules : .removeModules)
+        if enabled.value && integration.integration == .businessCentral {
+            warnings.append(PlanWarning(
+                address: address,
+                message: "enabling Business Central sets the tax of every customer and item to zero and hides the tax fields: Business Central's tax engine computes tax from then on"
+            ))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Field updates for one Halo tax record, gathered across integrations so it gets one POST.
+struct TaxUpdate {
+    var body: JSONObject = [:]
+    var deferredIDs: [String: String] = [:]
+    var addresses: [String] = []
+}
+
+extension Planner {
+    /// Links between Halo tax rates and the accounting tax codes, which live on Halo's `/Tax` records.
+    mutating func planTaxLinks(_ integration: IntegrationConfig) {
+        let kind = integration.integration
+        guard kind != .businessCentral else { return }
+        let (tenantField, codeField) = kind == .exactOnline ? ("exact_division", "exacttaxcode") : ("sage_tenant_id", "sagebusinesscloudtaxcode")
+        let details = remote[kind.detailsCollection]
+        var desiredByTax: [Int: (tenant: TenantConfig, entry: CatalogEntry, name: String)] = [:]
+        var managedTenants: [TenantConfig] = []
+        for tenant in integration.tenants {
+            guard let list = tenant.taxRates, let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else { continue }
+            managedTenants.append(tenant)
+            let index = CatalogIndex(kind == .exactOnline ? "VAT code" : "tax rate", catalog.taxCodes)
+            for mapping in list.mappings {
+                guard let taxID = take(taxes.resolve(mapping.halo)), let entry = take(index.resolve(mapping.code, system: kind.displayName)) else { continue }
+                desiredByTax[taxID] = (tenant, entry, taxes.name(of: taxID) ?? "")
+            }
+        }
+        guard !managedTenants.isEmpty else { return }
+
+        /// The value a tax record's tenant field should hold for a tenant: Exact's division, or Sage's details id.
+        func tenantValue(_ tenant: TenantConfig) -> (value: JSONValue, deferred: String?) {
+            if kind == .exactOnline { return (.int(tenant.division?.value ?? 0), nil) }
+            let record = details.first { $0["name"]?.string == tenant.name.value }
+            if let id = record?["id"]?.int, !changes.ordered.contains(where: { $0.address == tenant.address && $0.action == .replace }) {
+                return (.int(id), nil)
+            }
+            return (.null, tenant.address)
+        }
+        /// The config tenant a tax record's tenant field points at.
+        func owner(_ value: JSONValue?) -> TenantConfig? {
+            guard let value = value?.int else { return nil }
+            if kind == .exactOnline { return integration.tenants.first { $0.division?.value == value } }
+            let name = details.first { $0["id"]?.int == value }?["name"]?.string
+            return integration.tenants.first { $0.name.value == name }
+        }
+
+        for record in remote[.tax] {
+            guard let id = record["id"]?.int, let name = record["name"]?.string else { continue }
+            let currentCode = record[codeField]?.object?["value"]?.string
+            let currentOwner = owner(record[tenantField])
+            if let desired = desiredByTax[id] {
+                let target = tenantValue(desired.tenant)
+                let sameTenant = target.deferred == nil && record[tenantField]?.int == target.value.int
+                guard !sameTenant || currentCode != desired.entry.code else { continue }
+                let address = "\(desired.tenant.address).tax_rate[\"\(name)\"]"
+                changes.append(PlannedChange(address: address, integration: kind, action: currentCode == nil ? .create : .update, fields: [
+                    FieldChange(kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\""),
+                ]), in: .taxLinks)
+                var update = taxUpdates[id] ?? TaxUpdate()
+                update.body[tenantField] = target.value
+                update.body[codeField] = ["value": .string(desired.entry.code), "label": .string(desired.entry.name)]
+                if let deferred = target.deferred { update.deferredIDs[tenantField] = deferred }
+                update.addresses.append(address)
+                taxUpdates[id] = update
+            } else if currentCode != nil, record[tenantField].map({ !$0.isNull }) ?? false {
+                let tenantAddress = currentOwner?.address ?? "\(kind.key).tenant[?]"
+                let address = "\(tenantAddress).tax_rate[\"\(name)\"]"
+                if let currentOwner, currentOwner.taxRates == nil { continue }  // that tenant does not manage tax links
+                if currentOwner?.taxRates?.prunes == false {
+                    drift.append(Drift(address: address, description: "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"))
+                    continue
+                }
+                changes.append(PlannedChange(address: address, integration: kind, action: .delete,
+                                             fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]), in: .removeTaxLinks)
+                var update = taxUpdates[id] ?? TaxUpdate()
+                update.body[tenantField] = .null
+                update.body[codeField] = .null
+                update.addresses.append(address)
+                taxUpdates[id] = update
+            }
+        }
+    }
+
+    /// One POST per touched tax record.
+    mutating func flushTaxUpdates() {
+        for id in taxUpdates.keys.sorted() {
+            let update = taxUpdates[id]!
+            var body = update.body
+            body["id"] = .int(id)
+            let removesOnly = update.body.values.allSatisfy(\.isNull)
+            operations.append(Operation(kind: .upsert, collection: .tax, recordID: id, body: body, deferredIDs: update.deferredIDs,
+                                        addresses: update.addresses), in: removesOnly ? .removeTaxLinks : .taxLinks)
+        }
+    }
+
+    /// Importing tax rates daily removes the Halo tax rates no company maps: name them.
+    mutating func warnAboutTaxImports() {
+        let importing = config.declaredIntegrations.flatMap(\.tenants).filter { $0.importTaxRatesDaily?.value == true }
+        guard let first = importing.first else { return }
+        var mapped = Set<Int>()
+        for tenant in config.declaredIntegrations.flatMap(\.tenants) {
+            for mapping in tenant.taxRates?.mappings ?? [] {
+                if case .success(let id) = taxes.resolve(mapping.halo) { mapped.insert(id) }
+            }
+        }
+        let removed = remote[.tax].compactMap(Self.named).filter { !mapped.contains($0.id) }.map { "'\($0.name)'" }
+        guard !removed.isEmpty else { return }
+        warnings.append(PlanWarning(
+            address: first.address,
+            message: "importing tax rates daily removes the Halo tax rates no company maps: \(removed.joined(separator: ", "))"
+        ))
+    }
+}

@@ -1,0 +1,153 @@
+extension Planner {
+    /// Creates, updates, replaces and deletes the integration's tenant records, mappings travelling inside them.
+    mutating func planTenants(_ integration: IntegrationConfig) {
+        let kind = integration.integration
+        let remoteRecords = remote[kind.detailsCollection]
+        let declared = Set(integration.tenants.map(\.name.value))
+        for tenant in integration.tenants {
+            guard let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else {
+                diagnostics.append(.error("no \(kind.displayName) catalog was read for tenant '\(tenant.name.value)', so its codes cannot be resolved", at: tenant.name.range))
+                continue
+            }
+            let record = remoteRecords.first { $0["name"]?.string == tenant.name.value }
+            planTenant(tenant, record: record, catalog: catalog)
+        }
+        for record in remoteRecords {
+            guard let name = record["name"]?.string, !declared.contains(name), let id = record["id"]?.int else { continue }
+            let address = CatalogKey(kind, name).description
+            let links = (record["client_mappings"]?.array?.count ?? 0) + (record["item_group_mappings"]?.array?.count ?? 0)
+            changes.append(PlannedChange(address: address, integration: kind, action: .delete,
+                                         fields: [FieldChange("mappings", old: String(links), new: nil)]), in: .removeTenants)
+            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [address]), in: .removeTenants)
+        }
+    }
+
+    /// One tenant against its Halo record, if any.
+    private mutating func planTenant(_ tenant: TenantConfig, record: JSONObject?, catalog: Catalog) {
+        let kind = tenant.integration
+        let address = tenant.address
+        guard let fields = desiredFields(tenant, catalog: catalog) else { return }
+        let recordID = record?["id"]?.int
+        let replacing = record != nil && fields.contains { $0.forcesReplacement && !$0.matches(record![$0.haloField]) }
+        let isNew = record == nil || replacing
+        let existing = isNew ? nil : record
+
+        var mappingChanges: [PlannedChange] = []
+        var body: JSONObject = existing.flatMap { $0["id"] }.map { ["id": $0] } ?? ["name": .string(tenant.name.value)]
+        for (list, field, noun, names, entries) in [
+            (tenant.customers, "client_mappings", "customer_mapping", clients, catalog.customers),
+            (tenant.productGroups, "item_group_mappings", "product_group_mapping", productGroups, catalog.productGroups),
+        ] {
+            guard let list else {
+                if noun == "customer_mapping", !isNew {
+                    for link in existing?[field]?.array ?? [] { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
+                }
+                continue
+            }
+            let diff = diffMappings(
+                list, remote: existing?[field]?.array ?? [], names: names, catalog: CatalogIndex(noun == "customer_mapping" ? "customer" : "item group", entries),
+                address: address, noun: noun, tableID: noun == "customer_mapping" ? 2 : 8, kind: kind
+            )
+            mappingChanges += diff.changes
+            if noun == "customer_mapping" {
+                for link in diff.links { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
+            }
+            if isNew || !diff.changes.isEmpty { body[field] = .array(diff.links) }
+            if kind == .exactOnline && noun == "customer_mapping" { warnAboutAddressReplacement(diff.changes, address: address) }
+        }
+
+        var fieldChanges: [FieldChange] = []
+        var secrets: [String: String] = [:]
+        for field in fields {
+            if field.isSecret {
+                guard isNew || options.rotateSecrets, let name = field.desired.string else { continue }
+                secrets[field.haloField] = name
+                fieldChanges.append(field.change(from: nil))
+            } else if isNew || !field.matches(existing?[field.haloField]) {
+                body[field.haloField] = field.desired
+                // A replacement lists what differs from the record it replaces; a create lists everything.
+                let shown = !field.label.hasSuffix("(id)") && (!replacing || !field.matches(record?[field.haloField]))
+                if shown { fieldChanges.append(field.change(from: replacing ? record?[field.haloField] : nil)) }
+            }
+        }
+
+        if replacing, let recordID {
+            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: recordID, addresses: [address]), in: .tenants)
+        }
+        if !fieldChanges.isEmpty {
+            let action: PlannedChange.Action = replacing ? .replace : isNew ? .create : .update
+            changes.append(PlannedChange(address: address, integration: kind, action: action, fields: fieldChanges), in: .tenants)
+        }
+        mappingChanges.forEach { changes.append($0, in: $0.action == .delete ? .removeTenants : .tenants) }
+        guard !fieldChanges.isEmpty || !mappingChanges.isEmpty else { return }
+        operations.append(Operation(
+            kind: .upsert, collection: kind.detailsCollection, recordID: isNew ? nil : recordID, body: body, secrets: secrets,
+            creates: isNew ? address : nil, addresses: [address] + mappingChanges.map(\.address)
+        ), in: .tenants)
+    }
+
+    /// The mapping array a tenant record should hold, and the changes from what it holds.
+    private mutating func diffMappings(
+        _ list: MappingList, remote links: [JSONValue], names: HaloNames, catalog: CatalogIndex,
+        address: String, noun: String, tableID: Int, kind: Integration
+    ) -> (links: [JSONValue], changes: [PlannedChange]) {
+        var remoteByThirdParty: [String: JSONObject] = [:]
+        for link in links {
+            if let object = link.object, let id = object["third_party_id"]?.string { remoteByThirdParty[id] = object }
+        }
+        var result: [JSONValue] = []
+        var changes: [PlannedChange] = []
+        var kept = Set<String>()
+        for mapping in list.mappings {
+            guard let haloID = take(names.resolve(mapping.halo)),
+                let entry = take(catalog.resolve(mapping.code, system: kind.displayName))
+            else { continue }
+            let mappingAddress = "\(address).\(noun)[\"\(entry.code)\"]"
+            let haloName = names.name(of: haloID) ?? ""
+            kept.insert(entry.id)
+            if var existing = remoteByThirdParty[entry.id] {
+                let oldID = existing["halo_id"]?.int
+                if oldID != haloID {
+                    existing["halo_id"] = .int(haloID)
+                    existing["halo_desc"] = .string(haloName)
+                    changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
+                        FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
+                    ]))
+                }
+                result.append(.object(existing))
+            } else {
+                result.append(.object([
+                    "table_id": .int(tableID), "halo_id": .int(haloID), "halo_desc": .string(haloName),
+                    "third_party_id": .string(entry.id), "third_party_desc": .string(entry.code),
+                ]))
+                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .create,
+                                             fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
+            }
+        }
+        for link in links {
+            guard let object = link.object, let id = object["third_party_id"]?.string, !kept.contains(id) else { continue }
+            let code = catalog.entry(id: id)?.code ?? object["third_party_desc"]?.string ?? id
+            let mappingAddress = "\(address).\(noun)[\"\(code)\"]"
+            let haloName = object["halo_id"]?.int.flatMap(names.name(of:)).map { "\"\($0)\"" } ?? object["halo_desc"]?.string ?? "?"
+            if list.prunes {
+                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .delete,
+                                             fields: [FieldChange("halo", old: haloName, new: nil)]))
+            } else {
+                result.append(link)
+                drift.append(Drift(address: mappingAddress, description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
+            }
+        }
+        return (result, changes)
+    }
+
+    /// Mapping a Halo customer to an Exact customer replaces its main site's address on the next import: say so.
+    private mutating func warnAboutAddressReplacement(_ mappingChanges: [PlannedChange], address: String) {
+        let mapped = mappingChanges.filter { $0.action != .delete }.compactMap { $0.fields.first?.new }
+        guard !mapped.isEmpty else { return }
+        let shown = mapped.prefix(5).joined(separator: ", ") + (mapped.count > 5 ? " and \(mapped.count - 5) more" : "")
+        warnings.append(PlanWarning(
+            address: address,
+            message: "mapping \(shown) to Exact customers replaces each one's main site address with the Exact address on the next import; give a customer a new main site first if its address must stay"
+        ))
+    }
+}

@@ -1,0 +1,118 @@
+/// Options that change what a plan contains.
+public struct PlanOptions: Sendable, Hashable {
+    /// Push every tenant's secret again, though Halo cannot say whether it changed.
+    public var rotateSecrets: Bool
+
+    /// Creates options.
+    public init(rotateSecrets: Bool = false) {
+        self.rotateSecrets = rotateSecrets
+    }
+}
+
+/// The plan, or the located reasons there is none.
+public struct PlanResult: Sendable {
+    /// The plan, when every reference resolved.
+    public var plan: Plan?
+    /// Problems found while planning (unresolved references, unset variables) and the config's warnings.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Compares a config with what Halo holds and works out the changes: pure, `Config × RemoteState → Plan`.
+public struct Planner {
+    let config: Config
+    let remote: RemoteState
+    let environment: ConfigEnvironment
+    let options: PlanOptions
+
+    let clients: HaloNames
+    let topLevels: HaloNames
+    let productGroups: HaloNames
+    let taxes: HaloNames
+
+    var diagnostics: [Diagnostic] = []
+    var changes = PhasedList<PlannedChange>()
+    var operations = PhasedList<Operation>()
+    var warnings: [PlanWarning] = []
+    var drift: [Drift] = []
+    /// Halo tax records' field updates, merged so each record gets one POST.
+    var taxUpdates: [Int: TaxUpdate] = [:]
+    /// `/Control` field updates, merged into one POST.
+    var controlUpdates = ControlUpdate()
+    /// The tenants each Halo customer will be linked in after apply, by customer id.
+    var linkedCustomers: [Int: Set<String>] = [:]
+
+    /// Prepares a plan of `config` against `remote`.
+    public init(config: Config, remote: RemoteState, environment: ConfigEnvironment, options: PlanOptions = PlanOptions()) {
+        self.config = config
+        self.remote = remote
+        self.environment = environment
+        self.options = options
+        clients = HaloNames("customer", remote.clients)
+        topLevels = HaloNames("top level", remote.topLevels)
+        productGroups = HaloNames("product group", remote.productGroups)
+        taxes = HaloNames("tax rate", remote[.tax].compactMap(Self.named))
+    }
+
+    /// Works out the plan.
+    public func plan() -> PlanResult {
+        var planner = self
+        for integration in config.declaredIntegrations {
+            planner.planModule(integration)
+            planner.planTenants(integration)
+            planner.planTaxLinks(integration)
+            planner.planDefaults(integration)
+        }
+        planner.flushTaxUpdates()
+        planner.flushControlUpdates()
+        planner.warnAboutTaxImports()
+        planner.warnAboutCustomersLinkedTwice()
+        guard !planner.diagnostics.hasErrors else {
+            return PlanResult(plan: nil, diagnostics: planner.diagnostics.sortedByLocation())
+        }
+        let plan = Plan(
+            remoteFingerprint: remote.fingerprint,
+            changes: planner.changes.ordered,
+            operations: planner.operations.ordered,
+            warnings: planner.warnings,
+            drift: planner.drift
+        )
+        return PlanResult(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
+    }
+
+    /// A Halo record's id and name, if it has both.
+    static func named(_ record: JSONObject) -> NamedRecord? {
+        guard let id = record["id"]?.int, let name = record["name"]?.string else { return nil }
+        return NamedRecord(id: id, name: name)
+    }
+
+    /// Unwraps a resolution, recording its error.
+    mutating func take<Value>(_ result: Result<Value, Diagnostic>) -> Value? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}
+
+/// When a change applies: creates and updates by kind of thing, then deletions in reverse.
+enum Phase: Int, CaseIterable {
+    case modules, tenants, taxLinks, defaults
+    case removeTaxLinks, removeTenants, removeModules
+}
+
+/// Items gathered in any order and read back phase by phase.
+struct PhasedList<Item> {
+    private var items: [Phase: [Item]] = [:]
+
+    /// Adds an item to a phase.
+    mutating func append(_ item: Item, in phase: Phase) {
+        items[phase, default: []].append(item)
+    }
+
+    /// All items, phase by phase, in the order each phase received them.
+    var ordered: [Item] {
+        Phase.allCases.flatMap { items[$0] ?? [] }
+    }
+}

@@ -1,0 +1,79 @@
+/// Renders a plan as a pull-request comment: grouped by integration and tenant, and never over GitHub's size limit.
+public struct PlanMarkdownRenderer: Sendable {
+    /// GitHub's limit on a comment's size, in characters.
+    public static let defaultLimit = 65_536
+
+    /// The most characters the comment may hold.
+    public var limit: Int
+
+    /// Creates a renderer.
+    public init(limit: Int = PlanMarkdownRenderer.defaultLimit) {
+        self.limit = limit
+    }
+
+    /// The comment, truncated with a note when the plan does not fit.
+    public func render(_ plan: Plan) -> String {
+        let summary = PlanTextRenderer(color: false).summary(plan)
+        var head = "### haloform plan\n\n**\(summary)**\n\n"
+        if plan.count(.delete) > 0 { head += "> [!WARNING]\n> This plan destroys \(plan.count(.delete)) thing(s) in Halo.\n\n" }
+        var tail = ""
+        if !plan.warnings.isEmpty {
+            tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
+        }
+        if !plan.drift.isEmpty {
+            tail += "#### Drift (left alone: `prune: false`)\n\n" + plan.drift.map { "- `\($0.address)`: \(Self.escape($0.description))\n" }.joined() + "\n"
+        }
+        var body = ""
+        var shown = 0
+        let groups = Dictionary(grouping: plan.changes) { Self.group(of: $0.address) }
+        let order = plan.changes.map { Self.group(of: $0.address) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let room = limit - head.count - tail.count - 400  // keep space for the truncation note
+        outer: for name in order {
+            let section = "<details open><summary><code>\(name)</code> (\(groups[name]!.count) change(s))</summary>\n\n```diff\n"
+            if body.count + section.count > room { break }
+            body += section
+            for change in groups[name]! {
+                let block = Self.block(change)
+                if body.count + block.count + 20 > room {
+                    body += "```\n\n</details>\n\n"
+                    break outer
+                }
+                body += block
+                shown += 1
+            }
+            body += "```\n\n</details>\n\n"
+        }
+        if shown < plan.changes.count {
+            body += "> [!NOTE]\n> Truncated: \(plan.changes.count - shown) of \(plan.changes.count) changes are not shown to keep this comment under \(limit) characters. Run `haloform plan` for the whole plan.\n\n"
+        }
+        return head + body + tail
+    }
+
+    /// `exact_online.tenant["exact-nl"]` for a change inside that tenant, else the integration's key.
+    static func group(of address: String) -> String {
+        guard let end = address.firstRange(of: "\"]")?.upperBound else { return String(address.prefix { $0 != "." }) }
+        return String(address[..<end])
+    }
+
+    private static func block(_ change: PlannedChange) -> String {
+        let symbol = PlanTextRenderer.style(change.action).symbol
+        let prefix = change.action == .delete ? "-" : change.action == .update ? "!" : "+"
+        var out = "\(prefix) \(symbol) \(change.address)\n"
+        for field in change.fields {
+            let value = field.sensitive ? "(sensitive)" : [field.old, field.new].compactMap { $0 }.joined(separator: " -> ")
+            out += "\(prefix)     \(field.name) = \(value)\n"
+        }
+        return out.replacingOccurrences(of: "```", with: "'''")
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "&lt;")
+    }
+}
+
+extension String {
+    /// The string with every `target` replaced, without Foundation.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

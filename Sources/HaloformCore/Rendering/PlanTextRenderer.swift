@@ -1,0 +1,82 @@
+/// Renders a plan as Terraform users know it: `+` create, `~` update, `-/+` replace, `-` delete, then a summary.
+public struct PlanTextRenderer: Sendable {
+    /// Whether to colour the output with ANSI escapes.
+    public var color: Bool
+
+    /// Creates a renderer.
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    /// The whole plan, ending in its summary line.
+    public func render(_ plan: Plan) -> String {
+        var out = ""
+        if plan.changes.isEmpty {
+            out += paint("No changes.", "1;32") + " Halo matches the configuration.\n"
+        } else {
+            out += "haloform will perform these actions:\n\n"
+            for change in plan.changes {
+                out += render(change)
+            }
+        }
+        if !plan.drift.isEmpty {
+            out += paint("Drift", "1;33") + " (in Halo but not in the config; left alone because the list says prune: false):\n"
+            for drift in plan.drift { out += "  " + paint("?", "1;33") + " \(drift.address): \(drift.description)\n" }
+            out += "\n"
+        }
+        if !plan.warnings.isEmpty {
+            out += paint("Warnings:", "1;35") + "\n"
+            for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
+            out += "\n"
+        }
+        return out + summary(plan) + "\n"
+    }
+
+    /// `Plan: 3 to add, 1 to change, 0 to replace, 2 to destroy.`
+    public func summary(_ plan: Plan) -> String {
+        let line = "Plan: \(plan.count(.create)) to add, \(plan.count(.update)) to change, \(plan.count(.replace)) to replace, \(plan.count(.delete)) to destroy."
+        return plan.count(.delete) > 0 ? paint(line, "1;31") : paint(line, "1")
+    }
+
+    private func render(_ change: PlannedChange) -> String {
+        let (symbol, code, verb) = Self.style(change.action)
+        var out = "  # \(change.address) \(verb)\n"
+        out += "  " + paint(symbol, code) + " " + paint(change.address, "1") + "\n"
+        let width = change.fields.map(\.name.count).max() ?? 0
+        for field in change.fields {
+            let name = field.name.padding(toLength: width)
+            let note = field.forcesReplacement && change.action == .replace ? paint(" # forces replacement", "31") : ""
+            if field.sensitive {
+                out += "      " + paint(change.action == .update ? "~" : "+", change.action == .update ? "33" : "32") + " \(name) = (sensitive)\(note)\n"
+            } else if let old = field.old, let new = field.new {
+                out += "      " + paint("~", "33") + " \(name) = \(old) -> \(new)\(note)\n"
+            } else if let new = field.new {
+                out += "      " + paint("+", "32") + " \(name) = \(new)\(note)\n"
+            } else {
+                out += "      " + paint("-", "31") + " \(name) = \(field.old ?? "null")\(note)\n"
+            }
+        }
+        return out + "\n"
+    }
+
+    /// The symbol, colour and phrase of an action.
+    static func style(_ action: PlannedChange.Action) -> (symbol: String, color: String, verb: String) {
+        switch action {
+        case .create: ("+", "32", "will be created")
+        case .update: ("~", "33", "will be updated in place")
+        case .replace: ("-/+", "31", "must be replaced")
+        case .delete: ("-", "31", "will be destroyed")
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The string padded with spaces to at least `length` characters.
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
