@@ -71,6 +71,10 @@ private struct TreeBuilder: ~Copyable {
     var anchors: [String: BuiltNode] = [:]
     /// How many nodes aliases have added so far.
     var expandedByAliases = 0
+    /// The items of the sequences being read, innermost last: collected here, then copied once into an array of the exact size.
+    var openItems: [YAMLNode] = []
+    /// The pairs of the mappings being read, innermost last, likewise.
+    var openPairs: [YAMLPair] = []
 
     /// Prepares libyaml to read `text`.
     init(file: String, text: SourceText) throws(YAMLSyntaxError) {
@@ -141,61 +145,74 @@ private struct TreeBuilder: ~Copyable {
             )
             return register(BuiltNode(node: node, count: 1, height: 0), anchor: data.anchor)
         case YAML_SEQUENCE_START_EVENT:
-            try checkNesting(depth, at: event)
-            let data = event.raw.data.sequence_start
-            var items: [YAMLNode] = []
-            var count = 1
-            var height = 1
-            while true {
-                let child = try next()
-                if child.type == YAML_SEQUENCE_END_EVENT {
-                    let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : items.last?.range.end
-                    let node = YAMLNode(.sequence(items), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
-                    return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
-                }
-                let item = try readNode(startingWith: child, depth: depth + 1)
-                items.append(item.node)
-                count += item.count
-                height = max(height, item.height + 1)
-            }
+            return try readSequence(startingWith: event, depth: depth)
         case YAML_MAPPING_START_EVENT:
-            try checkNesting(depth, at: event)
-            let data = event.raw.data.mapping_start
-            var pairs: [YAMLPair] = []
-            var index = MappingKeyIndex()
-            var merged: [YAMLPair] = []
-            var count = 1
-            var height = 1
-            while true {
-                let child = try next()
-                if child.type == YAML_MAPPING_END_EVENT {
-                    let end = data.style == YAML_FLOW_MAPPING_STYLE ? nil : pairs.last?.value.range.end
-                    // Explicit keys win over merged ones, and earlier merges over later ones.
-                    for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: pairs) == nil }) ?? true {
-                        index.append(pair, to: &pairs)
-                    }
-                    let node = YAMLNode(.mapping(pairs), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
-                    return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
-                }
-                let key = try readNode(startingWith: child, depth: depth + 1)
-                let value = try readNode(startingWith: next(), depth: depth + 1)
-                count += key.count + value.count
-                height = max(height, key.height + 1, value.height + 1)
-                if let scalar = key.node.scalar, scalar.style == .plain, scalar.value == "<<", key.node.tag == nil {
-                    merged.append(contentsOf: try mergePairs(value.node))
-                    continue
-                }
-                if let name = key.node.scalar?.value, let first = index.earlier(name, in: pairs) {
-                    throw YAMLSyntaxError(
-                        "duplicate key '\(name)'",
-                        at: key.node.range,
-                        notes: [.init("'\(name)' is first set here", at: first.key.range)]
-                    )
-                }
-                index.append(YAMLPair(key: key.node, value: value.node), to: &pairs)
-            }
+            return try readMapping(startingWith: event, depth: depth)
         default:
             throw YAMLSyntaxError("unexpected YAML event", at: range(event.raw.start_mark, event.raw.end_mark))
+        }
+    }
+
+    /// Reads a sequence's items up to its end event.
+    mutating func readSequence(startingWith event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
+        try checkNesting(depth, at: event)
+        let data = event.raw.data.sequence_start
+        let base = openItems.count
+        var count = 1
+        var height = 1
+        while true {
+            let child = try next()
+            if child.type == YAML_SEQUENCE_END_EVENT {
+                let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : openItems.last?.range.end
+                let items = Array(openItems[base...])
+                openItems.removeSubrange(base...)
+                let node = YAMLNode(.sequence(items), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
+            }
+            let item = try readNode(startingWith: child, depth: depth + 1)
+            count += item.count
+            height = max(height, item.height + 1)
+            openItems.append(item.node)
+        }
+    }
+
+    /// Reads a mapping's pairs up to its end event, applying `<<` merges and refusing duplicate keys.
+    mutating func readMapping(startingWith event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
+        try checkNesting(depth, at: event)
+        let data = event.raw.data.mapping_start
+        var index = MappingKeyIndex(base: openPairs.count)
+        var merged: [YAMLPair] = []
+        var count = 1
+        var height = 1
+        while true {
+            let child = try next()
+            if child.type == YAML_MAPPING_END_EVENT {
+                let end = data.style == YAML_FLOW_MAPPING_STYLE || openPairs.count == index.base ? nil : openPairs.last?.value.range.end
+                // Explicit keys win over merged ones, and earlier merges over later ones.
+                for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: openPairs) == nil }) ?? true {
+                    index.append(pair, to: &openPairs)
+                }
+                let pairs = Array(openPairs[index.base...])
+                openPairs.removeSubrange(index.base...)
+                let node = YAMLNode(.mapping(pairs), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
+            }
+            let key = try readNode(startingWith: child, depth: depth + 1)
+            let value = try readNode(startingWith: next(), depth: depth + 1)
+            count += key.count + value.count
+            height = max(height, key.height + 1, value.height + 1)
+            if let scalar = key.node.scalar, scalar.style == .plain, scalar.value == "<<", key.node.tag == nil {
+                merged.append(contentsOf: try mergePairs(value.node))
+                continue
+            }
+            if let name = key.node.scalar?.value, let first = index.earlier(name, in: openPairs) {
+                throw YAMLSyntaxError(
+                    "duplicate key '\(name)'",
+                    at: key.node.range,
+                    notes: [.init("'\(name)' is first set here", at: first.key.range)]
+                )
+            }
+            index.append(YAMLPair(key: key.node, value: value.node), to: &openPairs)
         }
     }
 
