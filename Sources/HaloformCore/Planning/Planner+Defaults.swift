@@ -31,8 +31,9 @@ extension Planner {
                     control["dbc_default_company"]?.string != entry.id
                 {
                     controlUpdates.body["dbcdefaulttenantname"] = .string(name.value)
-                    set("dbc_default_company", .string(entry.id),
-                        FieldChange("default_tenant", old: control["dbcdefaulttenantname"]?.string.map { "\"\($0)\"" }, new: "\"\(name.value)\""))
+                    let oldCompany = control["dbc_default_company"]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
+                    let old = control["dbcdefaulttenantname"]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
+                    set("dbc_default_company", .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
                 }
             case .sageBusinessCloud:
                 let current = control["sagebusinessclouddefaulttenantid"]?.int

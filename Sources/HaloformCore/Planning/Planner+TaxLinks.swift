@@ -19,7 +19,9 @@ extension Planner {
             managedTenants.append(tenant)
             let index = CatalogIndex(kind == .exactOnline ? "VAT code" : "tax rate", catalog.taxCodes)
             for mapping in list.mappings {
-                guard let taxID = take(taxes.resolve(mapping.halo)), let entry = take(index.resolve(mapping.code, system: kind.displayName)) else { continue }
+                let taxID = take(taxes.resolve(mapping.halo))
+                let entry = take(index.resolve(mapping.code, system: kind.displayName))
+                guard let taxID, let entry else { continue }
                 desiredByTax[taxID] = (tenant, entry, taxes.name(of: taxID) ?? "")
             }
         }

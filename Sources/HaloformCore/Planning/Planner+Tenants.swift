@@ -67,7 +67,7 @@ extension Planner {
                 body[field.haloField] = field.desired
                 // A replacement lists what differs from the record it replaces; a create lists everything.
                 let shown = !field.label.hasSuffix("(id)") && (!replacing || !field.matches(record?[field.haloField]))
-                if shown { fieldChanges.append(field.change(from: replacing ? record?[field.haloField] : nil)) }
+                if shown { fieldChanges.append(field.change(from: record?[field.haloField])) }
             }
         }
 
@@ -99,9 +99,9 @@ extension Planner {
         var changes: [PlannedChange] = []
         var kept = Set<String>()
         for mapping in list.mappings {
-            guard let haloID = take(names.resolve(mapping.halo)),
-                let entry = take(catalog.resolve(mapping.code, system: kind.displayName))
-            else { continue }
+            let haloID = take(names.resolve(mapping.halo))
+            let entry = take(catalog.resolve(mapping.code, system: kind.displayName))
+            guard let haloID, let entry else { continue }
             let mappingAddress = "\(address).\(noun)[\"\(entry.code)\"]"
             let haloName = names.name(of: haloID) ?? ""
             kept.insert(entry.id)
