@@ -2,5 +2,7 @@ import Foundation
 
 /// Every benchmark, by name; each file adds its entry here.
 enum BenchmarkRegistry {
-    static let all: [String: @Sendable ([String]) async throws -> Void] = [:]
+    static let all: [String: @Sendable ([String]) async throws -> Void] = [
+        "validate": { try await ValidateBenchmark.run($0) },
+    ]
 }
