@@ -1,0 +1,50 @@
+/// A client-side limit on how many requests a service gets in a rolling window, so a large run stays under the
+/// service's documented budget instead of provoking 429s; it also holds every request back while the service has
+/// said to wait (a `Retry-After`, or a rate-limit header reaching zero).
+public actor RequestBudget {
+    /// The most requests in any window; nil means unlimited.
+    public nonisolated let limit: Int?
+    /// The window's length.
+    public nonisolated let window: Duration
+
+    private let clock = ContinuousClock()
+    /// Grant times within the last window, oldest first, from `head` on.
+    private var grants: [ContinuousClock.Instant] = []
+    private var head = 0
+    private var pausedUntil: ContinuousClock.Instant?
+
+    /// A budget of `limit` requests per `window`; nil for none.
+    public init(limit: Int?, per window: Duration) {
+        self.limit = limit.map { max(1, $0) }
+        self.window = window
+    }
+
+    /// Waits until a request may be sent, and counts it.
+    func acquire() async throws {
+        while true {
+            let now = clock.now
+            if let pausedUntil, pausedUntil > now {
+                try await Task.sleep(until: pausedUntil, clock: clock)
+                continue
+            }
+            guard let limit else { return }
+            while head < grants.count, grants[head] + window <= now { head += 1 }
+            if head > 1024, head * 2 > grants.count {
+                grants.removeFirst(head)
+                head = 0
+            }
+            if grants.count - head < limit {
+                grants.append(now)
+                return
+            }
+            try await Task.sleep(until: grants[head] + window, clock: clock)
+        }
+    }
+
+    /// Holds every request back until `delay` from now has passed.
+    func pause(for delay: Duration) {
+        let until = clock.now + delay
+        if let pausedUntil, pausedUntil >= until { return }
+        pausedUntil = until
+    }
+}

@@ -1,0 +1,53 @@
+import HaloformCore
+import NIOCore
+import NIOHTTP1
+
+/// A service's complete answer.
+public struct ServiceResponse: Sendable {
+    /// The status code.
+    public let status: Int
+    /// The headers.
+    public let headers: HTTPHeaders
+    /// The whole body.
+    public let body: ByteBuffer
+    /// The request it answers, for messages.
+    let request: String
+    /// The service's name, for messages.
+    let service: String
+    /// How many times the request was sent.
+    let attempts: Int
+
+    /// Whether the status is 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The body as text.
+    public var text: String { String(buffer: body) }
+
+    /// Throws a `status` error, with a body excerpt, unless the answer is 2xx.
+    @discardableResult
+    public func requireSuccess(redactor: SecretRedactor = .shared) throws(ServiceError) -> ServiceResponse {
+        guard isSuccess else {
+            throw ServiceError(
+                .status, service: service, status: status, request: request,
+                message: "unexpected answer", body: text, attempts: attempts, redactor: redactor)
+        }
+        return self
+    }
+
+    /// The body read as JSON.
+    public func json() throws(ServiceError) -> JSONValue {
+        do {
+            return try body.withUnsafeReadableBytes { (bytes) throws(JSONParseError) -> JSONValue in
+                try JSONParser.parse(bytes)
+            }
+        } catch {
+            throw invalid("the answer is not JSON (\(error.message))")
+        }
+    }
+
+    /// An `invalidResponse` error about this answer.
+    public func invalid(_ message: String) -> ServiceError {
+        ServiceError(.invalidResponse, service: service, status: status, request: request, message: message,
+            body: text, attempts: attempts)
+    }
+}

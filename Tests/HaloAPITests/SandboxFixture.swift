@@ -1,0 +1,105 @@
+import Foundation
+import HaloAPI
+import HaloformCore
+import Logging
+import NIOConcurrencyHelpers
+import Sandbox
+
+/// Starts a sandbox on a free loopback port for one test, and gives clients configured for quick retries.
+struct SandboxFixture {
+    let server: SandboxServer
+    let log = CapturedLog()
+
+    /// Runs `body` against a fresh in-memory sandbox with no rate limits, stopping it afterwards.
+    static func run(
+        haloRateLimit: Int? = nil, _ body: (SandboxFixture) async throws -> Void
+    ) async throws {
+        let options = SandboxOptions(
+            haloRateLimit: haloRateLimit, exactRateLimit: nil, businessCentralRateLimit: nil, sageRateLimit: nil)
+        let server = try await SandboxServer.start(options)
+        do {
+            try await body(SandboxFixture(server: server))
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// Halo's demo connection on this sandbox.
+    var connection: HaloConnection {
+        HaloConnection(
+            url: server.haloURL, clientID: SandboxCredentials.halo.clientID,
+            clientSecret: SandboxCredentials.halo.clientSecret)
+    }
+
+    /// HTTP settings with millisecond backoffs, no client budget and logs captured.
+    func http(_ base: HTTPServiceConfiguration = .halo, attempts: Int = 8) -> HTTPServiceConfiguration {
+        var http = base.unlimited()
+        http.retry = RetryPolicy(
+            maximumAttempts: attempts, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50),
+            maximumRetryAfter: .seconds(5))
+        http.requestTimeout = .seconds(20)
+        http.logger = log.logger
+        return http
+    }
+
+    /// A Halo client with test settings.
+    func haloClient(pageSize: Int = 50, connection: HaloConnection? = nil, attempts: Int = 8) throws -> HaloClient {
+        try HaloClient(
+            connection: connection ?? self.connection,
+            configuration: HaloClientConfiguration(pageSize: pageSize, http: http(attempts: attempts)))
+    }
+
+    /// Calls an admin endpoint (`/_sandbox/...`) and returns its JSON answer.
+    @discardableResult
+    func admin(_ method: String, _ path: String, _ json: String? = nil) async throws -> JSONValue {
+        let service = HTTPService(HTTPServiceConfiguration(name: "Sandbox admin", retry: .none))
+        let url = server.baseURL + "/_sandbox/" + path
+        let request =
+            method == "GET"
+            ? ServiceRequest.get(url) : ServiceRequest.postJSON(url, json ?? "{}")
+        return try await service.send(request).requireSuccess().json()
+    }
+
+    /// How many requests the sandbox counted for one system and path prefix ("POST /auth/token").
+    func requestCount(system: String = "halo", matching prefix: String) async throws -> Int {
+        let stats = try await admin("GET", "stats")
+        let paths = stats.object?["systems"]?.object?[system]?.object?["paths"]?.object ?? [:]
+        return paths.filter { $0.key.hasPrefix(prefix) }.values.compactMap(\.int).reduce(0, +)
+    }
+}
+
+/// Keeps every log line, with its metadata, so a test can scan them for secrets.
+final class CapturedLog: Sendable {
+    private let lines = NIOLockedValueBox<[String]>([])
+
+    /// Everything logged so far.
+    var all: [String] { lines.withLockedValue { $0 } }
+
+    /// A logger writing here at trace level.
+    var logger: Logger {
+        var logger = Logger(label: "test") { _ in Handler(log: self) }
+        logger.logLevel = .trace
+        return logger
+    }
+
+    fileprivate func append(_ line: String) {
+        lines.withLockedValue { $0.append(line) }
+    }
+
+    private struct Handler: LogHandler {
+        let log: CapturedLog
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            log.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
+        }
+    }
+}
