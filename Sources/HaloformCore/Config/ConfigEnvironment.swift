@@ -17,14 +17,19 @@ public struct ConfigEnvironment: Sendable {
         case .literal(let text):
             return .success(text)
         case .environment(let name):
-            if let text = variables[name], !text.isEmpty { return .success(text) }
-            if isSandbox { return .success(Self.sandboxStandIn(name)) }
+            if let text = self.value(of: name) { return .success(text) }
             return .failure(.error(
                 "environment variable '\(name)' for '\(key)' is not set",
                 at: value.range,
                 notes: [.init("export \(name)=… before running haloform, or set it in the pipeline's secrets")]
             ))
         }
+    }
+
+    /// A variable's value; in the sandbox an unset one has a stand-in.
+    public func value(of name: String) -> String? {
+        if let text = variables[name], !text.isEmpty { return text }
+        return isSandbox ? Self.sandboxStandIn(name) : nil
     }
 
     /// The value the sandbox uses for an unset variable: obviously not a real credential.

@@ -77,3 +77,14 @@ extension [Diagnostic] {
         }.map(\.element)
     }
 }
+
+/// Diagnostics that stop a stage, as an error a caller can throw or match.
+public struct DiagnosticList: Error, Sendable {
+    /// The problems, errors among them.
+    public var diagnostics: [Diagnostic]
+
+    /// Wraps diagnostics.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

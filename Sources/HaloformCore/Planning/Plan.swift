@@ -15,6 +15,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var warnings: [PlanWarning]
     /// Records Halo holds beyond a `prune: false` list: reported, left alone.
     public var drift: [Drift]
+    /// The config root the plan was made from, when saved to a file.
+    public var configRoot: String?
 
     /// Creates a plan.
     public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
@@ -24,6 +26,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.operations = operations
         self.warnings = warnings
         self.drift = drift
+        self.configRoot = nil
     }
 
     /// Whether applying would change anything.
@@ -37,6 +40,7 @@ public struct Plan: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
         case changes, operations, warnings, drift
+        case configRoot = "config_root"
     }
 }
 
