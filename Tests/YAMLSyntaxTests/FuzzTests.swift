@@ -129,7 +129,16 @@ import YAMLSyntax
         } catch {
             check(error.range, "error '\(error.message)'")
             for note in error.notes { check(note.range, "note '\(note.message)'") }
+            for message in [error.message] + error.notes.map(\.message) where !isHouseStyle(message) {
+                problems.append("message '\(message)' is empty, capitalised or ends in a period")
+            }
         }
         return problems
+    }
+
+    /// Whether `message` reads as our messages do: lowercase first, no final period.
+    static func isHouseStyle(_ message: String) -> Bool {
+        guard let first = message.first else { return false }
+        return !first.isUppercase && !message.hasSuffix(".")
     }
 }
