@@ -2,13 +2,12 @@ import Foundation
 import HaloAPI
 import HaloformCore
 import Logging
-import NIOConcurrencyHelpers
 import Sandbox
 
 /// Starts a sandbox on a free loopback port for one test, and gives clients configured for quick retries.
 struct SandboxFixture {
     let server: SandboxServer
-    let log = CapturedLog()
+    let log = LogRecorder()
 
     /// Runs `body` against a fresh in-memory sandbox with no rate limits, stopping it afterwards.
     static func run(
@@ -67,39 +66,5 @@ struct SandboxFixture {
         let stats = try await admin("GET", "stats")
         let paths = stats.object?["systems"]?.object?[system]?.object?["paths"]?.object ?? [:]
         return paths.filter { $0.key.hasPrefix(prefix) }.values.compactMap(\.int).reduce(0, +)
-    }
-}
-
-/// Keeps every log line, with its metadata, so a test can scan them for secrets.
-final class CapturedLog: Sendable {
-    private let lines = NIOLockedValueBox<[String]>([])
-
-    /// Everything logged so far.
-    var all: [String] { lines.withLockedValue { $0 } }
-
-    /// A logger writing here at trace level.
-    var logger: Logger {
-        var logger = Logger(label: "test") { _ in Handler(log: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-
-    fileprivate func append(_ line: String) {
-        lines.withLockedValue { $0.append(line) }
-    }
-
-    private struct Handler: LogHandler {
-        let log: CapturedLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            log.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
-        }
     }
 }

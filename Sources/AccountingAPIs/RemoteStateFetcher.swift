@@ -1,0 +1,99 @@
+import Foundation
+import HaloAPI
+import HaloformCore
+
+/// Fetches everything a plan needs, from Halo and every declared tenant's accounting system at once (a bounded
+/// number of parts in flight), into one immutable `RemoteState`.
+public struct RemoteStateFetcher: Sendable {
+    /// How the Halo client pages and retries.
+    public var halo: HaloClientConfiguration
+    /// Token store, seeds and the accounting systems' HTTP discipline.
+    public var accounting: AccountingContext
+    /// The most parts (a Halo collection, a tenant's catalog) fetched at once.
+    public var maximumParallelParts: Int
+
+    /// A fetcher as given.
+    public init(
+        halo: HaloClientConfiguration = HaloClientConfiguration(), accounting: AccountingContext = AccountingContext(),
+        maximumParallelParts: Int = 4
+    ) {
+        self.halo = halo
+        self.accounting = accounting
+        self.maximumParallelParts = max(1, maximumParallelParts)
+    }
+
+    /// One part's result.
+    private enum Part: Sendable {
+        case records(HaloCollection, [JSONObject])
+        case control(JSONObject)
+        case clients([NamedRecord])
+        case catalog(CatalogKey, Catalog)
+    }
+
+    /// Fetches the collections, `/Control`, the clients' names and the catalogs the request names. Collections
+    /// `AssetGroup` and `TopLevel`, when requested, also fill `productGroups` and `topLevels`. `progress` is
+    /// called after each part.
+    public func fetch(
+        _ request: RemoteStateRequest, progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws -> RemoteState {
+        let client = try HaloClient(connection: request.halo, configuration: halo)
+        let catalogClients = try request.catalogs.map { request throws(ServiceError) in
+            try CatalogClients.make(request, context: accounting)
+        }
+        var jobs: [(String, @Sendable () async throws -> Part)] = []
+        for collection in request.collections.sorted(by: { $0.rawValue < $1.rawValue }) {
+            if collection == .control {
+                jobs.append(("Halo /Control", { .control(try await client.control()) }))
+            } else {
+                jobs.append(("Halo /\(collection.rawValue)", { .records(collection, try await client.list(collection)) }))
+            }
+        }
+        if request.includeClients {
+            jobs.append(("Halo /Client", { .clients(try await client.namedRecords(.client)) }))
+        }
+        for catalogClient in catalogClients {
+            jobs.append(("\(catalogClient.key)", { .catalog(catalogClient.key, try await catalogClient.catalog()) }))
+        }
+        let parts = try await run(jobs, progress: progress)
+        var state = RemoteState()
+        for part in parts {
+            switch part {
+            case .records(let collection, let records):
+                state.records[collection] = records
+                let named = records.compactMap { record in
+                    record["id"]?.int.map { NamedRecord(id: $0, name: record["name"]?.string ?? "") }
+                }
+                if collection == .assetGroup { state.productGroups = named }
+                if collection == .topLevel { state.topLevels = named }
+            case .control(let control): state.control = control
+            case .clients(let clients): state.clients = clients
+            case .catalog(let key, let catalog): state.catalogs[key] = catalog
+            }
+        }
+        return state
+    }
+
+    private func run(
+        _ jobs: [(String, @Sendable () async throws -> Part)], progress: (@Sendable (FetchProgress) -> Void)?
+    ) async throws -> [Part] {
+        let start = ContinuousClock.now
+        let width = maximumParallelParts
+        return try await withThrowingTaskGroup(of: (String, Part).self) { group in
+            var pending = jobs.makeIterator()
+            func launch() {
+                guard let (name, job) = pending.next() else { return }
+                group.addTask { (name, try await job()) }
+            }
+            for _ in 0..<width { launch() }
+            var parts: [Part] = []
+            while let (name, part) = try await group.next() {
+                parts.append(part)
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                progress?(FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: seconds))
+                launch()
+            }
+            return parts
+        }
+    }
+}
