@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "haloform",
             dependencies: [
-                "YAMLSyntax", "HaloformCore",
+                "YAMLSyntax", "HaloformCore", "HaloAPI", "AccountingAPIs", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,6 +93,7 @@ let package = Package(
                 "Sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            exclude: ["exactonline_client.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

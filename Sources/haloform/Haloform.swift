@@ -7,6 +7,8 @@ struct Haloform: AsyncParsableCommand {
         commandName: "haloform",
         abstract: "Keep Halo's accounting integrations (Exact Online, Business Central, Sage) as reviewed YAML.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, SchemaCommand.self]
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, SchemaCommand.self, SandboxCommand.self, LoginCommand.self,
+        ]
     )
 }

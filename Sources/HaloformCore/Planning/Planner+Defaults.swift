@@ -9,7 +9,8 @@ extension Planner {
     /// The integration's defaults in `/Control`: the default tenant and Exact's invoice status.
     mutating func planDefaults(_ integration: IntegrationConfig) {
         let kind = integration.integration
-        let control = remote.control
+        // Halo leaves unset defaults as 0 or "": read those as none.
+        let control = remote.control.filter { $0.value != .int(0) && $0.value != .string("") && !$0.value.isNull }
         let details = remote[kind.detailsCollection]
         var fields: [FieldChange] = []
         func set(_ field: String, _ value: JSONValue, _ change: FieldChange) {

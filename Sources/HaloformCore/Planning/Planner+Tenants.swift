@@ -12,8 +12,11 @@ extension Planner {
             let record = remoteRecords.first { $0["name"]?.string == tenant.name.value }
             planTenant(tenant, record: record, catalog: catalog)
         }
+        var seen = Set<String>()
         for record in remoteRecords {
-            guard let name = record["name"]?.string, !declared.contains(name), let id = record["id"]?.int else { continue }
+            guard let name = record["name"]?.string, let id = record["id"]?.int else { continue }
+            // A second record with a tenant's name (a doubled create) is not the tenant: it goes too.
+            guard !seen.insert(name).inserted || !declared.contains(name) else { continue }
             let address = CatalogKey(kind, name).description
             let links = (record["client_mappings"]?.array?.count ?? 0) + (record["item_group_mappings"]?.array?.count ?? 0)
             changes.append(PlannedChange(address: address, integration: kind, action: .delete,

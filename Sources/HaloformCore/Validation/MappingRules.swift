@@ -7,25 +7,36 @@ enum MappingRules {
             ("product group", \.productGroups, "a Halo product group takes one accounting item group"),
             ("tax rate", \.taxRates, "a Halo tax rate holds one \(integration.integration.displayName) tax code"),
         ]
+        let tenants = integration.tenants
         for (noun, list, why) in lists {
-            // Across the integration: one Halo record, one mapping.
-            let all = integration.tenants.flatMap { tenant in (list(tenant)?.mappings ?? []).map { (tenant, $0) } }
-            Duplicates.find(in: all, key: { $0.1.halo.value }) { second, first in
-                let place = first.0.name == second.0.name ? "" : " (in tenant '\(first.0.name.value)')"
-                diagnostics.append(.error(
-                    "Halo \(noun) \(second.1.halo.value) is mapped twice in \(integration.integration.key)",
-                    at: second.1.halo.range,
-                    notes: [.init("first mapped here\(place)", at: first.1.halo.range), .init(why)]
-                ))
-            }
-            // Within a tenant: one accounting code, one Halo record.
-            for tenant in integration.tenants {
-                Duplicates.find(in: list(tenant)?.mappings ?? [], key: { $0.code.value }) { second, first in
-                    diagnostics.append(.error(
-                        "\(integration.integration.displayName) \(noun) '\(second.code.value)' is mapped to two Halo records in tenant '\(tenant.name.value)'",
-                        at: second.code.range,
-                        notes: [.init("first mapped here, to \(first.halo.value)", at: first.code.range)]
-                    ))
+            // Across the integration: one Halo record, one mapping. Positions, not copies, keep 100,000 mappings cheap.
+            var firstHalo: [HaloReference: (tenant: Int, mapping: Int)] = [:]
+            for (t, tenant) in tenants.enumerated() {
+                guard let mappings = list(tenant)?.mappings else { continue }
+                var firstCode: [String: Int] = [:]
+                firstCode.reserveCapacity(mappings.count)
+                for (m, mapping) in mappings.enumerated() {
+                    if let first = firstHalo[mapping.halo.value] {
+                        let firstMapping = list(tenants[first.tenant])!.mappings[first.mapping]
+                        let place = first.tenant == t ? "" : " (in tenant '\(tenants[first.tenant].name.value)')"
+                        diagnostics.append(.error(
+                            "Halo \(noun) \(mapping.halo.value) is mapped twice in \(integration.integration.key)",
+                            at: mapping.halo.range,
+                            notes: [.init("first mapped here\(place)", at: firstMapping.halo.range), .init(why)]
+                        ))
+                    } else {
+                        firstHalo[mapping.halo.value] = (t, m)
+                    }
+                    // Within a tenant: one accounting code, one Halo record.
+                    if let first = firstCode[mapping.code.value] {
+                        diagnostics.append(.error(
+                            "\(integration.integration.displayName) \(noun) '\(mapping.code.value)' is mapped to two Halo records in tenant '\(tenant.name.value)'",
+                            at: mapping.code.range,
+                            notes: [.init("first mapped here, to \(mappings[first].halo.value)", at: mappings[first].code.range)]
+                        ))
+                    } else {
+                        firstCode[mapping.code.value] = m
+                    }
                 }
             }
         }

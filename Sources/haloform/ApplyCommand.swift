@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import HaloAPI
+import HaloformCore
+
+/// `haloform apply`: make Halo match the config, or carry out a saved plan.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Make Halo match the config (or carry out a plan saved by `plan --out`)."
+    )
+
+    @OptionGroup var options: PlanningOptions
+
+    @Flag(help: "Apply without asking (for pipelines).")
+    var autoApprove = false
+
+    @Option(help: "The largest share of an integration's mappings one apply may delete.")
+    var maxDeleteShare: Double = DeletionGuard().maximumShare
+
+    func run() async throws {
+        let saved = try SavedPlan.read(options.root)
+        let workspace = try Workspace.load(saved?.configRoot ?? options.root)
+        try await workspace.connect(tokenStore: options.tokenStore) { connection in
+            let remote = try await connection.fetch()
+            let plan: Plan
+            if let saved {
+                guard saved.remoteFingerprint == remote.fingerprint else {
+                    throw CommandFailure("Halo changed since the plan in '\(options.root)' was made; run `haloform plan` again")
+                }
+                plan = saved
+            } else {
+                plan = try options.plan(workspace, remote)
+                Terminal.output(PlanOutput.render(plan, format: .text))
+            }
+            guard plan.hasChanges else {
+                if saved != nil { Terminal.output("No changes. Halo matches the configuration.\n") }
+                return
+            }
+            let violations = DeletionGuard(maximumShare: maxDeleteShare).violations(of: plan, against: remote)
+            guard violations.isEmpty else {
+                throw CommandFailure("refusing to apply: " + violations.joined(separator: "; ") + "; raise --max-delete-share if this is intended")
+            }
+            if saved == nil { try confirm() }
+            try await apply(plan, connection: connection, workspace: workspace)
+        }
+    }
+
+    /// Asks on a terminal; refuses without one unless `--auto-approve` was given.
+    private func confirm() throws {
+        guard !autoApprove else { return }
+        guard isatty(0) == 1 else {
+            throw CommandFailure("refusing to apply without confirmation: no terminal to ask on; pass --auto-approve in pipelines")
+        }
+        Terminal.output("\nDo you want to perform these actions in Halo?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+        guard readLine() == "yes" else { throw CommandFailure("apply cancelled") }
+    }
+
+    private func apply(_ plan: Plan, connection: Connection, workspace: Workspace) async throws {
+        let environment = workspace.environment
+        let applier = PlanApplier(client: try connection.haloClient()) { environment.value(of: $0) }
+        let missing = applier.missingSecrets(plan)
+        guard missing.isEmpty else {
+            throw CommandFailure("environment variable(s) \(missing.joined(separator: ", ")) must be set to apply; nothing was changed")
+        }
+        Terminal.output("\nApplying \(plan.changes.count) change(s) in \(plan.operations.count) request(s) to Halo...\n")
+        let report = await applier.apply(plan) { operation in
+            Terminal.output("  done: \(ApplyCommand.describe(operation))\n")
+        }
+        if let failure = report.failure {
+            Terminal.error("error: \(ApplyCommand.describe(failure.operation)) failed: \(failure.error)\n")
+            let notApplied = [failure.operation] + report.notApplied
+            Terminal.error("Applied \(report.applied.count) of \(plan.operations.count) request(s); not applied:\n"
+                + notApplied.flatMap(\.addresses).map { "  - \($0)\n" }.joined()
+                + "Nothing else was sent. Run `haloform plan` to see exactly what remains.\n")
+            throw ExitCode.failure
+        }
+        Terminal.output("\nApply complete: \(plan.changes.count) change(s) made in \(report.applied.count) request(s).\n")
+    }
+
+    /// `POST /ExactDetails (exact_online.tenant["nl"] and 3 more)`.
+    static func describe(_ operation: HaloformCore.Operation) -> String {
+        let method = operation.kind == .delete ? "DELETE /\(operation.collection.path)/\(operation.recordID ?? 0)" : "POST /\(operation.collection.path)"
+        let first = operation.addresses.first ?? ""
+        let more = operation.addresses.count > 1 ? " and \(operation.addresses.count - 1) more" : ""
+        return "\(method) (\(first)\(more))"
+    }
+}
+
+/// A plan saved by `plan --out`.
+enum SavedPlan {
+    /// The plan in `path`, if it names a plan file rather than a config root.
+    static func read(_ path: String) throws -> Plan? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            !path.hasSuffix(".yaml"), !path.hasSuffix(".yml"), let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        let plan: Plan
+        do {
+            plan = try JSONDecoder().decode(Plan.self, from: data)
+        } catch {
+            throw CommandFailure("'\(path)' is not a haloform plan file")
+        }
+        guard plan.formatVersion == Plan.currentFormatVersion else {
+            throw CommandFailure("'\(path)' is a plan of format version \(plan.formatVersion); this haloform reads version \(Plan.currentFormatVersion)")
+        }
+        guard plan.configRoot != nil else { throw CommandFailure("'\(path)' does not say which config root it was made from") }
+        return plan
+    }
+}

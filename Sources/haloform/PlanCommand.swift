@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import HaloformCore
+import YAMLSyntax
+
+/// `haloform plan`: show what apply would change in Halo.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Compare the config with what Halo holds and show the changes apply would make."
+    )
+
+    @OptionGroup var options: PlanningOptions
+
+    @Option(help: "Save the plan (no secrets) to FILE, for `haloform apply FILE`.")
+    var out: String?
+
+    @Option(help: "Output format: text, json or markdown (a pull-request comment).")
+    var format: PlanFormat = .text
+
+    @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
+    var detailedExitcode = false
+
+    func run() async throws {
+        let workspace = try Workspace.load(options.root)
+        let plan = try await workspace.connect(tokenStore: options.tokenStore) { connection in
+            let remote = try await connection.fetch()
+            return try options.plan(workspace, remote)
+        }
+        Terminal.output(PlanOutput.render(plan, format: format))
+        if let out {
+            var saved = plan
+            saved.configRoot = workspace.root
+            try PlanOutput.json(saved).write(toFile: out, atomically: true, encoding: .utf8)
+            Terminal.error("Saved the plan to \(out); apply it with `haloform apply \(out)`.\n")
+        }
+        if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
+    }
+}
+
+/// Options shared by plan and apply.
+struct PlanningOptions: ParsableArguments {
+    @Argument(help: "The config root (for apply: or a saved plan file).")
+    var root: String = "."
+
+    @Flag(help: "Push every tenant's client secret again (Halo cannot tell whether it changed).")
+    var rotateSecrets = false
+
+    @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
+    var tokenStore: String?
+
+    /// Plans, printing the planner's diagnostics and the config's warnings; fails when a reference does not resolve.
+    func plan(_ workspace: Workspace, _ remote: RemoteState) throws -> Plan {
+        let result = Planner(config: workspace.config, remote: remote, environment: workspace.environment,
+                             options: PlanOptions(rotateSecrets: rotateSecrets)).plan()
+        let diagnostics = workspace.warnings + result.diagnostics
+        DiagnosticReport(diagnostics: diagnostics, files: workspace.files).print(format: .text)
+        guard var plan = result.plan else { throw ExitCode.failure }
+        plan.warnings = workspace.warnings.map { PlanWarning(address: $0.range.map { "\($0.file):\($0.start)" } ?? "config", message: $0.message) } + plan.warnings
+        return plan
+    }
+}
+
+/// How a plan is shown.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// Plan rendering for the CLI.
+enum PlanOutput {
+    /// The plan in a format, colour only on a terminal.
+    static func render(_ plan: Plan, format: PlanFormat) -> String {
+        switch format {
+        case .text: PlanTextRenderer(color: Terminal.wantsColor(1)).render(plan)
+        case .json: json(plan)
+        case .markdown: PlanMarkdownRenderer().render(plan)
+        }
+    }
+
+    /// The plan as its versioned JSON document.
+    static func json(_ plan: Plan) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(plan)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}

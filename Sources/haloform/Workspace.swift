@@ -1,0 +1,131 @@
+import AccountingAPIs
+import ArgumentParser
+import Foundation
+import HaloAPI
+import HaloformCore
+import Sandbox
+
+/// A loaded config root and the way to reach what it manages: the shared front half of plan, apply, import and doctor.
+struct Workspace {
+    /// The config root as the user named it.
+    let root: String
+    /// The files read.
+    let files: [SourceFile]
+    /// The valid config.
+    let config: Config
+    /// Its warnings, shown with the plan.
+    let warnings: [Diagnostic]
+
+    /// Loads and validates a config root, printing its diagnostics; fails when there are errors.
+    static func load(_ root: String, format: OutputFormat = .text) throws -> Workspace {
+        let files = try ConfigRoot(path: root).files()
+        let loaded = ConfigLoader.load(files)
+        if loaded.diagnostics.hasErrors {
+            DiagnosticReport(diagnostics: loaded.diagnostics, files: files).print(format: format)
+            throw ExitCode.failure
+        }
+        return Workspace(root: root, files: files, config: loaded.config, warnings: loaded.diagnostics)
+    }
+
+    /// The folder relative paths in the config (such as a sandbox state file) are resolved against.
+    var folder: String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory)
+        return !exists || isDirectory.boolValue ? root : (root as NSString).deletingLastPathComponent
+    }
+
+    /// The sandbox state file, when `halo.url` is `sandbox:PATH`.
+    var sandboxStatePath: String? {
+        guard let path = config.halo?.sandboxStatePath else { return nil }
+        return path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+    }
+
+    /// The environment `${env:…}` resolves against.
+    var environment: ConfigEnvironment {
+        ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandboxStatePath != nil)
+    }
+
+    /// Runs `body` with a connection to Halo: the real one, or the built-in sandbox started on loopback for the duration.
+    func connect<Result>(tokenStore: String?, _ body: (Connection) async throws -> Result) async throws -> Result {
+        guard let statePath = sandboxStatePath else {
+            let connection = try Connection(workspace: self, overrides: nil, tokenStorePath: tokenStore, sandbox: nil)
+            return try await body(connection)
+        }
+        try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let server = try await SandboxServer.start(SandboxOptions(statePath: statePath, faults: try Self.sandboxFaults()))
+        let overrides = ServiceOverrides(
+            halo: HaloConnection(url: server.haloURL, clientID: SandboxCredentials.halo.clientID, clientSecret: SandboxCredentials.halo.clientSecret),
+            catalogs: [
+                .exactOnline: CatalogOverride(baseURL: server.exactOnlineURL, clientID: SandboxCredentials.exactOnline.clientID,
+                                              clientSecret: SandboxCredentials.exactOnline.clientSecret),
+                .businessCentral: CatalogOverride(baseURL: server.businessCentralURL, clientID: SandboxCredentials.businessCentral.clientID,
+                                                  clientSecret: SandboxCredentials.businessCentral.clientSecret,
+                                                  azureTenantID: SandboxCredentials.businessCentralTenant),
+                .sageBusinessCloud: CatalogOverride(baseURL: server.sageURL, clientID: SandboxCredentials.sage.clientID,
+                                                    clientSecret: SandboxCredentials.sage.clientSecret),
+            ]
+        )
+        // Sandbox logins go to a store beside the state file, never into the user's real one.
+        let store = tokenStore ?? ((statePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tokens.json")
+        do {
+            let connection = try Connection(workspace: self, overrides: overrides, tokenStorePath: store, sandbox: server)
+            let result = try await body(connection)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+}
+
+extension Workspace {
+    /// Faults for the in-process sandbox from `HALOFORM_SANDBOX_FAULTS` (as `sandbox serve --faults`), for testing pipelines.
+    static func sandboxFaults() throws -> SandboxFaults {
+        guard let spec = ProcessInfo.processInfo.environment["HALOFORM_SANDBOX_FAULTS"], !spec.isEmpty else { return .none }
+        do {
+            return try SandboxFaults(parsing: spec)
+        } catch {
+            throw CommandFailure("HALOFORM_SANDBOX_FAULTS: \(error)")
+        }
+    }
+}
+
+/// A live connection for one command: what to fetch, how, and the Halo client to write with.
+struct Connection {
+    /// What to fetch.
+    let request: RemoteStateRequest
+    /// The fetcher, with its token store.
+    let fetcher: RemoteStateFetcher
+    /// The in-process sandbox, if any.
+    let sandbox: SandboxServer?
+
+    init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?, sandbox: SandboxServer?) throws {
+        switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
+        case .success(let request): self.request = request
+        case .failure(let list):
+            DiagnosticReport(diagnostics: list.diagnostics, files: workspace.files).print(format: .text)
+            throw ExitCode.failure
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let path = tokenStorePath ?? environment["HALOFORM_TOKEN_STORE"] ?? TokenStore.defaultPath(environment: environment)
+        fetcher = RemoteStateFetcher(accounting: AccountingContext(tokenStore: TokenStore(path: path), environment: environment,
+                                                                    allowsSandboxLogin: sandbox != nil))
+        self.sandbox = sandbox
+    }
+
+    /// Fetches the remote state, drawing a one-line progress display on a terminal when it takes a while.
+    func fetch() async throws -> RemoteState {
+        let showsProgress = isatty(2) == 1
+        let state = try await fetcher.fetch(request) { progress in
+            if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+        }
+        if showsProgress { Terminal.error("\r\u{1B}[K") }
+        return state
+    }
+
+    /// A Halo client for writing.
+    func haloClient() throws -> HaloClient {
+        try HaloClient(connection: request.halo, configuration: fetcher.halo)
+    }
+}

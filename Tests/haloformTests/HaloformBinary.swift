@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Runs the built `haloform` binary as a user would, and captures what it printed.
+struct HaloformBinary {
+    /// What one run printed and how it exited.
+    struct Run: CustomStringConvertible {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+    }
+
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary beside the test bundle in the build folder.
+    static var executable: URL {
+        Bundle.main.bundleURL.appendingPathComponent("haloform")
+    }
+
+    /// Runs `haloform` with arguments, in `directory`, with extra environment variables; stdin is empty.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 120) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes while the process runs so a large output cannot block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stdout = Data(), stderr = Data()
+        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("haloform \(arguments.joined(separator: " ")) ran past \(timeout) s")
+        }
+        process.waitUntilExit()
+        group.wait()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.
+    static func copyExample(_ name: String) throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-e2e-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("examples/\(name)"), to: target)
+        try? FileManager.default.removeItem(at: target.appendingPathComponent(".haloform"))
+        return target
+    }
+}
+
+extension URL {
+    /// Replaces text in the file at this URL, failing the test when the text is not there.
+    func edit(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = try String(contentsOf: self, encoding: .utf8)
+        #expect(text.contains(old), "'\(old)' not in \(lastPathComponent)", sourceLocation: sourceLocation)
+        try text.replacingOccurrences(of: old, with: new).write(to: self, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The main job end to end: the real binary against the built-in sandbox of a fresh copy of examples/acme.
+@Suite(.serialized) struct PlanApplyTests {
+    /// Secret values set for the runs; none may ever be printed or saved.
+    static let secrets = [
+        "EXACT_CLIENT_SECRET": "exact-secret-d41d8cd98f",
+        "BC_CLIENT_SECRET": "bc-secret-9e107d9d372b",
+        "HALOFORM_EXACT_CLIENT_SECRET": "catalog-secret-e4d909c290",
+    ]
+
+    func haloform(_ arguments: [String], in root: URL, environment: [String: String] = [:]) throws -> HaloformBinary.Run {
+        let run = try HaloformBinary.run(arguments, in: root, environment: Self.secrets.merging(environment) { $1 })
+        for value in Self.secrets.values {
+            #expect(!run.stdout.contains(value) && !run.stderr.contains(value), "a secret was printed by \(arguments)")
+        }
+        return run
+    }
+
+    @Test func firstPlanApplyThenNoChanges() throws {
+        let root = try HaloformBinary.copyExample("acme")
+        let first = try haloform(["plan", "--detailed-exitcode", "."], in: root)
+        #expect(first.status == 2, "\(first)")
+        #expect(first.stdout.contains("+ exact_online.tenant[\"exact-nl\"]"))
+        #expect(first.stdout.contains("+ exact_online.tenant[\"exact-nl\"].customer_mapping[\"1001\"]"))
+        #expect(first.stdout.contains("client_secret          = (sensitive)") || first.stdout.contains("client_secret = (sensitive)") || first.stdout.contains("(sensitive)"))
+        #expect(first.stdout.contains("Plan: "))
+        #expect(!first.stdout.contains(" to destroy.") || first.stdout.contains("0 to destroy."))
+
+        let apply = try haloform(["apply", "--auto-approve", "."], in: root)
+        #expect(apply.status == 0, "\(apply)")
+        #expect(apply.stdout.contains("Apply complete"))
+
+        let second = try haloform(["plan", "--detailed-exitcode", "."], in: root)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stdout.contains("No changes."))
+    }
+
+    @Test func editsGiveExactlyTheirChanges() throws {
+        let root = try HaloformBinary.copyExample("acme")
+        #expect(try haloform(["apply", "--auto-approve", "."], in: root).status == 0)
+
+        let exactNL = root.appendingPathComponent("exact-online/exact-nl.yaml")
+        try exactNL.edit("{ halo: Hooli BV, exact: \"1004\" }", "{ halo: Wayne Ltd, exact: \"1004\" }")
+        let edited = try haloform(["plan", "--format", "json", "."], in: root)
+        #expect(edited.status == 0, "\(edited)")
+        let plan = try JSONSerialization.jsonObject(with: Data(edited.stdout.utf8)) as? [String: Any]
+        let changes = plan?["changes"] as? [[String: Any]] ?? []
+        #expect(changes.count == 1)
+        #expect(changes.first?["address"] as? String == "exact_online.tenant[\"exact-nl\"].customer_mapping[\"1004\"]")
+        #expect(changes.first?["action"] as? String == "update")
+        #expect((plan?["operations"] as? [Any])?.count == 1)
+
+        let bc = root.appendingPathComponent("business-central.yaml")
+        try bc.edit("environment: Production\n      company: CRONUS UK", "environment: Sandbox\n      company: CRONUS UK")
+        let replaced = try haloform(["plan", "."], in: root)
+        #expect(replaced.stdout.contains("-/+ business_central.tenant[\"bc-uk\"]"), "\(replaced)")
+        #expect(replaced.stdout.contains("# forces replacement"))
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("exact-online/exact-be.yaml"))
+        let removed = try haloform(["plan", "."], in: root)
+        #expect(removed.stdout.contains("- exact_online.tenant[\"exact-be\"]"), "\(removed)")
+        #expect(removed.stdout.contains("will be destroyed"))
+    }
+
+    @Test func savedPlanIsRefusedWhenHaloChangedBehindIt() throws {
+        let root = try HaloformBinary.copyExample("acme")
+        let planFile = root.appendingPathComponent("tfplan.json").path
+        let saved = try haloform(["plan", "--out", planFile, "."], in: root)
+        #expect(saved.status == 0, "\(saved)")
+        let text = try String(contentsOfFile: planFile, encoding: .utf8)
+        for value in Self.secrets.values { #expect(!text.contains(value)) }
+        #expect(text.contains("\"format_version\" : 1"))
+
+        // Someone else changes Halo: here, an apply of the minimal example over the same state file.
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-other-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let state = root.appendingPathComponent(".haloform/sandbox.json").path
+        try "halo: { url: \"sandbox:\(state)\" }\nexact_online: { enabled: true }\n"
+            .write(to: other.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        #expect(try haloform(["apply", "--auto-approve", other.path], in: root).status == 0)
+
+        let refused = try haloform(["apply", planFile], in: root)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("Halo changed since the plan"))
+    }
+
+    @Test func savedPlanAppliesWhenHaloIsUnchanged() throws {
+        let root = try HaloformBinary.copyExample("minimal")
+        let planFile = root.appendingPathComponent("plan.json").path
+        #expect(try haloform(["plan", "--out", planFile, "."], in: root).status == 0)
+        let applied = try haloform(["apply", planFile], in: root)
+        #expect(applied.status == 0, "\(applied)")
+        #expect(try haloform(["plan", "--detailed-exitcode", "."], in: root).status == 0)
+    }
+
+    @Test func applyWithoutTerminalOrApprovalRefuses() throws {
+        let root = try HaloformBinary.copyExample("minimal")
+        let run = try haloform(["apply", "."], in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("pass --auto-approve"))
+        #expect(try haloform(["plan", "--detailed-exitcode", "."], in: root).status == 2, "nothing was applied")
+    }
+
+    @Test func interruptedApplyConvergesOnRerun() throws {
+        let root = try HaloformBinary.copyExample("acme")
+        var partial = false
+        for seed in 1...12 where !partial {
+            let faults = "seed=\(seed),errors=0.25,systems=halo"
+            let run = try haloform(["apply", "--auto-approve", "."], in: root, environment: ["HALOFORM_SANDBOX_FAULTS": faults])
+            if run.status != 0 && run.stdout.contains("done: ") {
+                partial = true
+                #expect(run.stderr.contains("not applied:"), "\(run)")
+                #expect(run.stderr.contains("Run `haloform plan` to see exactly what remains."))
+            }
+        }
+        #expect(partial, "some seed should interrupt an apply midway")
+        let rerun = try haloform(["apply", "--auto-approve", "."], in: root)
+        #expect(rerun.status == 0, "\(rerun)")
+        let after = try haloform(["plan", "--detailed-exitcode", "."], in: root)
+        #expect(after.status == 0, "nothing lost or doubled: \(after)")
+    }
+
+    @Test func markdownAndJSONFormats() throws {
+        let root = try HaloformBinary.copyExample("acme")
+        let markdown = try haloform(["plan", "--format", "markdown", "."], in: root)
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("### haloform plan"))
+        #expect(markdown.stdout.contains("<summary><code>exact_online.tenant[\"exact-nl\"]</code>"))
+
+        let json = try haloform(["plan", "--format", "json", "."], in: root)
+        let file = root.appendingPathComponent("plan.json")
+        try json.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); plan = json.load(open(sys.argv[2]))
+            jsonschema.Draft202012Validator(schema).validate(plan)
+            """, HaloformBinary.packageRoot.appendingPathComponent("schemas/plan.schema.json").path, file.path]
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "the JSON plan validates against schemas/plan.schema.json (needs python3 with jsonschema)")
+    }
+}

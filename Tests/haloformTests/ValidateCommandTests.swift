@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test func examplesAreValid() throws {
+        for example in ["acme", "minimal"] {
+            let run = try HaloformBinary.run(["validate", "examples/\(example)"])
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.hasPrefix("examples/\(example): valid ("))
+            #expect(run.stderr == "")
+        }
+    }
+
+    @Test func errorsAreLocatedAndExitOne() throws {
+        let root = try tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
+        let run = try HaloformBinary.run(["validate", root.path])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+            \(root.path)/bad.yaml:3:3: error: unknown key 'colour'
+              colour: blue
+              ^~~~~~
+            note: 'halo' takes: url, client_id, client_secret, tenant
+            1 error, 0 warnings
+
+            """)
+        #expect(!run.stderr.contains("\u{1B}["), "NO_COLOR and no terminal: no colour")
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let text = "halo: { url: \"sandbox:s.json\" }\nexact_online:\n  enabled: false\n  tenants:\n    - { name: a, location: nl, division: 1, client_id: x, client_secret: \"${env:S}\" }\n"
+        let root = try tempRoot(["w.yaml": text])
+        let lenient = try HaloformBinary.run(["validate", root.path])
+        #expect(lenient.status == 0, "\(lenient)")
+        #expect(lenient.stderr.contains("warning: exact_online is disabled"))
+        let strict = try HaloformBinary.run(["validate", "--strict", root.path])
+        #expect(strict.status == 1)
+    }
+
+    @Test func jsonFormatForCI() throws {
+        let root = try tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
+        let run = try HaloformBinary.run(["validate", "--format", "json", root.path])
+        #expect(run.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(document?["errors"] as? Int == 1)
+        let first = (document?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["file"] as? String == "\(root.path)/bad.yaml")
+        #expect(first?["line"] as? Int == 3)
+        #expect(first?["column"] as? Int == 3)
+        #expect(first?["severity"] as? String == "error")
+    }
+
+    @Test func badArgumentsExit64() throws {
+        let run = try HaloformBinary.run(["validate", "--format", "xml", "examples/acme"])
+        #expect(run.status == 64, "\(run)")
+    }
+
+    @Test func missingRootIsAnError() throws {
+        let run = try HaloformBinary.run(["validate", "no/such/folder"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("config root 'no/such/folder' does not exist"))
+    }
+
+    @Test func hiddenFilesAreSkipped() throws {
+        let root = try tempRoot(["ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[["])
+        let run = try HaloformBinary.run(["validate", root.path])
+        #expect(run.status == 0, "\(run)")
+    }
+
+    @Test func schemaCommandPrintsTheCommittedSchema() throws {
+        let run = try HaloformBinary.run(["schema"])
+        #expect(run.status == 0)
+        let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/haloform.schema.json"), encoding: .utf8)
+        #expect(run.stdout == committed)
+    }
+
+    private func tempRoot(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-validate-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+}
