@@ -4,5 +4,6 @@ import Foundation
 enum BenchmarkRegistry {
     static let all: [String: @Sendable ([String]) async throws -> Void] = [
         "validate": { try await ValidateBenchmark.run($0) },
+        "fetch": { try await FetchBenchmark.run($0) },
     ]
 }

@@ -144,7 +144,8 @@ public final class HaloClient: Sendable {
     }
 
     private func page(_ collection: HaloCollection, _ number: Int) async throws(ServiceError) -> ServiceResponse {
-        let query = "?pageinate=true&page_size=\(configuration.pageSize)&page_no=\(number)"
+        // Inactive records are included: a mapping may name an inactive customer, and the plan must see it.
+        let query = "?pageinate=true&page_size=\(configuration.pageSize)&page_no=\(number)&includeinactive=true"
         return try await authorized.send(.get(url(collection) + query)).requireSuccess()
     }
 

@@ -6,25 +6,10 @@ import Testing
 @Suite struct ExactOnlineTests {
     /// Logs in through the authorize and token endpoints; returns the token response.
     static func login(_ client: SandboxClient) async throws -> [String: Any] {
-        let app = SandboxCredentials.exactOnline
-        let authorize = try await client.send(
-            "GET",
-            "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=\(SandboxClient.encode(app.redirectURI))"
-                + "&response_type=code&state=xyz")
-        guard authorize.status == 302, let location = authorize.headers["location"],
-            let components = URLComponents(string: location),
-            let code = components.queryItems?.first(where: { $0.name == "code" })?.value
-        else { throw TestFailure("authorize did not redirect with a code: \(authorize.status) \(authorize.headers)") }
-        #expect(location.hasPrefix(app.redirectURI + "?"))
-        #expect(components.queryItems?.first { $0.name == "state" }?.value == "xyz")
-        let token = try await client.postForm(
-            "/exact-online/api/oauth2/token",
-            [
-                ("client_id", app.clientID), ("client_secret", app.clientSecret), ("code", code),
-                ("grant_type", "authorization_code"), ("redirect_uri", app.redirectURI),
-            ])
-        guard token.status == 200 else { throw TestFailure("token exchange failed: \(token.text)") }
-        return token.object
+        let login = try await client.authorizationCodeLogin(
+            app: SandboxCredentials.exactOnline, authorizePath: "/exact-online/api/oauth2/auth", tokenPath: "/exact-online/api/oauth2/token")
+        #expect(login.redirect.first { $0.name == "state" }?.value == "xyz")
+        return login.tokens
     }
 
     @Test func oauthFlowIssuesStringExpiryAndRotatesRefreshTokens() async throws {

@@ -6,23 +6,11 @@ import Testing
 @Suite struct SageTests {
     /// Logs in through the authorize and token endpoints.
     static func login(_ client: SandboxClient) async throws -> [String: Any] {
-        let app = SandboxCredentials.sage
-        let authorize = try await client.send(
-            "GET",
-            "/sage/oauth2/auth/central?filter=apiv3.1&response_type=code&client_id=\(app.clientID)"
-                + "&redirect_uri=\(SandboxClient.encode(app.redirectURI))&scope=full_access&state=s1")
-        guard authorize.status == 302, let location = authorize.headers["location"],
-            let items = URLComponents(string: location)?.queryItems, let code = items.first(where: { $0.name == "code" })?.value
-        else { throw TestFailure("authorize did not redirect with a code: \(authorize.status)") }
-        #expect(items.first { $0.name == "country" }?.value == "GB")
-        let token = try await client.postForm(
-            "/sage/token",
-            [
-                ("client_id", app.clientID), ("client_secret", app.clientSecret), ("code", code),
-                ("grant_type", "authorization_code"), ("redirect_uri", app.redirectURI),
-            ])
-        guard token.status == 200 else { throw TestFailure("token exchange failed: \(token.text)") }
-        return token.object
+        let login = try await client.authorizationCodeLogin(
+            app: SandboxCredentials.sage, authorizePath: "/sage/oauth2/auth/central", tokenPath: "/sage/token",
+            extraQuery: "&filter=apiv3.1&scope=full_access")
+        #expect(login.redirect.first { $0.name == "country" }?.value == "GB")
+        return login.tokens
     }
 
     @Test func tokensLast300SecondsAndRefreshTokensRotate() async throws {

@@ -108,3 +108,26 @@ func withSandbox<T>(
         throw error
     }
 }
+
+extension SandboxClient {
+    /// Logs in through an authorize endpoint (which must redirect with a code) and a token endpoint; returns the
+    /// token response and the redirect's query items.
+    func authorizationCodeLogin(
+        app: SandboxCredentials.App, authorizePath: String, tokenPath: String, extraQuery: String = ""
+    ) async throws -> (tokens: [String: Any], redirect: [URLQueryItem]) {
+        let authorize = try await send(
+            "GET",
+            "\(authorizePath)?response_type=code&client_id=\(app.clientID)&redirect_uri=\(Self.encode(app.redirectURI))&state=xyz\(extraQuery)")
+        guard authorize.status == 302, let location = authorize.headers["location"], location.hasPrefix(app.redirectURI + "?"),
+            let items = URLComponents(string: location)?.queryItems, let code = items.first(where: { $0.name == "code" })?.value
+        else { throw TestFailure("authorize did not redirect with a code: \(authorize.status) \(authorize.headers)") }
+        let token = try await postForm(
+            tokenPath,
+            [
+                ("client_id", app.clientID), ("client_secret", app.clientSecret), ("code", code),
+                ("grant_type", "authorization_code"), ("redirect_uri", app.redirectURI),
+            ])
+        guard token.status == 200 else { throw TestFailure("token exchange failed: \(token.text)") }
+        return (token.object, items)
+    }
+}
