@@ -1,0 +1,54 @@
+import AccountingAPIs
+import Foundation
+import HaloAPI
+import HaloformCore
+import Testing
+
+@Suite("Token store")
+struct TokenStoreTests {
+    private func temporaryStore() -> TokenStore {
+        TokenStore(path: NSTemporaryDirectory() + "haloform-store-\(UUID().uuidString)/nested/tokens.json")
+    }
+
+    @Test("updates are serialised by the lock: two at once never lose a write")
+    func lockSerialises() async throws {
+        let store = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await store.update("counter") { (entry) throws(ServiceError) in
+                        let count = Int(entry?.refreshToken ?? "0") ?? 0
+                        try? await Task.sleep(for: .milliseconds(20))
+                        entry = StoredToken(refreshToken: String(count + 1))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.entry(for: "counter")?.refreshToken == "4")
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (store.path as NSString).deletingLastPathComponent)
+        #expect(leftovers.sorted() == ["tokens.json", "tokens.json.lock"])
+    }
+
+    @Test("the default path: HALOFORM_TOKEN_STORE, then XDG_CONFIG_HOME, then ~/.config")
+    func defaultPath() {
+        #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "/x/t.json", "HOME": "/h"]) == "/x/t.json")
+        #expect(TokenStore.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/haloform/tokens.json")
+        #expect(TokenStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/haloform/tokens.json")
+    }
+
+    @Test("seeds come from the per-tenant variable first, then the general one")
+    func seeds() {
+        let context = AccountingContext(
+            tokenStore: temporaryStore(),
+            environment: ["EXACT_REFRESH_TOKEN": "general-token", "EXACT_REFRESH_TOKEN_EXACT_NL": "tenant-token",
+                          "SAGE_REFRESH_TOKEN": "sage-token"])
+        #expect(context.seededRefreshToken(for: .init(.exactOnline, "exact-nl")) == "tenant-token")
+        #expect(context.seededRefreshToken(for: .init(.exactOnline, "exact-be")) == "general-token")
+        #expect(context.seededRefreshToken(for: .init(.sageBusinessCloud, "sage-uk")) == "sage-token")
+        #expect(context.seededRefreshToken(for: .init(.businessCentral, "bc")) == nil)
+    }
+}
