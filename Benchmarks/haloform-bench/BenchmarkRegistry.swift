@@ -5,5 +5,6 @@ enum BenchmarkRegistry {
     static let all: [String: @Sendable ([String]) async throws -> Void] = [
         "validate": { try await ValidateBenchmark.run($0) },
         "fetch": { try await FetchBenchmark.run($0) },
+        "plan": { try await PlanBenchmark.run($0) },
     ]
 }

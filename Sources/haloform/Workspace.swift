@@ -34,10 +34,10 @@ struct Workspace {
         return !exists || isDirectory.boolValue ? root : (root as NSString).deletingLastPathComponent
     }
 
-    /// The sandbox state file, when `halo.url` is `sandbox:PATH`.
+    /// The sandbox state file (or running sandbox's URL), when `halo.url` is `sandbox:PATH`.
     var sandboxStatePath: String? {
         guard let path = config.halo?.sandboxStatePath else { return nil }
-        return path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+        return path.hasPrefix("/") || path.hasPrefix("http://") ? path : (folder as NSString).appendingPathComponent(path)
     }
 
     /// The environment `${env:…}` resolves against.
@@ -45,37 +45,43 @@ struct Workspace {
         ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandboxStatePath != nil)
     }
 
-    /// Runs `body` with a connection to Halo: the real one, or the built-in sandbox started on loopback for the duration.
+    /// Runs `body` with a connection to Halo: the real one, a sandbox already serving (`sandbox:http://127.0.0.1:PORT`),
+    /// or the built-in sandbox started on loopback over a state file for the duration.
     func connect<Result>(tokenStore: String?, _ body: (Connection) async throws -> Result) async throws -> Result {
         guard let statePath = sandboxStatePath else {
-            let connection = try Connection(workspace: self, overrides: nil, tokenStorePath: tokenStore, sandbox: nil)
-            return try await body(connection)
+            return try await body(try Connection(workspace: self, overrides: nil, tokenStorePath: tokenStore))
+        }
+        if let running = config.halo?.sandboxStatePath, running.hasPrefix("http://") {
+            let store = tokenStore ?? (folder as NSString).appendingPathComponent(".haloform/tokens.json")
+            return try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(running), tokenStorePath: store))
         }
         try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let server = try await SandboxServer.start(SandboxOptions(statePath: statePath, faults: try Self.sandboxFaults()))
-        let overrides = ServiceOverrides(
-            halo: HaloConnection(url: server.haloURL, clientID: SandboxCredentials.halo.clientID, clientSecret: SandboxCredentials.halo.clientSecret),
-            catalogs: [
-                .exactOnline: CatalogOverride(baseURL: server.exactOnlineURL, clientID: SandboxCredentials.exactOnline.clientID,
-                                              clientSecret: SandboxCredentials.exactOnline.clientSecret),
-                .businessCentral: CatalogOverride(baseURL: server.businessCentralURL, clientID: SandboxCredentials.businessCentral.clientID,
-                                                  clientSecret: SandboxCredentials.businessCentral.clientSecret,
-                                                  azureTenantID: SandboxCredentials.businessCentralTenant),
-                .sageBusinessCloud: CatalogOverride(baseURL: server.sageURL, clientID: SandboxCredentials.sage.clientID,
-                                                    clientSecret: SandboxCredentials.sage.clientSecret),
-            ]
-        )
         // Sandbox logins go to a store beside the state file, never into the user's real one.
         let store = tokenStore ?? ((statePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tokens.json")
         do {
-            let connection = try Connection(workspace: self, overrides: overrides, tokenStorePath: store, sandbox: server)
-            let result = try await body(connection)
+            let result = try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(server.baseURL), tokenStorePath: store))
             await server.stop()
             return result
         } catch {
             await server.stop()
             throw error
         }
+    }
+
+    /// The sandbox's addresses and demo apps, for a sandbox serving at `baseURL`.
+    static func sandboxOverrides(_ baseURL: String) -> ServiceOverrides {
+        func app(_ system: SandboxSystem, _ app: SandboxCredentials.App, azureTenant: String? = nil) -> CatalogOverride {
+            CatalogOverride(baseURL: "\(baseURL)/\(system.rawValue)", clientID: app.clientID, clientSecret: app.clientSecret, azureTenantID: azureTenant)
+        }
+        return ServiceOverrides(
+            halo: HaloConnection(url: baseURL, clientID: SandboxCredentials.halo.clientID, clientSecret: SandboxCredentials.halo.clientSecret),
+            catalogs: [
+                .exactOnline: app(.exactOnline, SandboxCredentials.exactOnline),
+                .businessCentral: app(.businessCentral, SandboxCredentials.businessCentral, azureTenant: SandboxCredentials.businessCentralTenant),
+                .sageBusinessCloud: app(.sage, SandboxCredentials.sage),
+            ]
+        )
     }
 }
 
@@ -97,10 +103,8 @@ struct Connection {
     let request: RemoteStateRequest
     /// The fetcher, with its token store.
     let fetcher: RemoteStateFetcher
-    /// The in-process sandbox, if any.
-    let sandbox: SandboxServer?
 
-    init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?, sandbox: SandboxServer?) throws {
+    init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
         case .success(let request): self.request = request
         case .failure(let list):
@@ -109,9 +113,17 @@ struct Connection {
         }
         let environment = ProcessInfo.processInfo.environment
         let path = tokenStorePath ?? environment["HALOFORM_TOKEN_STORE"] ?? TokenStore.defaultPath(environment: environment)
-        fetcher = RemoteStateFetcher(accounting: AccountingContext(tokenStore: TokenStore(path: path), environment: environment,
-                                                                    allowsSandboxLogin: sandbox != nil))
-        self.sandbox = sandbox
+        let sandbox = overrides != nil
+        // The sandbox enforces the services' rate limits itself, and the clients ride out its 429s; a client-side
+        // budget on top would only make a loopback run as slow as a real one.
+        var halo = HaloClientConfiguration()
+        var accounting = AccountingContext.standardHTTP
+        if sandbox {
+            halo.http = halo.http.unlimited()
+            accounting = accounting.mapValues { $0.unlimited() }
+        }
+        fetcher = RemoteStateFetcher(halo: halo, accounting: AccountingContext(
+            tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting))
     }
 
     /// Fetches the remote state, drawing a one-line progress display on a terminal when it takes a while.

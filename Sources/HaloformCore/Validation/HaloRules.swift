@@ -9,8 +9,11 @@ enum HaloRules {
         var diagnostics: [Diagnostic] = []
         guard let url = halo.url else { return diagnostics }
         if halo.sandboxStatePath != nil {
-            if halo.sandboxStatePath!.isEmpty {
+            let target = halo.sandboxStatePath!
+            if target.isEmpty {
                 diagnostics.append(.error("'sandbox:' needs a state file path, as in sandbox:.haloform/sandbox.json", at: url.range))
+            } else if target.lowercased().hasPrefix("http"), !target.lowercased().hasPrefix("http://") || !isAllowed(target) {
+                diagnostics.append(.error("a running sandbox must serve plain http on this machine, as in sandbox:http://127.0.0.1:8400", at: url.range))
             }
             return diagnostics
         }

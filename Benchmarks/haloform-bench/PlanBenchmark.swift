@@ -1,0 +1,127 @@
+import Foundation
+import HaloformCore
+import Sandbox
+
+/// `plan`: the real `haloform` binary planning large configs against a `haloform sandbox serve` child on loopback.
+///
+/// (a) a no-op plan of 50,000 customer mappings over 10 Exact tenants, end to end including the fetch;
+/// (b) 100,000 mappings over 20 tenants with half of them changed: the planner's own time, the whole plan, and
+/// the POSTs apply makes. Build first: `swift build -c release`, then `.build/release/haloform-bench plan`.
+enum PlanBenchmark {
+    static func run(_ arguments: [String]) async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("haloform")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            print("build the haloform binary first: swift build -c release")
+            exit(1)
+        }
+        for (label, tenants, perTenant) in [("a", 10, 5_000), ("b", 20, 5_000)] {
+            try await scenario(label, binary: binary, tenants: tenants, perTenant: perTenant)
+        }
+    }
+
+    private static func scenario(_ label: String, binary: URL, tenants: Int, perTenant: Int) async throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("haloform-plan-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state.json")
+        try await writeState(state, tenants: tenants, perTenant: perTenant)
+
+        let sandbox = try SandboxChild(binary: binary, state: state)
+        defer { sandbox.stop() }
+        let root = folder.appendingPathComponent("config")
+        try writeConfig(root, url: sandbox.baseURL, tenants: tenants, perTenant: perTenant, changed: false)
+        let setup = try Measured.run(binary, ["apply", "--auto-approve", root.path])
+        guard setup.status == 0 else { throw BenchmarkFailure("setup apply failed: \(setup.stderr.suffix(2000))") }
+
+        let mappings = tenants * perTenant
+        if label == "a" {
+            try await sandbox.resetStats()
+            let plan = try Measured.run(binary, ["plan", "--detailed-exitcode", root.path])
+            let requests = try await sandbox.totalRequests()
+            print("(a) no-op plan, \(mappings) customer mappings over \(tenants) tenants, end to end incl. fetch:")
+            print("    exit \(plan.status) (0 = no changes), wall \(String(format: "%.2f", plan.seconds)) s, peak RSS \(plan.peakMegabytes) MB, \(requests) requests"
+                + "   (targets: under 2 s, under 150 MiB)")
+        } else {
+            try writeConfig(root, url: sandbox.baseURL, tenants: tenants, perTenant: perTenant, changed: true)
+            let plan = try Measured.run(binary, ["plan", "--format", "json", root.path], environment: ["HALOFORM_TIMINGS": "1"])
+            let planner = plan.stderr.split(separator: "\n").first { $0.hasPrefix("timings:") }?
+                .split(separator: ",").first { $0.contains("plan ") }?.split(separator: " ").compactMap { Double($0) }.first ?? -1
+            let document = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any]
+            let changes = (document?["changes"] as? [Any])?.count ?? 0
+            let operations = (document?["operations"] as? [Any])?.count ?? 0
+            try await sandbox.resetStats()
+            let apply = try Measured.run(binary, ["apply", "--auto-approve", root.path])
+            let posts = try await sandbox.count(method: "POST", system: "halo")
+            print("(b) \(mappings) mappings over \(tenants) tenants, half changed (\(changes) changes):")
+            print("    planner alone \(String(format: "%.3f", planner)) s (target under 0.5 s); whole plan \(String(format: "%.2f", plan.seconds)) s, "
+                + "peak RSS \(plan.peakMegabytes) MB (target under 5 s)")
+            print("    apply: \(operations) planned requests, \(posts) POSTs to Halo (incl. the token request), exit \(apply.status), "
+                + "wall \(String(format: "%.2f", apply.seconds)) s   (target: one per touched record)")
+        }
+    }
+
+    /// The seed state, plus one Exact division per tenant with `perTenant` accounts, and a Halo client for each.
+    private static func writeState(_ url: URL, tenants: Int, perTenant: Int) async throws {
+        let seed = try await SandboxServer.start(SandboxOptions(statePath: url.path))
+        await seed.stop()
+        guard var document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
+            var exact = document["exact-online"] as? [String: Any], var halo = document["halo"] as? [String: Any],
+            var divisions = exact["tenants"] as? [[String: Any]], var entities = exact["entities"] as? [String: Any],
+            var tables = halo["tables"] as? [String: Any], var clients = tables["Client"] as? [String: Any],
+            var clientRecords = clients["records"] as? [[String: Any]], let template = entities["123456"] as? [String: Any]
+        else { throw BenchmarkFailure("unexpected sandbox state layout") }
+        var nextClient = clients["next_id"] as? Int ?? clientRecords.count + 1
+        for tenant in 0..<tenants {
+            let code = division(tenant)
+            var record = divisions[0]
+            record["Code"] = code
+            record["Description"] = "Bench \(tenant)"
+            record["Current"] = false
+            divisions.append(record)
+            var sets = template
+            sets["crm/accounts"] = (0..<perTenant).map { index -> [String: Any] in
+                let accountCode = String(100_000 + index)
+                return ["ID": UUID().uuidString.lowercased(), "Code": String(repeating: " ", count: 18 - accountCode.count) + accountCode,
+                        "Name": clientName(tenant, index), "Status": "C", "Division": code]
+            }
+            entities[String(code)] = sets
+            for index in 0..<perTenant {
+                clientRecords.append(["id": nextClient, "name": clientName(tenant, index), "toplevel_id": 1])
+                nextClient += 1
+            }
+        }
+        clients["records"] = clientRecords
+        clients["next_id"] = nextClient
+        tables["Client"] = clients
+        halo["tables"] = tables
+        exact["tenants"] = divisions
+        exact["entities"] = entities
+        document["exact-online"] = exact
+        document["halo"] = halo
+        try JSONSerialization.data(withJSONObject: document).write(to: url)
+    }
+
+    /// One file per tenant; `changed` swaps the Halo customers of half the mappings, pair by pair.
+    private static func writeConfig(_ root: URL, url: String, tenants: Int, perTenant: Int, changed: Bool) throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "halo: { url: \"sandbox:\(url)\" }\nexact_online:\n  enabled: true\n".write(to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
+        for tenant in 0..<tenants {
+            var text = "exact_online:\n  tenants:\n    - name: bench-\(tenant)\n      location: nl\n      division: \(division(tenant))\n"
+                + "      client_id: bench\n      client_secret: ${env:BENCH_SECRET}\n      customers:\n        mappings:\n"
+            for index in 0..<perTenant {
+                let swapped = changed && index % 4 < 2 ? index ^ 1 : index
+                text += "          - { halo: \(clientName(tenant, swapped)), exact: \"\(100_000 + index)\" }\n"
+            }
+            try text.write(to: root.appendingPathComponent("tenant-\(tenant).yaml"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    private static func division(_ tenant: Int) -> Int { 500_000 + tenant }
+    private static func clientName(_ tenant: Int, _ index: Int) -> String { "Bench \(tenant)-\(index)" }
+}
+
+/// A failed benchmark setup.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
