@@ -37,7 +37,7 @@ public struct SageCatalogClient: CatalogClient {
         var scoped = api
         if let wanted = request.business, !wanted.isEmpty {
             guard
-                let business = businesses.first(where: { $0.code == wanted || $0.name == wanted })
+                let business = businesses.first(where: { $0.code == wanted || $0.name == wanted || $0.id == wanted })
                     ?? businesses.first(where: { $0.code.lowercased() == wanted.lowercased() })
             else {
                 throw ServiceError(

@@ -8,7 +8,7 @@ struct Haloform: AsyncParsableCommand {
         abstract: "Keep Halo's accounting integrations (Exact Online, Business Central, Sage) as reviewed YAML.",
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, SchemaCommand.self, SandboxCommand.self, LoginCommand.self,
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, SchemaCommand.self, SandboxCommand.self, LoginCommand.self, ImportCommand.self,
         ]
     )
 }

@@ -103,6 +103,8 @@ struct Connection {
     let request: RemoteStateRequest
     /// The fetcher, with its token store.
     let fetcher: RemoteStateFetcher
+    /// Where the services are reached instead of their real addresses (the sandbox), if anywhere.
+    let overrides: ServiceOverrides?
 
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
@@ -113,6 +115,7 @@ struct Connection {
         }
         let environment = ProcessInfo.processInfo.environment
         let path = tokenStorePath ?? environment["HALOFORM_TOKEN_STORE"] ?? TokenStore.defaultPath(environment: environment)
+        self.overrides = overrides
         let sandbox = overrides != nil
         // The sandbox enforces the services' rate limits itself, and the clients ride out its 429s; a client-side
         // budget on top would only make a loopback run as slow as a real one.
@@ -126,10 +129,10 @@ struct Connection {
             tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting))
     }
 
-    /// Fetches the remote state, drawing a one-line progress display on a terminal when it takes a while.
-    func fetch() async throws -> RemoteState {
+    /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.
+    func fetch(_ request: RemoteStateRequest? = nil) async throws -> RemoteState {
         let showsProgress = isatty(2) == 1
-        let state = try await fetcher.fetch(request) { progress in
+        let state = try await fetcher.fetch(request ?? self.request) { progress in
             if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
         }
         if showsProgress { Terminal.error("\r\u{1B}[K") }

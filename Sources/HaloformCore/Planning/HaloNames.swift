@@ -23,6 +23,9 @@ struct HaloNames {
     /// The name of a record, if Halo holds it.
     func name(of id: Int) -> String? { namesByID[id] }
 
+    /// The ids of the records with a name, in Halo's order.
+    func ids(named name: String) -> [Int] { idsByName[name] ?? [] }
+
     /// The id a reference names, or a located error: unknown, or a name two records share.
     func resolve(_ reference: Located<HaloReference>) -> Result<Int, Diagnostic> {
         switch reference.value {

@@ -21,39 +21,39 @@ extension Planner {
             switch kind {
             case .exactOnline:
                 let division = tenant.division?.value ?? 0
-                let current = control["exactdefaultdivision"]?.int
+                let current = control[HaloFields.exactDefaultDivision]?.int
                 if current != division {
                     let old = current.map { value in details.first { $0["division"]?.int == value }?["name"]?.string.map { "\"\($0)\"" } ?? "division \(value)" }
-                    set("exactdefaultdivision", .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
+                    set(HaloFields.exactDefaultDivision, .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
                 }
             case .businessCentral:
                 let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)]
                 if let company = tenant.company, let entry = catalog?.companies.first(where: { $0.code == company.value }),
-                    control["dbc_default_company"]?.string != entry.id
+                    control[HaloFields.businessCentralDefaultCompany]?.string != entry.id
                 {
-                    controlUpdates.body["dbcdefaulttenantname"] = .string(name.value)
-                    let oldCompany = control["dbc_default_company"]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
-                    let old = control["dbcdefaulttenantname"]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
-                    set("dbc_default_company", .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
+                    controlUpdates.body[HaloFields.businessCentralDefaultTenantName] = .string(name.value)
+                    let oldCompany = control[HaloFields.businessCentralDefaultCompany]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
+                    let old = control[HaloFields.businessCentralDefaultTenantName]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
+                    set(HaloFields.businessCentralDefaultCompany, .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
                 }
             case .sageBusinessCloud:
-                let current = control["sagebusinessclouddefaulttenantid"]?.int
+                let current = control[HaloFields.sageDefaultTenant]?.int
                 let record = details.first { $0["name"]?.string == name.value }
                 let created = changes.ordered.contains { $0.address == tenant.address && ($0.action == .create || $0.action == .replace) }
                 if created || record == nil {
-                    controlUpdates.deferredIDs["sagebusinessclouddefaulttenantid"] = tenant.address
-                    set("sagebusinessclouddefaulttenantid", .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                    controlUpdates.deferredIDs[HaloFields.sageDefaultTenant] = tenant.address
+                    set(HaloFields.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 } else if let id = record?["id"]?.int, current != id {
-                    set("sagebusinessclouddefaulttenantid", .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                    set(HaloFields.sageDefaultTenant, .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 }
             }
         }
         if let status = integration.defaultInvoiceStatus {
-            let code = status.value == "processed" ? 50 : 20
-            let current = control["exact_default_invoice_status"]?.int
+            let code = HaloFields.exactInvoiceStatusCode(status.value)
+            let current = control[HaloFields.exactInvoiceStatus]?.int
             if current != code {
-                set("exact_default_invoice_status", .int(code), FieldChange(
-                    "default_invoice_status", old: current.map { $0 == 50 ? "\"processed\"" : $0 == 20 ? "\"open\"" : String($0) }, new: "\"\(status.value)\""
+                set(HaloFields.exactInvoiceStatus, .int(code), FieldChange(
+                    "default_invoice_status", old: current.map { HaloFields.exactInvoiceStatusName($0).map { "\"\($0)\"" } ?? String($0) }, new: "\"\(status.value)\""
                 ))
             }
         }

@@ -9,8 +9,7 @@ extension Planner {
     /// Links between Halo tax rates and the accounting tax codes, which live on Halo's `/Tax` records.
     mutating func planTaxLinks(_ integration: IntegrationConfig) {
         let kind = integration.integration
-        guard kind != .businessCentral else { return }
-        let (tenantField, codeField) = kind == .exactOnline ? ("exact_division", "exacttaxcode") : ("sage_tenant_id", "sagebusinesscloudtaxcode")
+        guard let (tenantField, codeField) = HaloFields.taxLink(kind).map({ ($0.tenant, $0.code) }) else { return }
         let details = remote[kind.detailsCollection]
         var desiredByTax: [Int: (tenant: TenantConfig, entry: CatalogEntry, name: String)] = [:]
         var managedTenants: [TenantConfig] = []

@@ -1,0 +1,96 @@
+/// Writes a config root from what Halo holds: pure, `RemoteState → YAML text`, the inverse of the planner's mapping.
+///
+/// References come out as Halo names and accounting codes, a name shared by several records as `halo_id` with a
+/// comment; secrets as `${env:…}` placeholders, never values. What cannot round-trip is written as close as it
+/// can be and named in `notes`.
+public struct ConfigWriter {
+    /// Where editors find the schema, for the first line of each file.
+    public static let schemaReference = "https://haloform.dev/schemas/haloform.schema.json"
+
+    /// The file each integration is written to.
+    public static func fileName(_ integration: Integration) -> String {
+        switch integration {
+        case .exactOnline: "exact-online.yaml"
+        case .businessCentral: "business-central.yaml"
+        case .sageBusinessCloud: "sage-business-cloud.yaml"
+        }
+    }
+
+    let remote: RemoteState
+    let clients: HaloNames
+    let topLevels: HaloNames
+    let productGroups: HaloNames
+    let taxes: HaloNames
+
+    /// Prepares to write what `remote` holds; its catalogs are keyed by the tenant records' names.
+    public init(remote: RemoteState) {
+        self.remote = remote
+        clients = HaloNames("customer", remote.clients)
+        topLevels = HaloNames("top level", remote.topLevels)
+        productGroups = HaloNames("product group", remote.productGroups)
+        taxes = HaloNames("tax rate", remote[.tax].compactMap(Planner.named))
+    }
+
+    /// `halo.yaml` (when `halo` is given) and a file for each integration Halo has a module or tenants of.
+    public func write(halo: ImportedHaloSettings?) -> ImportedConfig {
+        var files: [ImportedFile] = []
+        var notes: [String] = []
+        if let halo { files.append(ImportedFile(name: "halo.yaml", text: haloText(halo))) }
+        var secretNames = Set<String>()
+        for integration in Integration.allCases {
+            let hasModule = remote[.features].contains { $0["module_name"]?.string == integration.displayName }
+            guard hasModule || !remote[integration.detailsCollection].isEmpty else { continue }
+            var writer = IntegrationWriter(config: self, integration: integration, secretNames: secretNames)
+            let text = writer.text()
+            secretNames = writer.secretNames
+            notes += writer.notes
+            files.append(ImportedFile(name: Self.fileName(integration), text: text))
+        }
+        return ImportedConfig(files: files, notes: notes)
+    }
+
+    private func haloText(_ halo: ImportedHaloSettings) -> String {
+        var out = YAMLLines()
+        out.header()
+        out.line(0, "halo:")
+        out.line(1, "url: " + YAMLScalarText.string(halo.url))
+        if let id = halo.clientID { out.line(1, "client_id: " + Self.configString(id)) }
+        if let secret = halo.clientSecret { out.line(1, "client_secret: " + Self.configString(secret)) }
+        if let tenant = halo.tenant { out.line(1, "tenant: " + YAMLScalarText.string(tenant)) }
+        return out.text
+    }
+
+    /// A literal or `${env:NAME}` as the config writes it.
+    static func configString(_ value: ConfigString) -> String {
+        switch value {
+        case .literal(let text): YAMLScalarText.string(text)
+        case .environment(let name): "${env:\(name)}"
+        }
+    }
+}
+
+/// Lines of YAML with two-space indents.
+struct YAMLLines {
+    private(set) var lines: [String] = []
+
+    /// The schema comment every written file starts with.
+    mutating func header() {
+        lines.append("# yaml-language-server: $schema=\(ConfigWriter.schemaReference)")
+    }
+
+    /// One line at an indent level, with an optional trailing comment.
+    mutating func line(_ level: Int, _ text: String, comment: String? = nil) {
+        let indent = String(repeating: "  ", count: level)
+        lines.append(indent + text + (comment.map { "  # " + $0.replacingNewlines() } ?? ""))
+    }
+
+    /// The text, ending in a newline.
+    var text: String { lines.joined(separator: "\n") + "\n" }
+}
+
+extension String {
+    /// The text on one line, for a comment.
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,331 @@
+/// Writes one integration's block: the module switch, defaults and one tenant per `*Details` record.
+struct IntegrationWriter {
+    let config: ConfigWriter
+    let integration: Integration
+    /// Secret variable names handed out so far, across integrations, so no two tenants share one by accident.
+    var secretNames: Set<String>
+    /// What could not be written faithfully.
+    var notes: [String] = []
+    private var out = YAMLLines()
+
+    init(config: ConfigWriter, integration: Integration, secretNames: Set<String>) {
+        self.config = config
+        self.integration = integration
+        self.secretNames = secretNames
+    }
+
+    private var remote: RemoteState { config.remote }
+
+    /// The file's text.
+    mutating func text() -> String {
+        out.header()
+        out.line(0, "\(integration.key):")
+        if let module = remote[.features].first(where: { $0["module_name"]?.string == integration.displayName }),
+            let enabled = module["enabled"]?.bool
+        {
+            out.line(1, "enabled: \(enabled)")
+        }
+        let records = tenantRecords()
+        if let name = defaultTenant(records) { out.line(1, "default_tenant: " + YAMLScalarText.string(name)) }
+        if integration == .exactOnline, let code = remote.control[HaloFields.exactInvoiceStatus]?.int, code != 0 {
+            if let name = HaloFields.exactInvoiceStatusName(code) {
+                out.line(1, "default_invoice_status: \(name)")
+            } else {
+                notes.append("Halo's default Exact Online invoice status is code \(code), which the config cannot express; left out")
+            }
+        }
+        if !records.isEmpty {
+            out.line(1, "tenants:")
+            for record in records { tenant(record) }
+        }
+        return out.text
+    }
+
+    /// The records that become tenants: named, the first of each name.
+    private mutating func tenantRecords() -> [JSONObject] {
+        var seen: [String: Int] = [:]
+        var records: [JSONObject] = []
+        for record in remote[integration.detailsCollection] {
+            let id = record["id"]?.int ?? 0
+            guard let name = record["name"]?.string, !name.isEmpty else {
+                notes.append("\(integration.displayName) record \(id) has no name, so it cannot be addressed; left out, and plan will delete it")
+                continue
+            }
+            if let first = seen[name] {
+                notes.append("Halo holds two \(integration.displayName) tenants named '\(name)' (ids \(first) and \(id)); imported the first, and plan will delete the second")
+                continue
+            }
+            seen[name] = id
+            records.append(record)
+        }
+        return records
+    }
+
+    /// The default tenant's name, from `/Control`.
+    private mutating func defaultTenant(_ records: [JSONObject]) -> String? {
+        let control = remote.control
+        let found: JSONObject?
+        let described: String
+        switch integration {
+        case .exactOnline:
+            guard let division = control[HaloFields.exactDefaultDivision]?.int, division != 0 else { return nil }
+            found = records.first { $0[TenantField.division.haloField(integration)]?.int == division }
+            described = "division \(division)"
+        case .businessCentral:
+            guard let company = control[HaloFields.businessCentralDefaultCompany]?.string, !company.isEmpty else { return nil }
+            let field = TenantField.companyID.haloField(integration)
+            let named = control[HaloFields.businessCentralDefaultTenantName]?.string
+            found = records.first { $0[field]?.string == company && $0["name"]?.string == named }
+                ?? records.first { $0[field]?.string == company }
+            described = "company \(company)"
+        case .sageBusinessCloud:
+            guard let id = control[HaloFields.sageDefaultTenant]?.int, id != 0 else { return nil }
+            found = records.first { $0["id"]?.int == id }
+            described = "record \(id)"
+        }
+        guard let name = found?["name"]?.string else {
+            notes.append("Halo's default \(integration.displayName) tenant is \(described), which no tenant holds; left out")
+            return nil
+        }
+        return name
+    }
+
+    // MARK: - Tenants
+
+    private mutating func tenant(_ record: JSONObject) {
+        let name = record["name"]!.string!
+        let key = CatalogKey(integration, name)
+        let catalog = remote.catalogs[key]
+        if catalog == nil { notes.append("no catalog was read for \(key), so its codes are Halo's descriptions") }
+        func field(_ setting: TenantField) -> JSONValue? {
+            let value = record[setting.haloField(integration)]
+            return value == nil || value == .null || value == .string("") ? nil : value
+        }
+        func text(_ setting: TenantField) -> String? {
+            field(setting).flatMap { $0.string ?? $0.int.map(String.init) }
+        }
+        func required(_ setting: TenantField, _ value: String?) -> String {
+            if let value { return YAMLScalarText.string(value) }
+            let variable = secretName(name, setting == .azureTenantID ? "AZURE_TENANT_ID" : "CLIENT_ID")
+            notes.append("\(key) has no \(setting.label) in Halo; wrote ${env:\(variable)}, and plan will set it")
+            return "${env:\(variable)}"
+        }
+        let companies = CatalogIndex("company", catalog?.companies ?? [])
+
+        out.line(2, "- name: " + YAMLScalarText.string(name))
+        switch integration {
+        case .exactOnline:
+            if let location = text(.location), ConfigSchema.exactLocations.contains(location) {
+                out.line(3, "location: \(location)")
+            } else {
+                notes.append("\(key) has \(text(.location).map { "location '\($0)'" } ?? "no location") in Halo; wrote nl, and plan will set it")
+                out.line(3, "location: nl", comment: "not set in Halo: check")
+            }
+            let division = field(.division)?.int ?? 0
+            if catalog != nil, !(catalog?.companies.contains { $0.code == String(division) } ?? false) {
+                notes.append("\(key) connects Exact division \(division), which its login cannot reach; plan will refuse it")
+            }
+            out.line(3, "division: \(division)")
+            out.line(3, "client_id: " + required(.clientID, text(.clientID)))
+            out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}")
+            catalogBlock()
+            taxRates(record, key: key, catalog: catalog)
+        case .businessCentral:
+            out.line(3, "azure_tenant_id: " + required(.azureTenantID, text(.azureTenantID)))
+            out.line(3, "client_id: " + required(.clientID, text(.clientID)))
+            out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}")
+            out.line(3, "environment: " + YAMLScalarText.string(text(.environment) ?? "Production"))
+            if text(.environment) == nil { notes.append("\(key) has no environment in Halo; wrote Production, and plan will replace it") }
+            let company = text(.companyID).flatMap { companies.entry(id: $0)?.code } ?? text(.company)
+            out.line(3, "company: " + YAMLScalarText.string(company ?? ""))
+            if company == nil { notes.append("\(key) has no company in Halo; validate will refuse the empty name") }
+            catalogBlock()
+            let sales = code(text(.defaultSalesAccount), in: catalog?.accounts, "account", key)
+            let purchase = code(text(.defaultPurchaseAccount), in: catalog?.accounts, "account", key)
+            if sales != nil || purchase != nil {
+                out.line(3, "accounts:")
+                if let sales { out.line(4, "default_sales: " + YAMLScalarText.quoted(sales)) }
+                if let purchase { out.line(4, "default_purchase: " + YAMLScalarText.quoted(purchase)) }
+            }
+        case .sageBusinessCloud:
+            let custom = field(.authentication)?.bool == false
+            if let halo = field(.authentication)?.bool { out.line(3, "authentication: " + (halo ? "halo_app" : "custom_app")) }
+            let business = text(.business).flatMap { companies.entry(id: $0)?.code }
+            if business == nil {
+                notes.append("\(key) holds \(text(.business).map { "business id '\($0)', which its login cannot reach" } ?? "no business"); validate or plan will refuse it")
+            }
+            out.line(3, "business: " + YAMLScalarText.string(business ?? text(.business) ?? ""))
+            if text(.clientID) != nil || custom { out.line(3, "client_id: " + required(.clientID, text(.clientID))) }
+            if custom { out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}") }
+            catalogBlock()
+            taxRates(record, key: key, catalog: catalog)
+        }
+        mappingBlock(record, key: key, catalog: catalog, customers: true)
+        mappingBlock(record, key: key, catalog: catalog, customers: false)
+        sync(record, key: key, catalog: catalog)
+    }
+
+    /// haloform's own read access, from the variables import itself reads it from.
+    private mutating func catalogBlock() {
+        out.line(3, "catalog:")
+        out.line(4, "client_id: ${env:\(SecretNames.catalogClientID(integration))}")
+        out.line(4, "client_secret: ${env:\(SecretNames.catalogClientSecret(integration))}")
+    }
+
+    /// A variable name for a tenant's setting, unique across the import.
+    private mutating func secretName(_ tenant: String, _ suffix: String) -> String {
+        let base = SecretNames.tenant(integration, tenant, suffix)
+        var name = base
+        var number = 2
+        while secretNames.contains(name) {
+            name = base.dropLast(suffix.count + 1) + "_\(number)_" + suffix
+            number += 1
+        }
+        secretNames.insert(name)
+        return name
+    }
+
+    /// An accounting code Halo holds, checked against the catalog: a code the catalog lacks is noted, as plan will refuse it.
+    private mutating func code(_ value: String?, in entries: [CatalogEntry]?, _ noun: String, _ key: CatalogKey) -> String? {
+        guard let value else { return nil }
+        if let entries, !entries.contains(where: { $0.code == value }) {
+            notes.append("\(key) names \(integration.displayName) \(noun) '\(value)', which is not in its catalog; plan will refuse it")
+        }
+        return value
+    }
+
+    // MARK: - References
+
+    /// A Halo record as a reference: its name, or `{ halo_id: N }` with a comment when the name is shared or missing.
+    private mutating func reference(_ id: Int, _ names: HaloNames, _ key: CatalogKey) -> (text: String, comment: String?) {
+        guard let name = names.name(of: id) else {
+            notes.append("\(key) refers to \(names.noun) \(id), which Halo does not hold; plan will refuse it")
+            return ("{ halo_id: \(id) }", "Halo holds no \(names.noun) \(id)")
+        }
+        let ids = names.ids(named: name)
+        guard ids.count > 1 else { return (YAMLScalarText.string(name, inFlow: true), nil) }
+        return ("{ halo_id: \(id) }", "'\(name)' names \(ids.count) Halo \(names.noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))")
+    }
+
+    /// A mapping line: `{ halo: …, <code key>: "…" }`, the code first when `codeFirst`.
+    private mutating func mappingLine(_ level: Int, haloID: Int, code: String, names: HaloNames, key: CatalogKey, codeFirst: Bool) {
+        let reference = reference(haloID, names, key)
+        let halo = reference.text.hasPrefix("{ halo_id:") ? "halo_id: \(haloID)" : "halo: \(reference.text)"
+        let codePart = "\(integration.mappingKey): \(YAMLScalarText.quoted(code))"
+        out.line(level, "- { " + (codeFirst ? "\(codePart), \(halo)" : "\(halo), \(codePart)") + " }", comment: reference.comment)
+    }
+
+    /// A tenant's top level or product group, if set.
+    private mutating func referenceSetting(_ field: TenantField, _ record: JSONObject, _ names: HaloNames, _ key: CatalogKey)
+        -> (text: String, comment: String?)?
+    {
+        guard let id = record[field.haloField(integration)]?.int, id != 0 else { return nil }
+        return reference(id, names, key)
+    }
+
+    // MARK: - Lists
+
+    /// Tax-rate links, which live on Halo's `/Tax` records, and the daily import switch.
+    private mutating func taxRates(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
+        guard let link = HaloFields.taxLink(integration) else { return }
+        let owner: JSONValue? = integration == .exactOnline ? record[TenantField.division.haloField(integration)] : record["id"]
+        var lines: [(id: Int, code: String)] = []
+        for tax in remote[.tax] {
+            guard let id = tax["id"]?.int, let code = tax[link.code]?.object?["value"]?.string,
+                let ownerID = owner?.int, tax[link.tenant]?.int == ownerID
+            else { continue }
+            lines.append((id, code))
+        }
+        let importDaily = record[TenantField.importTaxRatesDaily.haloField(integration)]?.bool
+        guard importDaily != nil || !lines.isEmpty else { return }
+        out.line(3, "tax_rates:")
+        if let importDaily { out.line(4, "import_daily: \(importDaily)") }
+        guard !lines.isEmpty else { return }
+        out.line(4, "mappings:")
+        for line in lines {
+            _ = code(line.code, in: catalog?.taxCodes, "tax code", key)
+            mappingLine(5, haloID: line.id, code: line.code, names: config.taxes, key: key, codeFirst: false)
+        }
+    }
+
+    /// Customers or products: the top level or default group, and the mapping list.
+    private mutating func mappingBlock(_ record: JSONObject, key: CatalogKey, catalog: Catalog?, customers: Bool) {
+        let links = record[customers ? "client_mappings" : "item_group_mappings"]?.array ?? []
+        let names = customers ? config.clients : config.productGroups
+        let setting = customers
+            ? referenceSetting(.customerTopLevel, record, config.topLevels, key)
+            : referenceSetting(.defaultProductGroup, record, config.productGroups, key)
+        guard setting != nil || !links.isEmpty else { return }
+        out.line(3, customers ? "customers:" : "products:")
+        if let setting { out.line(4, "\(customers ? "top_level" : "default_group"): \(setting.text)", comment: setting.comment) }
+        guard !links.isEmpty else { return }
+        out.line(4, customers ? "mappings:" : "group_mappings:")
+        let noun = customers ? "customer" : "item group"
+        let entries = customers ? catalog?.customers : catalog?.productGroups
+        mappings(links, key: key, entries: entries, noun: noun, names: names, codeFirst: !customers)
+    }
+
+    /// A mapping list: each link's Halo record and accounting code; a link to an id the catalog lacks is commented out.
+    private mutating func mappings(
+        _ links: [JSONValue], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames, codeFirst: Bool
+    ) {
+        let index = CatalogIndex(noun, entries ?? [])
+        for link in links {
+            guard let object = link.object, let haloID = object["halo_id"]?.int, let thirdParty = object["third_party_id"]?.string else { continue }
+            if let entry = index.entry(id: thirdParty) {
+                mappingLine(5, haloID: haloID, code: entry.code, names: names, key: key, codeFirst: codeFirst)
+            } else if entries == nil, let code = object["third_party_desc"]?.string {
+                mappingLine(5, haloID: haloID, code: code, names: names, key: key, codeFirst: codeFirst)
+            } else {
+                let halo = names.name(of: haloID).map { "'\($0)'" } ?? "\(names.noun) \(haloID)"
+                notes.append("\(key) maps Halo \(names.noun) \(halo) to \(integration.displayName) \(noun) id '\(thirdParty)', which is not in its catalog; written as a comment, and plan will delete the mapping")
+                out.line(5, "# - { halo_id: \(haloID), \(integration.mappingKey): ? }  # \(integration.displayName) has no \(noun) with id \(thirdParty)")
+            }
+        }
+    }
+
+    // MARK: - Sync
+
+    private mutating func sync(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
+        var lines: [String] = []
+        func field(_ setting: TenantField) -> JSONValue? { record[setting.haloField(integration)] }
+        if let raw = field(.syncEntities)?.string {
+            let listed = ManagedField.entities(.string(raw))
+            let known = ConfigSchema.syncEntities.filter(listed.contains)
+            let unknown = listed.filter { !ConfigSchema.syncEntities.contains($0) }
+            if !unknown.isEmpty {
+                notes.append("\(key) syncs \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the config cannot express; plan will stop it")
+            }
+            lines.append("entities: [" + known.joined(separator: ", ") + "]")
+            let enabled = field(.syncEnabled)?.bool
+            if enabled != nil ? enabled != !known.isEmpty : !known.isEmpty {
+                notes.append("\(key) has sync \(enabled == true ? "on" : "off") with \(known.isEmpty ? "no" : "some") entities; plan will turn it \(known.isEmpty ? "off" : "on")")
+            }
+        } else if field(.syncEnabled)?.bool == true {
+            notes.append("\(key) has sync on but no entities in Halo; left out")
+        }
+        if let show = field(.showSuccessMessage)?.bool { lines.append("show_success_message: \(show)") }
+        switch integration {
+        case .exactOnline:
+            break
+        case .businessCentral:
+            if let item = code(field(.defaultInvoiceProduct)?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+                lines.append("default_invoice_product: " + YAMLScalarText.quoted(item))
+            }
+            if let groups = field(.invoiceGroupHeadersAsComments)?.bool { lines.append("invoice_group_headers_as_comments: \(groups)") }
+            let group = field(.groupIncrement)?.int.flatMap { $0 >= 1 ? $0 : nil }
+            let line = field(.lineIncrement)?.int.flatMap { $0 >= 1 ? $0 : nil }
+            if group != nil || line != nil {
+                lines.append("line_numbers: { " + [group.map { "group_increment: \($0)" }, line.map { "line_increment: \($0)" }]
+                    .compactMap { $0 }.joined(separator: ", ") + " }")
+            }
+        case .sageBusinessCloud:
+            if let item = code(field(.defaultItemCode)?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+                lines.append("default_item_code: " + YAMLScalarText.quoted(item))
+            }
+        }
+        guard !lines.isEmpty else { return }
+        out.line(3, "sync:")
+        for line in lines { out.line(4, line) }
+    }
+}
