@@ -1,10 +1,9 @@
 import Foundation
 
-/// One run of a child process with its wall time and its own peak resident memory (from `wait4`).
+/// One run of a child process with its wall time and output.
 struct Measured {
     var status: Int32
     var seconds: Double
-    var peakMegabytes: Int
     var stdout: String
     var stderr: String
 
@@ -29,14 +28,12 @@ struct Measured {
         let start = ContinuousClock.now
         guard posix_spawn(&pid, binary.path, &actions, nil, argv, envp) == 0 else { throw BenchmarkFailure("cannot start \(binary.path)") }
         var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
+        waitpid(pid, &status, 0)
         let elapsed = ContinuousClock.now - start
         let read = { (name: String) in (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
         return Measured(
             status: (status >> 8) & 0xFF,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakMegabytes: Int(usage.ru_maxrss) / 1024,
             stdout: read("out"), stderr: read("err")
         )
     }

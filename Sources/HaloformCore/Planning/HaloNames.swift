@@ -2,21 +2,28 @@
 struct HaloNames {
     /// What the records are, for messages ("customer", "product group").
     let noun: String
-    private let idsByName: [String: [Int]]
+    /// The id of each name; most names are unique, so the rare shared ones live apart in `sharedNames`.
+    private let idByName: [String: Int]
+    private let sharedNames: [String: [Int]]
     private let namesByID: [Int: String]
 
     /// Indexes records.
     init(_ noun: String, _ records: [NamedRecord]) {
         self.noun = noun
-        var idsByName: [String: [Int]] = [:]
+        var idByName: [String: Int] = [:]
+        var sharedNames: [String: [Int]] = [:]
         var namesByID: [Int: String] = [:]
-        idsByName.reserveCapacity(records.count)
+        idByName.reserveCapacity(records.count)
         namesByID.reserveCapacity(records.count)
         for record in records {
-            idsByName[record.name, default: []].append(record.id)
+            if let first = idByName.updateValue(record.id, forKey: record.name) {
+                idByName[record.name] = first
+                sharedNames[record.name, default: [first]].append(record.id)
+            }
             namesByID[record.id] = record.name
         }
-        self.idsByName = idsByName
+        self.idByName = idByName
+        self.sharedNames = sharedNames
         self.namesByID = namesByID
     }
 
@@ -24,7 +31,7 @@ struct HaloNames {
     func name(of id: Int) -> String? { namesByID[id] }
 
     /// The ids of the records with a name, in Halo's order.
-    func ids(named name: String) -> [Int] { idsByName[name] ?? [] }
+    func ids(named name: String) -> [Int] { sharedNames[name] ?? idByName[name].map { [$0] } ?? [] }
 
     /// The id a reference names, or a located error: unknown, or a name two records share.
     func resolve(_ reference: Located<HaloReference>) -> Result<Int, Diagnostic> {
@@ -35,15 +42,14 @@ struct HaloNames {
             }
             return .success(id)
         case .name(let name):
-            let ids = idsByName[name] ?? []
-            if ids.count == 1 { return .success(ids[0]) }
-            if ids.isEmpty {
-                let suggestion = Suggestion.nearest(to: name, among: Array(idsByName.keys.prefix(50_000)))
+            guard let id = idByName[name] else {
+                let suggestion = Suggestion.nearest(to: name, among: Array(idByName.keys.prefix(50_000)))
                 return .failure(.error(
                     "Halo has no \(noun) named '\(name)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
                     at: reference.range
                 ))
             }
+            guard let ids = sharedNames[name] else { return .success(id) }
             return .failure(.error(
                 "'\(name)' matches \(ids.count) Halo \(noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))",
                 at: reference.range,

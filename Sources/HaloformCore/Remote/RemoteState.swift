@@ -43,16 +43,16 @@ public struct RemoteState: Sendable, Hashable {
     /// A stable hash of the normalised content: equal snapshots give equal fingerprints, whatever the fetch order.
     public var fingerprint: String {
         var hasher = SHA256()
-        func add(_ text: String) {
-            hasher.update(data: Array(text.utf8))
+        func add(_ bytes: [UInt8]) {
+            hasher.update(data: bytes)
             hasher.update(data: [0])
         }
+        func add(_ text: String) { add(Array(text.utf8)) }
         for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             add(collection.rawValue)
-            let texts = records[collection]!.map { JSONValue.object($0).canonicalText }.sorted()
-            texts.forEach(add)
+            records[collection]!.map { JSONValue.object($0).canonicalBytes }.sorted { $0.lexicographicallyPrecedes($1) }.forEach(add)
         }
-        add(JSONValue.object(control).canonicalText)
+        add(JSONValue.object(control).canonicalBytes)
         for (label, list) in [("clients", clients), ("groups", productGroups), ("toplevels", topLevels)] {
             add(label)
             for record in list.sorted(by: { $0.id < $1.id }) { add("\(record.id)=\(record.name)") }

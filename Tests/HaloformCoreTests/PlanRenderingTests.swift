@@ -1,0 +1,78 @@
+import HaloformCore
+import Testing
+
+@Suite struct PlanRenderingTests {
+    /// A plan of `count` mapping creates spread over 20 tenants.
+    static func largePlan(_ count: Int) -> Plan {
+        let changes = (0..<count).map { index in
+            PlannedChange(address: "exact_online.tenant[\"t\(index % 20)\"].customer_mapping[\"\(100_000 + index)\"]", integration: .exactOnline,
+                          action: index % 10 == 0 ? .delete : .create, fields: [FieldChange("halo", old: nil, new: "\"Customer \(index)\"")])
+        }
+        return Plan(remoteFingerprint: String(repeating: "0", count: 64), changes: changes, operations: [], warnings: [], drift: [])
+    }
+
+    @Test func markdownOfAHundredThousandChangesStaysUnderTheCommentLimit() {
+        let plan = Self.largePlan(100_000)
+        let markdown = PlanMarkdownRenderer().render(plan)
+        #expect(markdown.count <= PlanMarkdownRenderer.defaultLimit)
+        #expect(markdown.contains("**Plan: 90000 to add, 0 to change, 0 to replace, 10000 to destroy.**"))
+        #expect(markdown.contains("> Truncated: "))
+        #expect(markdown.contains("Run `haloform plan` for the whole plan."))
+        #expect(markdown.contains("This plan destroys 10000 thing(s) in Halo."))
+    }
+
+    @Test func smallMarkdownIsWholeAndGrouped() {
+        let plan = Self.largePlan(3)
+        #expect(PlanMarkdownRenderer().render(plan) == """
+            ### haloform plan
+
+            **Plan: 2 to add, 0 to change, 0 to replace, 1 to destroy.**
+
+            > [!WARNING]
+            > This plan destroys 1 thing(s) in Halo.
+
+            <details open><summary><code>exact_online.tenant["t0"]</code> (1 change(s))</summary>
+
+            ```diff
+            - - exact_online.tenant["t0"].customer_mapping["100000"]
+            -     halo = "Customer 0"
+            ```
+
+            </details>
+
+            <details open><summary><code>exact_online.tenant["t1"]</code> (1 change(s))</summary>
+
+            ```diff
+            + + exact_online.tenant["t1"].customer_mapping["100001"]
+            +     halo = "Customer 1"
+            ```
+
+            </details>
+
+            <details open><summary><code>exact_online.tenant["t2"]</code> (1 change(s))</summary>
+
+            ```diff
+            + + exact_online.tenant["t2"].customer_mapping["100002"]
+            +     halo = "Customer 2"
+            ```
+
+            </details>
+
+
+            """)
+    }
+
+    @Test func deletionGuardRefusesLargeShares() throws {
+        var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
+        simulator.apply(try #require(PlannerFixtures.plan().plan))
+        let index = simulator.state.records[.exactDetails]!.firstIndex { $0["name"] == "nl" }!
+        simulator.state.records[.exactDetails]![index]["client_mappings"] = .array((0..<20).map { i in
+            ["id": .int(100 + i), "halo_id": 1, "third_party_id": .string("x\(i)")]
+        })
+        let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
+        #expect(DeletionGuard().violations(of: plan, against: simulator.state) == [
+            "the plan deletes 20 of 21 exact_online mappings (95%), more than the 33% allowed",
+        ])
+        #expect(DeletionGuard(maximumShare: 1).violations(of: plan, against: simulator.state).isEmpty)
+    }
+}
