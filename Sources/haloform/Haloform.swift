@@ -12,22 +12,4 @@ struct Haloform: AsyncParsableCommand {
             SchemaCommand.self, SandboxCommand.self, LoginCommand.self,
         ]
     )
-
-    static func main() async {
-        #if os(Linux)
-        // glibc gives each thread its own heap arena; with NIO's and the task pool's threads that multiplies the
-        // memory a large plan keeps resident. Two arenas cost nothing measurable in speed.
-        _ = glibcMallopt(glibcArenaMaximum, 2)
-        #endif
-        await main(nil)
-    }
 }
-
-#if os(Linux)
-/// glibc's `mallopt`, which its module map does not export.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-
-/// glibc's `M_ARENA_MAX` (malloc.h).
-private let glibcArenaMaximum: Int32 = -8
-#endif
