@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Sandbox
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `haloform sandbox serve`, killed with SIGKILL during a storm of writes, leaves a state file that parses.
+@Suite struct KillTests {
+    /// Collects a child's output as it arrives.
+    final class OutputCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+
+        func append(_ chunk: Data) {
+            lock.lock()
+            data.append(chunk)
+            lock.unlock()
+        }
+
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    @Test func stateFileSurvivesKill9DuringAWriteStorm() async throws {
+        let binary = Bundle.main.bundleURL.appendingPathComponent("haloform")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "the haloform binary is not built at \(binary.path)")
+        let path = try StateTests.temporaryStatePath()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["sandbox", "serve", "--state", path, "--port", "0", "--halo-rate-limit", "0"]
+        let output = Pipe()
+        let collector = OutputCollector()
+        output.fileHandleForReading.readabilityHandler = { collector.append($0.availableData) }
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer {
+            output.fileHandleForReading.readabilityHandler = nil
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        var baseURL: String?
+        for _ in 0..<200 where baseURL == nil {
+            if let line = collector.text.split(separator: "\n").first(where: { $0.contains("  halo ") }),
+                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
+            {
+                baseURL = String(url)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let base = try #require(baseURL, "serve printed no URL:\n\(collector.text)")
+        let client = RemoteClient(baseURL: base)
+        let token = try await client.haloToken()
+        let batch = (0..<400).map { ["name": "Storm \($0)", "toplevel_id": 2, "accountsid": "S\($0)"] as [String: Any] }
+        let body = try JSONSerialization.data(withJSONObject: batch)
+        let storm = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        for _ in 0..<200 {
+                            _ = try? await client.post("/api/Client", body: body, token: token)
+                            if Task.isCancelled { return }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        // Let the state grow and the writer run back to back, then kill the process in the middle of it.
+        try await Task.sleep(for: .milliseconds(2500))
+        kill(process.processIdentifier, SIGKILL)
+        storm.cancel()
+        _ = await storm.result
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let document = try StateTests.stateDocument(path)
+        #expect(document["format"] as? String == "haloform-sandbox/1")
+        let clients = StateTests.clients(in: document)
+        #expect(clients.count >= 300)
+        #expect(clients.count > 300, "no storm write reached the file before the kill")
+    }
+}
+
+/// A client for a sandbox running in another process.
+struct RemoteClient: Sendable {
+    let baseURL: String
+
+    /// A Halo token for the demo app.
+    func haloToken() async throws -> String {
+        let app = SandboxCredentials.halo
+        let response = try await send(
+            "/auth/token", body: Data("grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)".utf8),
+            headers: [("Content-Type", "application/x-www-form-urlencoded")])
+        let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+        return try #require(object?["access_token"] as? String)
+    }
+
+    /// POSTs a JSON body and returns the status.
+    func post(_ path: String, body: Data, token: String) async throws -> Int {
+        try await send(path, body: body, headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")]).status
+    }
+
+    private func send(_ path: String, body: Data, headers: [(String, String)]) async throws -> (status: Int, body: Data) {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = .POST
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(bytes: Array(body)))
+        let response = try await SandboxClient.http.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 64 << 20)
+        return (Int(response.status.code), Data(bytes.readableBytesView))
+    }
+}
