@@ -19,8 +19,9 @@ struct ExactOnlineCatalogTests {
             #expect(catalog.taxCodes.map(\.code).sorted() == ["0", "1", "2"])
             #expect(catalog.accounts.count == 4)
             #expect(catalog.items.count == 100)
-            // 250 accounts at 60 a page.
-            #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/crm/Accounts") == 5)
+            // 250 accounts through the bulk endpoint, 1,000 a page; the 4 GL accounts through the standard one.
+            #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/bulk/CRM/Accounts") == 1)
+            #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/crm/Accounts") == 0)
         }
     }
 
@@ -82,6 +83,21 @@ struct ExactOnlineCatalogTests {
             let catalog = try await client.catalog()
             #expect(catalog.customers.count == 250)
             #expect(client.service.statistics.current.throttled == 6)
+        }
+    }
+
+    @Test(
+        "when X-RateLimit-Minutely-Remaining reaches 0 the client sleeps until the reset instead of meeting a 429",
+        .enabled(if: ProcessInfo.processInfo.environment["HALOFORM_SLOW_TESTS"] != nil, "waits for a clock minute"))
+    func minutelyLimitWaits() async throws {
+        try await AccountingFixture.run { fixture in
+            try await fixture.admin("POST", "limits", #"{"exact_minutely": 6, "exact_daily": 5000}"#)
+            var context = fixture.context()
+            context.http[.exactOnline]?.maximumConcurrentRequests = 1
+            let client = try CatalogClients.make(fixture.exactRequest(), context: context)
+            let catalog = try await client.catalog()
+            #expect(catalog.customers.count == 250)
+            #expect(client.service.statistics.current.throttled == 0)
         }
     }
 
