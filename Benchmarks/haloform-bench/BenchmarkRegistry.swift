@@ -6,5 +6,6 @@ enum BenchmarkRegistry {
         "validate": { try await ValidateBenchmark.run($0) },
         "fetch": { try await FetchBenchmark.run($0) },
         "plan": { try await PlanBenchmark.run($0) },
+        "planner": { try await PlannerBenchmark.run($0) },
     ]
 }
