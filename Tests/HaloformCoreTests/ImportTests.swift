@@ -130,8 +130,8 @@ struct ImportTests {
         remote.control["exact_default_invoice_status"] = 30
         let imported = ConfigWriter(remote: remote).write(halo: nil)
         #expect(imported.notes == [
-            "Halo's default Exact Online invoice status is code 30, which the config cannot express; left out",
             "Halo holds two Exact Online tenants named 'nl' (ids 1 and 9); imported the first, and plan will delete the second",
+            "Halo's default Exact Online invoice status is code 30, which the config cannot express; left out",
             "exact_online.tenant[\"nl\"] refers to top level 77, which Halo does not hold; plan will refuse it",
             "exact_online.tenant[\"nl\"] maps Halo customer 'Acme BV' to Exact Online customer id 'g-gone', which is not in its catalog; written as a comment, and plan will delete the mapping",
             "exact_online.tenant[\"nl\"] syncs 'suppliers', which the config cannot express; plan will stop it",

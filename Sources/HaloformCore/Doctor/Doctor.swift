@@ -1,0 +1,275 @@
+/// What the doctor reads: Halo's configuration and catalogs (as for a plan) and its customers, products and suppliers.
+public struct DoctorSnapshot: Sendable {
+    /// Halo's integration records, `/Control`, `/Features`, `/Tax`, product groups and the declared tenants' catalogs.
+    public var remote: RemoteState
+    /// Every `/Client`.
+    public var customers: [DoctorRecord]
+    /// Every `/Item`.
+    public var products: [DoctorRecord]
+    /// Every `/Supplier`.
+    public var suppliers: [DoctorRecord]
+
+    /// Creates a snapshot.
+    public init(remote: RemoteState, customers: [DoctorRecord], products: [DoctorRecord], suppliers: [DoctorRecord]) {
+        self.remote = remote
+        self.customers = customers
+        self.products = products
+        self.suppliers = suppliers
+    }
+}
+
+/// Runs the "Accounting Tool Not Syncing" checklist over live data for each declared integration and tenant: pure,
+/// `Config × DoctorSnapshot → DoctorReport`.
+public struct Doctor {
+    let config: Config
+    let snapshot: DoctorSnapshot
+    private let tenants: [DoctorTenant]
+    private let declared: Set<Integration>
+
+    /// Prepares an examination.
+    public init(config: Config, snapshot: DoctorSnapshot) {
+        self.config = config
+        self.snapshot = snapshot
+        declared = Set(config.integrations.keys)
+        tenants = config.declaredIntegrations.flatMap { integration in
+            integration.tenants.map { DoctorTenant($0, remote: snapshot.remote) }
+        }
+    }
+
+    /// Every finding, what was checked, and what the findings stop.
+    public func examine() -> DoctorReport {
+        var findings: [DoctorFinding] = []
+        var checked = DoctorReport.Checked()
+        checked.tenants = tenants.count
+        findings += integrationFindings()
+        let index = TenantIndex(tenants)
+        let mapped = mappedCustomers()
+        findings += customerFindings(index, mapped: mapped, checked: &checked)
+        findings += productFindings(index, checked: &checked)
+        findings += supplierFindings(checked: &checked)
+        let order = Dictionary(uniqueKeysWithValues: DoctorCheck.allCases.enumerated().map { ($1, $0) })
+        findings.sort { ((order[$0.check]!, $0.id ?? 0, $0.name)) < ((order[$1.check]!, $1.id ?? 0, $1.name)) }
+        return DoctorReport(findings: findings, checked: checked, blocked: blocked(findings))
+    }
+
+    // MARK: - Integrations and tenants
+
+    private func integrationFindings() -> [DoctorFinding] {
+        var findings: [DoctorFinding] = []
+        for integration in config.declaredIntegrations {
+            let kind = integration.integration
+            let module = snapshot.remote[.features].first { $0["module_name"]?.string == kind.displayName }
+            if module?["enabled"]?.bool != true {
+                findings.append(DoctorFinding(.moduleDisabled, .integration, name: kind.key,
+                                              reason: "the \(kind.displayName) module is \(module == nil ? "not in Halo" : "disabled"): nothing syncs"))
+            }
+        }
+        for tenant in tenants {
+            let address = tenant.address
+            guard let record = tenant.record else {
+                findings.append(DoctorFinding(.tenantMissing, .tenant, name: address, tenant: address,
+                                              reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
+                continue
+            }
+            let entities = Set(ManagedField.entities(record[TenantField.syncEntities.haloField(tenant.integration)] ?? .null))
+            for entity in ConfigSchema.syncEntities where !entities.contains(entity) {
+                findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
+                                              reason: "\(entity) are not in its sync list: new and edited \(entity) do not sync"))
+            }
+            if record[TenantField.showSuccessMessage.haloField(tenant.integration)]?.bool != true {
+                findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: address,
+                                              reason: "no message shows for each successful sync, so failures go unseen"))
+            }
+            if tenant.integration == .businessCentral {
+                let item = record[TenantField.defaultInvoiceProduct.haloField(tenant.integration)]?.string ?? ""
+                if item.isEmpty {
+                    findings.append(DoctorFinding(.defaultInvoiceProductUnset, .tenant, name: address, tenant: address,
+                                                  reason: "invoice lines whose product is not linked to Business Central do not sync"))
+                } else if let items = tenant.catalog?.items, !items.contains(where: { $0.code == item }) {
+                    findings.append(DoctorFinding(.defaultInvoiceProductUnknown, .tenant, name: address, tenant: address,
+                                                  reason: "item '\(item)' is not in Business Central"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// For each Halo customer, the tenants whose mappings name it (one entry per mapping), across every integration.
+    private func mappedCustomers() -> [Int: [String]] {
+        var mapped: [Int: [String]] = [:]
+        for integration in Integration.allCases {
+            for record in snapshot.remote[integration.detailsCollection] {
+                let address = CatalogKey(integration, record["name"]?.string ?? "?").description
+                for link in record["client_mappings"]?.array ?? [] {
+                    if let id = link.object?["halo_id"]?.int { mapped[id, default: []].append(address) }
+                }
+            }
+        }
+        return mapped
+    }
+
+    // MARK: - Records
+
+    private func customerFindings(_ index: TenantIndex, mapped: [Int: [String]], checked: inout DoctorReport.Checked) -> [DoctorFinding] {
+        var findings: [DoctorFinding] = []
+        var exactIDs: [String: [DoctorRecord]] = [:]
+        for customer in snapshot.customers {
+            if customer.inactive {
+                checked.inactiveCustomers += 1
+                continue
+            }
+            let places = mapped[customer.id] ?? []
+            guard let link = index.link(customer, mappedIn: places, declared: declared) else { continue }
+            checked.customers += 1
+            func add(_ check: DoctorCheck, _ reason: String) {
+                findings.append(DoctorFinding(check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.address, reason: reason))
+            }
+            common(customer, link, noun: "customer", checks: (.customerNotLinked, .customerNoAccountsID, .customerExcluded), add: add)
+            for tenant in link.tenants where tenant.integration == .exactOnline && !customer.accountsID.isEmpty {
+                if !customer.accountsID.allSatisfy(\.isASCIIDigit) {
+                    add(.customerIDNotNumeric, "accounts id '\(customer.accountsID)' is not a number, as Exact Online needs")
+                }
+                exactIDs["\(tenant.config.division?.value ?? 0)\u{1}\(customer.accountsID)", default: []].append(customer)
+            }
+            let declaredPlaces = places.filter { place in declared.contains { place.hasPrefix($0.key + ".") } }
+            if places.count > 1, !declaredPlaces.isEmpty {
+                let distinct = Array(Set(places)).sorted()
+                let reason = distinct.count == 1
+                    ? "linked to \(places.count) accounting customers in \(distinct[0]); the one synced last wins"
+                    : "linked to accounting customers in \(distinct.joined(separator: " and ")); the one synced last wins"
+                add(.customerLinkedTwice, reason)
+            }
+        }
+        for (key, sharing) in exactIDs where sharing.count > 1 {
+            let id = String(key.split(separator: "\u{1}", maxSplits: 1).last ?? "")
+            for customer in sharing {
+                let others = sharing.filter { $0.id != customer.id }.map { "'\($0.name)'" }.joined(separator: ", ")
+                findings.append(DoctorFinding(.customerIDDuplicate, .customer, id: customer.id, name: customer.name,
+                                              reason: "accounts id '\(id)' is shared with \(others)"))
+            }
+        }
+        return findings
+    }
+
+    private func productFindings(_ index: TenantIndex, checked: inout DoctorReport.Checked) -> [DoctorFinding] {
+        var findings: [DoctorFinding] = []
+        var byAccountsID: [String: [DoctorRecord]] = [:]
+        let groupTaxes = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
+            group["id"]?.int.map { ($0, group["tax_id"]?.int ?? 0) }
+        }, uniquingKeysWith: { first, _ in first })
+        let taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax["id"]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
+        for product in snapshot.products {
+            if product.inactive {
+                checked.inactiveProducts += 1
+                continue
+            }
+            guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
+            checked.products += 1
+            func add(_ check: DoctorCheck, _ tenant: DoctorTenant?, _ reason: String) {
+                findings.append(DoctorFinding(check, .product, id: product.id, name: product.name,
+                                              tenant: (tenant ?? link.tenants.first)?.address, reason: reason))
+            }
+            common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
+            if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
+            for tenant in link.tenants {
+                if let taxLink = HaloFields.taxLink(tenant.integration) {
+                    let taxID = product.taxID ?? product.groupID.flatMap { groupTaxes[$0] }.flatMap { $0 == 0 ? nil : $0 }
+                    if let taxID {
+                        let tax = taxes[taxID]
+                        let code = tax?[taxLink.code]?.object?["value"]?.string ?? ""
+                        if tax?[taxLink.tenant]?.int != tenant.taxOwner || code.isEmpty {
+                            let name = tax?["name"]?.string.map { "'\($0)'" } ?? "\(taxID)"
+                            add(.productTaxNotLinked, tenant, "tax rate \(name) is not linked to a tax code of \(tenant.address)")
+                        }
+                    } else {
+                        add(.productTaxUnset, tenant, "no tax rate, on the product or its group")
+                    }
+                }
+                if let chart = tenant.accountCodes {
+                    for code in product.accountCodes where !chart.contains(code) {
+                        add(.productAccountCodeUnknown, tenant, "accounts code '\(code)' is not in \(tenant.address)'s chart of accounts")
+                    }
+                }
+            }
+        }
+        for (id, sharing) in byAccountsID where sharing.count > 1 {
+            for product in sharing {
+                let others = sharing.filter { $0.id != product.id }.map { "'\($0.name)'" }.joined(separator: ", ")
+                findings.append(DoctorFinding(.productIDDuplicate, .product, id: product.id, name: product.name,
+                                              reason: "accounts id '\(id)' is shared with \(others)"))
+            }
+        }
+        return findings
+    }
+
+    private func supplierFindings(checked: inout DoctorReport.Checked) -> [DoctorFinding] {
+        guard !tenants.isEmpty else { return [] }
+        var findings: [DoctorFinding] = []
+        for supplier in snapshot.suppliers {
+            if supplier.inactive {
+                checked.inactiveSuppliers += 1
+                continue
+            }
+            checked.suppliers += 1
+            // Halo keeps no Exact, Business Central or Sage tenant on suppliers, so only the id and the switch are checked.
+            if supplier.accountsID.isEmpty {
+                findings.append(DoctorFinding(.supplierNoAccountsID, .supplier, id: supplier.id, name: supplier.name,
+                                              reason: "no accounts id, so its purchase orders do not sync"))
+            }
+            if supplier.excluded {
+                findings.append(DoctorFinding(.supplierExcluded, .supplier, id: supplier.id, name: supplier.name,
+                                              reason: "'Exclude from Accounting Integration' is on"))
+            }
+        }
+        return findings
+    }
+
+    /// The checks customers and products share: linked, has an accounts id, not excluded.
+    private func common(
+        _ record: DoctorRecord, _ link: TenantIndex.Link, noun: String, checks: (DoctorCheck, DoctorCheck, DoctorCheck),
+        add: (DoctorCheck, String) -> Void
+    ) {
+        if link.tenants.isEmpty {
+            add(checks.0, link.stray.map { "linked to \($0), which no declared tenant connects" } ?? "linked to no tenant of \(declaredNames)")
+        }
+        if record.accountsID.isEmpty { add(checks.1, "no accounts id, so it cannot be matched in the accounting system") }
+        if record.excluded { add(checks.2, "'Exclude from Accounting Integration' is on") }
+    }
+
+    private var declaredNames: String {
+        config.declaredIntegrations.map(\.integration.key).joined(separator: ", ")
+    }
+
+    // MARK: - Blocked work
+
+    private func blocked(_ findings: [DoctorFinding]) -> DoctorReport.Blocked {
+        var blocked = DoctorReport.Blocked()
+        var seen = Set<String>()
+        for finding in findings {
+            let label = finding.id.map { "\(finding.name) (#\($0))" } ?? finding.name
+            switch finding.check {
+            case .moduleDisabled:
+                blocked.everything.append("every invoice of \(finding.name): \(finding.reason)")
+            case .tenantMissing:
+                blocked.everything.append("every invoice of \(finding.name): it is not connected in Halo")
+            case .entityNotSynced where finding.reason.hasPrefix("invoices"):
+                blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
+            case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate:
+                if seen.insert("c\(finding.id ?? 0)").inserted { blocked.customers.append(label) }
+            case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset, .productTaxNotLinked,
+                .productAccountCodeUnknown:
+                if seen.insert("p\(finding.id ?? 0)").inserted { blocked.products.append(label) }
+            case .supplierNoAccountsID, .supplierExcluded:
+                if seen.insert("s\(finding.id ?? 0)").inserted { blocked.suppliers.append(label) }
+            default:
+                break
+            }
+        }
+        return blocked
+    }
+}
+
+extension Character {
+    /// Whether this is one of 0-9.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,104 @@
+/// One question of Halo's "Accounting Tool Not Syncing" checklist, with the fix its guides give.
+public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
+    case moduleDisabled = "module_disabled"
+    case tenantMissing = "tenant_missing"
+    case entityNotSynced = "entity_not_synced"
+    case successMessageOff = "success_message_off"
+    case defaultInvoiceProductUnknown = "default_invoice_product_unknown"
+    case defaultInvoiceProductUnset = "default_invoice_product_unset"
+    case customerNotLinked = "customer_not_linked"
+    case customerNoAccountsID = "customer_no_accounts_id"
+    case customerExcluded = "customer_excluded"
+    case customerIDNotNumeric = "customer_id_not_numeric"
+    case customerIDDuplicate = "customer_id_duplicate"
+    case customerLinkedTwice = "customer_linked_twice"
+    case productNotLinked = "product_not_linked"
+    case productNoAccountsID = "product_no_accounts_id"
+    case productExcluded = "product_excluded"
+    case productIDDuplicate = "product_id_duplicate"
+    case productTaxUnset = "product_tax_unset"
+    case productTaxNotLinked = "product_tax_not_linked"
+    case productAccountCodeUnknown = "product_account_code_unknown"
+    case supplierNoAccountsID = "supplier_no_accounts_id"
+    case supplierExcluded = "supplier_excluded"
+
+    /// What the check found, as a heading.
+    public var title: String {
+        switch self {
+        case .moduleDisabled: "Integration module not enabled"
+        case .tenantMissing: "Tenants not connected in Halo"
+        case .entityNotSynced: "Entities not in the sync list"
+        case .successMessageOff: "Success message off (recommended on)"
+        case .defaultInvoiceProductUnknown: "Default invoice product does not exist"
+        case .defaultInvoiceProductUnset: "No default invoice product (recommended)"
+        case .customerNotLinked: "Customers not linked to a tenant"
+        case .customerNoAccountsID: "Customers with no accounts id"
+        case .customerExcluded: "Customers excluded from accounting sync"
+        case .customerIDNotNumeric: "Exact Online customers whose accounts id is not a number"
+        case .customerIDDuplicate: "Exact Online customers sharing an accounts id"
+        case .customerLinkedTwice: "Customers linked to several accounting customers"
+        case .productNotLinked: "Products not linked to a tenant"
+        case .productNoAccountsID: "Products with no accounts id"
+        case .productExcluded: "Products excluded from accounting sync"
+        case .productIDDuplicate: "Products sharing an accounts id"
+        case .productTaxUnset: "Products with no tax rate"
+        case .productTaxNotLinked: "Products whose tax rate is not linked to their tenant"
+        case .productAccountCodeUnknown: "Products whose accounts code is not in the chart of accounts"
+        case .supplierNoAccountsID: "Suppliers with no accounts id"
+        case .supplierExcluded: "Suppliers excluded from accounting sync"
+        }
+    }
+
+    /// The fix, as Halo's guides give it.
+    public var fix: String {
+        switch self {
+        case .moduleDisabled:
+            "In Configuration > Integrations, enable the module with its + icon (enabled: true)"
+        case .tenantMissing:
+            "Connect the tenant in Halo: run `haloform apply`, then log in on its integration page"
+        case .entityNotSynced:
+            "Add the entity to 'Entities to Sync' on the tenant's syncing tab (sync.entities)"
+        case .successMessageOff:
+            "Turn on 'Show a message for each successful sync': it shows errors when syncing too (sync.show_success_message: true)"
+        case .defaultInvoiceProductUnknown:
+            "Choose a default invoice product that exists in Business Central (sync.default_invoice_product)"
+        case .defaultInvoiceProductUnset:
+            "Choose a default product for invoice lines, so lines with an unlinked product still sync (sync.default_invoice_product)"
+        case .customerNotLinked:
+            "On the customer's Billing tab, set the accounting tenant (company) it belongs to"
+        case .customerNoAccountsID:
+            "On the customer's Billing tab, set its ID for the accounting integration (or auto-generate ids under Configuration > Billing > General Settings)"
+        case .customerExcluded:
+            "On the customer, turn off 'Exclude from Accounting Integration'"
+        case .customerIDNotNumeric:
+            "Exact Online needs a unique numerical customer ID for accounting integration: set one on the customer's Billing tab"
+        case .customerIDDuplicate:
+            "Give each customer its own numerical ID for accounting integration"
+        case .customerLinkedTwice:
+            "Keep one mapping per Halo customer: the one synced last overwrites the others"
+        case .productNotLinked:
+            "On the product's Billing tab, set the accounting tenant (company) it belongs to"
+        case .productNoAccountsID:
+            "On the product's Billing tab, set its product ID for the accounting integration (the Generate button makes a unique one)"
+        case .productExcluded:
+            "On the product, turn off 'Exclude from Accounting Integration'"
+        case .productIDDuplicate:
+            "Product IDs must be unique: use the Generate button on the product's Billing tab for a new one"
+        case .productTaxUnset:
+            "Set a tax rate on the product, or select 'Use Item Group Tax' with a tax rate on its group"
+        case .productTaxNotLinked:
+            "Map the tax rate to the tenant's tax code (tax_rates.mappings), under Configuration > Billing > Tax > Tax Rates"
+        case .productAccountCodeUnknown:
+            "Import the accounts codes from the accounting tool, and give the code in Configuration > Billing > Accounts Code one that exists there"
+        case .supplierNoAccountsID:
+            "On the supplier, set its ID for the accounting integration"
+        case .supplierExcluded:
+            "On the supplier, turn off 'Exclude from Accounting Integration'"
+        }
+    }
+
+    /// Whether the finding stops something from syncing; the others are recommendations.
+    public var blocks: Bool {
+        self != .successMessageOff && self != .defaultInvoiceProductUnset
+    }
+}

@@ -1,0 +1,78 @@
+/// The doctor's report for people: findings grouped by check with counts and fixes, then the work they block.
+public struct DoctorTextRenderer {
+    /// How many names the blocked-work summary lists before counting the rest (the groups above list them all).
+    public var namesPerLine: Int
+
+    /// Creates a renderer.
+    public init(namesPerLine: Int = 10) {
+        self.namesPerLine = namesPerLine
+    }
+
+    /// The report as text.
+    public func render(_ report: DoctorReport) -> String {
+        var out = ""
+        let checked = report.checked
+        var skipped: [String] = []
+        for (count, noun) in [(checked.inactiveCustomers, "customers"), (checked.inactiveProducts, "products"), (checked.inactiveSuppliers, "suppliers")]
+            where count > 0
+        {
+            skipped.append("\(count) inactive \(noun)")
+        }
+        out += "Checked \(checked.tenants) tenant\(checked.tenants == 1 ? "" : "s"), \(checked.customers) customers, \(checked.products) products"
+            + " and \(checked.suppliers) suppliers" + (skipped.isEmpty ? "" : " (skipped \(skipped.joined(separator: ", ")))") + ".\n"
+        for (check, findings) in report.groups {
+            out += "\n\(check.title) (\(findings.count))\n"
+            out += "  fix: \(check.fix)\n"
+            for finding in findings {
+                let name = finding.id.map { "\(finding.name) (#\($0))" } ?? finding.name
+                let tenant = finding.tenant.flatMap { $0 == finding.name ? nil : $0 }.map { " [\($0)]" } ?? ""
+                out += "  - \(name)\(tenant): \(finding.reason)\n"
+            }
+        }
+        if !report.blocked.isEmpty {
+            out += "\nThese findings will stop:\n"
+            for line in report.blocked.everything { out += "  - \(line)\n" }
+            for (names, what, noun) in [
+                (report.blocked.customers, "invoices of", "customer"), (report.blocked.products, "invoices with a line of", "product"),
+                (report.blocked.suppliers, "purchase orders of", "supplier"),
+            ] where !names.isEmpty {
+                let shown = names.prefix(namesPerLine).joined(separator: ", ") + (names.count > namesPerLine ? " and \(names.count - namesPerLine) more" : "")
+                out += "  - \(what) \(names.count) \(noun)\(names.count == 1 ? "" : "s"): \(shown)\n"
+            }
+        }
+        let problems = report.findings.filter(\.check.blocks).count
+        let recommendations = report.findings.count - problems
+        out += report.findings.isEmpty
+            ? "\nNo problems found.\n"
+            : "\n\(problems) problem\(problems == 1 ? "" : "s"), \(recommendations) recommendation\(recommendations == 1 ? "" : "s").\n"
+        return out
+    }
+}
+
+/// The doctor's report for machines: versioned, checks with counts and every finding.
+public struct DoctorDocument: Sendable, Hashable, Codable {
+    /// One check's findings.
+    public struct Check: Sendable, Hashable, Codable {
+        public var check: DoctorCheck
+        public var title: String
+        public var fix: String
+        public var blocks: Bool
+        public var count: Int
+        public var findings: [DoctorFinding]
+    }
+
+    public var formatVersion = 1
+    public var clean: Bool
+    public var checked: DoctorReport.Checked
+    public var checks: [Check]
+    public var blocked: DoctorReport.Blocked
+
+    /// The document of a report.
+    public init(_ report: DoctorReport) {
+        clean = report.isClean
+        checked = report.checked
+        checks = report.groups.map { Check(check: $0.check, title: $0.check.title, fix: $0.check.fix, blocks: $0.check.blocks,
+                                           count: $0.findings.count, findings: $0.findings) }
+        blocked = report.blocked
+    }
+}

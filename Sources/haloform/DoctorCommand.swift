@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import HaloAPI
+import HaloformCore
+
+/// `haloform doctor`: Halo's "Accounting Tool Not Syncing" checklist, run over live data.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Find the customers, products, suppliers and settings that stop Halo syncing to the accounting systems.",
+        discussion: """
+            For each declared integration and tenant: module enabled, entities in the sync list, success message on, \
+            and every customer, product and supplier linked, with its accounts id, not excluded, with unique ids, linked \
+            tax rates and accounts codes the chart holds. Exit 0 when nothing blocks a sync, 1 when something does.
+            """
+    )
+
+    @Argument(help: "The config root.")
+    var root: String = "."
+
+    @Option(help: "Output format: text or json.")
+    var format: DoctorFormat = .text
+
+    @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
+    var tokenStore: String?
+
+    func run() async throws {
+        let workspace = try Workspace.load(root)
+        let report = try await workspace.connect(tokenStore: tokenStore) { connection in
+            let snapshot = try await Self.snapshot(connection)
+            return Doctor(config: workspace.config, snapshot: snapshot).examine()
+        }
+        switch format {
+        case .text: Terminal.output(DoctorTextRenderer().render(report))
+        case .json: Terminal.output(Self.json(report))
+        }
+        if !report.isClean { throw ExitCode.failure }
+    }
+
+    /// Halo's configuration and the declared tenants' catalogs, then its customers, products and suppliers in full,
+    /// each list reduced as soon as it arrives.
+    static func snapshot(_ connection: Connection) async throws -> DoctorSnapshot {
+        async let remote = connection.fetch()
+        let halo = try connection.haloClient()
+        async let customers = halo.list(.client).map(DoctorRecord.init(client:))
+        async let products = halo.list(.item).map(DoctorRecord.init(item:))
+        let suppliers = try await halo.list(.supplier).map(DoctorRecord.init(supplier:))
+        return DoctorSnapshot(remote: try await remote, customers: try await customers, products: try await products, suppliers: suppliers)
+    }
+
+    /// The report as its versioned JSON document.
+    static func json(_ report: DoctorReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: (try? encoder.encode(DoctorDocument(report))) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+/// How the doctor's report is shown.
+enum DoctorFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Sandbox
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `haloform import` end to end: what it writes validates and plans to no changes against the Halo it came from.
+@Suite(.serialized) struct ImportCommandTests {
+    /// A config root holding only a `halo:` block over a fresh sandbox state file.
+    static func haloOnlyRoot() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "halo:\n  url: sandbox:.haloform/sandbox.json\n".write(to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// Expects `root` to validate and to plan to no changes.
+    static func expectConverged(_ root: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let validate = try HaloformBinary.run(["validate", root.path])
+        #expect(validate.status == 0, "\(validate)", sourceLocation: sourceLocation)
+        let plan = try HaloformBinary.run(["plan", "--detailed-exitcode", root.path])
+        #expect(plan.status == 0, "\(plan)", sourceLocation: sourceLocation)
+        #expect(plan.stdout.contains("No changes."), sourceLocation: sourceLocation)
+    }
+
+    @Test func seedImportsIntoItsOwnRootAndPlansToNoChanges() throws {
+        let root = try Self.haloOnlyRoot()
+        let run = try HaloformBinary.run(["import", root.path])
+        #expect(run.status == 0, "\(run)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names == ["business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
+        #expect(try String(contentsOf: root.appendingPathComponent("exact-online.yaml"), encoding: .utf8) == """
+            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            exact_online:
+              enabled: false
+              default_invoice_status: open
+
+            """)
+        try Self.expectConverged(root)
+
+        let again = try HaloformBinary.run(["import", root.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already declares 'exact_online'; import into an empty folder with --out"), "\(again)")
+    }
+
+    @Test func existingFilesAreRefusedUnlessForced() throws {
+        let root = try Self.haloOnlyRoot()
+        let out = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-imported")
+        #expect(try HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
+        let refused = try HaloformBinary.run(["import", "--out", out.path, root.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml' already exist; pass --force to overwrite"), "\(refused)")
+        #expect(try HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
+    }
+
+    @Test func appliedExampleAndAPIEditsImportToNoChanges() async throws {
+        let acme = try HaloformBinary.copyExample("acme")
+        let applied = try HaloformBinary.run(["apply", "--auto-approve", "."], in: acme)
+        #expect(applied.status == 0, "\(applied)")
+
+        // A round of edits made by hand through Halo's API: a second customer named "Acme BV" takes over Acme BV's
+        // Exact mapping, a tax link goes, a tenant gets a name YAML must quote, defaults and switches change.
+        var twinID = 0
+        let server = try await SandboxServer.start(SandboxOptions(statePath: acme.appendingPathComponent(".haloform/sandbox.json").path))
+        do {
+            let halo = try await HaloAPI(server.haloURL)
+            let twin = try await halo.post("Client", [["name": "Acme BV", "toplevel_id": 1]])
+            twinID = try #require(twin["id"] as? Int)
+            var exact = try await halo.get("ExactDetails")
+            let nl = try #require(exact.firstIndex { $0["name"] as? String == "exact-nl" })
+            var links = try #require(exact[nl]["client_mappings"] as? [[String: Any]])
+            let acmeLink = try #require(links.firstIndex { $0["halo_id"] as? Int == 1 })
+            links[acmeLink]["halo_id"] = twinID
+            links[acmeLink]["halo_desc"] = "Acme BV"
+            _ = try await halo.post("ExactDetails", [["id": exact[nl]["id"]!, "client_mappings": links]])
+            exact = try await halo.get("ExactDetails")
+            let be = try #require(exact.first { $0["name"] as? String == "exact-be" })
+            _ = try await halo.post("ExactDetails", [["id": be["id"]!, "name": "Exact BE: #2", "syncentities": "customers,products,invoices", "showmessage": false]])
+            let taxes = try await halo.get("Tax")
+            let zero = try #require(taxes.first { $0["name"] as? String == "BTW geen 0%" })
+            _ = try await halo.post("Tax", [["id": zero["id"]!, "exact_division": NSNull(), "exacttaxcode": NSNull()]])
+            _ = try await halo.post("Control", [["id": 1, "exact_default_invoice_status": 50]])
+            let features = try await halo.get("Features")
+            let sage = try #require(features.first { $0["module_name"] as? String == "Sage Business Cloud" })
+            _ = try await halo.post("Features", [["id": sage["id"]!, "enabled": false]])
+            await server.stop()
+        } catch {
+            await server.stop()
+            throw error
+        }
+
+        let out = acme.deletingLastPathComponent().appendingPathComponent(acme.lastPathComponent + "-imported")
+        let run = try HaloformBinary.run(["import", "--out", out.path, "."], in: acme, environment: PlanApplyTests.secrets)
+        #expect(run.status == 0, "\(run)")
+        try Self.expectConverged(out)
+
+        let exactText = try String(contentsOf: out.appendingPathComponent("exact-online.yaml"), encoding: .utf8)
+        #expect(exactText.contains("  default_invoice_status: processed\n"))
+        #expect(exactText.contains("    - name: \"Exact BE: #2\"\n"), "\(exactText)")
+        #expect(exactText.contains("      client_secret: ${env:EXACT_BE_2_CLIENT_SECRET}\n"), "\(exactText)")
+        #expect(exactText.contains("          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"), "\(exactText)")
+        #expect(!exactText.contains("BTW geen 0%"))
+        #expect(try String(contentsOf: out.appendingPathComponent("sage-business-cloud.yaml"), encoding: .utf8).contains("  enabled: false\n"))
+        for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.hasPrefix("# yaml-language-server: $schema="), "\(file)")
+            for secret in PlanApplyTests.secrets.values { #expect(!text.contains(secret), "\(file) holds a secret") }
+        }
+    }
+}
+
+/// Just enough of Halo's API to make edits by hand, as a person with a script would.
+struct HaloAPI {
+    let baseURL: String
+    let token: String
+
+    init(_ baseURL: String) async throws {
+        self.baseURL = baseURL
+        var request = URLRequest(url: URL(string: "\(baseURL)/auth/token")!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        let app = SandboxCredentials.halo
+        request.httpBody = Data("grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)&scope=all".utf8)
+        let object = try JSONSerialization.jsonObject(with: try await Self.send(request)) as? [String: Any]
+        token = try #require(object?["access_token"] as? String)
+    }
+
+    /// The records of a collection.
+    func get(_ collection: String) async throws -> [[String: Any]] {
+        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
+        return (json as? [[String: Any]]) ?? ((json as? [String: Any])?.values.compactMap { $0 as? [[String: Any]] }.first ?? [])
+    }
+
+    /// POSTs records; returns the first saved one.
+    func post(_ collection: String, _ records: [[String: Any]]) async throws -> [String: Any] {
+        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: records)
+        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
+        return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
+    }
+
+    private static func send(_ request: URLRequest) async throws -> Data {
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        #expect((200..<300).contains(status), "\(request.url!): \(status) \(String(decoding: data, as: UTF8.self))")
+        return data
+    }
+}
