@@ -71,10 +71,7 @@ struct HaloEmulator: Sendable {
         guard form["grant_type"] == "client_credentials" else {
             return oauthError(400, "unsupported_grant_type", "Only the client_credentials grant is enabled for this application.")
         }
-        let credentials = ClientCredentials(request: request)
-        guard let app = state.halo.apps.first(where: { $0.clientID == credentials.clientID }),
-            app.clientSecret == credentials.clientSecret
-        else {
+        guard let app = ClientCredentials(request: request).app(in: state.halo.apps) else {
             return oauthError(401, "invalid_client", "The client credentials are invalid.")
         }
         let scope = (form["scope"] ?? "all").trimming(" ")
@@ -283,31 +280,24 @@ struct HaloEmulator: Sendable {
         return errors
     }
 
-    /// Inserts or merges one validated element and returns the stored record.
+    /// Inserts or merges one validated element and returns the stored record. It changes the table in place, with
+    /// no second reference to its records, so a large table is not copied per element.
     private func save(_ element: JSONObject, in collection: HaloCollection, state: inout SandboxState) -> JSONObject {
         let fields = element.filter { !$0.hasPrefix("_") }
-        var table = state.halo.tables[collection.name] ?? HaloTable()
-        state.halo.tables[collection.name] = nil  // keep the table uniquely referenced while it changes
         var record: JSONObject
         let index: Int
-        if let id = fields["id"]?.intValue, id > 0, let found = table.index(of: id) {
+        var enablesBusinessCentral = false
+        if let id = fields["id"]?.intValue, id > 0, let found = state.halo.tables[collection.name]?.index(of: id) {
             index = found
-            record = table.records[found]
+            record = state.halo.tables[collection.name]!.records[found]
             let wasEnabled = record["enabled"]?.boolValue ?? false
             record.merge(fields.filter { $0 != "id" })
-            if collection.name == "Features", !wasEnabled, record["enabled"]?.boolValue == true,
-                record["module_name"]?.stringValue == "Business Central"
-            {
-                state.halo.tables[collection.name] = table
-                Self.zeroTaxes(state: &state)
-                table = state.halo.tables[collection.name]!
-                state.halo.tables[collection.name] = nil
-            }
+            enablesBusinessCentral = collection.name == "Features" && !wasEnabled && record["enabled"]?.boolValue == true
+                && record["module_name"]?.stringValue == "Business Central"
         } else {
-            record = table.insert(fields)
-            index = table.records.count - 1
+            record = state.halo.tables[collection.name, default: HaloTable()].insert(fields)
+            index = state.halo.tables[collection.name]!.records.count - 1
         }
-        state.halo.tables[collection.name] = table
         for mapping in collection.mappings {
             guard let entries = record[mapping.field]?.arrayValue else { continue }
             var links: [JSON] = []
@@ -332,6 +322,7 @@ struct HaloEmulator: Sendable {
         }
         fillCompanions(&record, collection: collection, state: state)
         state.halo.tables[collection.name]!.records[index] = record
+        if enablesBusinessCentral { Self.zeroTaxes(state: &state) }
         return record
     }
 
