@@ -56,6 +56,7 @@ enum PlanBenchmark {
             print("(b) \(mappings) mappings over \(tenants) tenants, half changed (\(changes) changes):")
             print("    planner alone \(String(format: "%.3f", planner)) s (target under 0.5 s); whole plan \(String(format: "%.2f", plan.seconds)) s, "
                 + "peak \(peak(plan)) (target under 5 s)")
+            print("    " + (plan.stderr.split(separator: "\n").first { $0.hasPrefix("timings:") }.map(String.init) ?? ""))
             print("    apply: \(operations) planned requests, \(posts) POSTs to Halo's API, exit \(apply.status), "
                 + "wall \(String(format: "%.2f", apply.seconds)) s   (target: one per touched record)")
         }
