@@ -1,10 +1,5 @@
 import Foundation
-import Sandbox
 import Testing
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `haloform import` end to end: what it writes validates and plans to no changes against the Halo it came from.
 @Suite(.serialized) struct ImportCommandTests {
@@ -63,9 +58,7 @@ import FoundationNetworking
         // A round of edits made by hand through Halo's API: a second customer named "Acme BV" takes over Acme BV's
         // Exact mapping, a tax link goes, a tenant gets a name YAML must quote, defaults and switches change.
         var twinID = 0
-        let server = try await SandboxServer.start(SandboxOptions(statePath: acme.appendingPathComponent(".haloform/sandbox.json").path))
-        do {
-            let halo = try await HaloAPI(server.haloURL)
+        try await HaloEditor.edit(stateOf: acme) { halo in
             let twin = try await halo.post("Client", [["name": "Acme BV", "toplevel_id": 1]])
             twinID = try #require(twin["id"] as? Int)
             var exact = try await halo.get("ExactDetails")
@@ -85,10 +78,6 @@ import FoundationNetworking
             let features = try await halo.get("Features")
             let sage = try #require(features.first { $0["module_name"] as? String == "Sage Business Cloud" })
             _ = try await halo.post("Features", [["id": sage["id"]!, "enabled": false]])
-            await server.stop()
-        } catch {
-            await server.stop()
-            throw error
         }
 
         let out = acme.deletingLastPathComponent().appendingPathComponent(acme.lastPathComponent + "-imported")
@@ -108,48 +97,5 @@ import FoundationNetworking
             #expect(text.hasPrefix("# yaml-language-server: $schema="), "\(file)")
             for secret in PlanApplyTests.secrets.values { #expect(!text.contains(secret), "\(file) holds a secret") }
         }
-    }
-}
-
-/// Just enough of Halo's API to make edits by hand, as a person with a script would.
-struct HaloAPI {
-    let baseURL: String
-    let token: String
-
-    init(_ baseURL: String) async throws {
-        self.baseURL = baseURL
-        var request = URLRequest(url: URL(string: "\(baseURL)/auth/token")!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        let app = SandboxCredentials.halo
-        request.httpBody = Data("grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)&scope=all".utf8)
-        let object = try JSONSerialization.jsonObject(with: try await Self.send(request)) as? [String: Any]
-        token = try #require(object?["access_token"] as? String)
-    }
-
-    /// The records of a collection.
-    func get(_ collection: String) async throws -> [[String: Any]] {
-        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
-        return (json as? [[String: Any]]) ?? ((json as? [String: Any])?.values.compactMap { $0 as? [[String: Any]] }.first ?? [])
-    }
-
-    /// POSTs records; returns the first saved one.
-    func post(_ collection: String, _ records: [[String: Any]]) async throws -> [String: Any] {
-        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: records)
-        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
-        return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
-    }
-
-    private static func send(_ request: URLRequest) async throws -> Data {
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        #expect((200..<300).contains(status), "\(request.url!): \(status) \(String(decoding: data, as: UTF8.self))")
-        return data
     }
 }

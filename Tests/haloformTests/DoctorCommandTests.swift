@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `haloform doctor` end to end: the sandbox seed's deliberately broken records, found by name with their reasons.
+@Suite(.serialized) struct DoctorCommandTests {
+    /// Each check's findings by name, from the JSON report.
+    static func findingsByCheck(_ json: String) throws -> [String: [String]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        var result: [String: [String]] = [:]
+        for check in document["checks"] as? [[String: Any]] ?? [] {
+            let findings = check["findings"] as? [[String: Any]] ?? []
+            #expect(check["count"] as? Int == findings.count)
+            result[check["check"] as? String ?? "?"] = findings.map { $0["name"] as? String ?? "?" }
+        }
+        return result
+    }
+
+    /// "Customer 0025" for the seed's customer 25.
+    static func customer(_ id: Int) -> String {
+        "Customer " + String(repeating: "0", count: 4 - String(id).count) + String(id)
+    }
+
+    @Test func seedBrokenRecordsAreFoundAndNothingElse() async throws {
+        let acme = try HaloformBinary.copyExample("acme")
+        #expect(try HaloformBinary.run(["apply", "--auto-approve", "."], in: acme).status == 0)
+        // Link every customer and product to the Exact company, as importing them from Exact would.
+        try await HaloEditor.edit(stateOf: acme) { halo in
+            _ = try await halo.post("Client", (1...300).map { ["id": $0, "exact_division": 123456] })
+            _ = try await halo.post("Item", (1...150).map { ["id": $0, "exact_division": 123456] })
+        }
+
+        let run = try HaloformBinary.run(["doctor", "--format", "json", "."], in: acme)
+        #expect(run.status == 1, "\(run.stderr)")
+        let found = try Self.findingsByCheck(run.stdout)
+        let active = (1...300).filter { $0 % 50 != 17 }
+        #expect(found == [
+            "entity_not_synced": ["business_central.tenant[\"bc-uk\"]", "exact_online.tenant[\"exact-be\"]", "sage_business_cloud.tenant[\"sage-uk\"]"],
+            "customer_no_accounts_id": active.filter { $0 % 25 == 0 }.map(Self.customer),
+            "customer_excluded": active.filter { $0 % 40 == 13 }.map(Self.customer),
+            "customer_id_not_numeric": active.filter { $0 > 250 && $0 % 25 != 0 }.map(Self.customer),
+            "product_excluded": ["Desk Chair", "Product 0037", "Product 0067", "Product 0097", "Product 0127"],
+            "product_id_duplicate": ["Product 0040", "Product 0041", "Product 0090", "Product 0091"],
+            "supplier_no_accounts_id": ["Supplier 0012"],
+            "supplier_excluded": ["Supplier 0020"],
+        ])
+
+        let text = try HaloformBinary.run(["doctor", "."], in: acme)
+        #expect(text.status == 1)
+        #expect(text.stdout.hasPrefix("Checked 5 tenants, 294 customers, 150 products and 30 suppliers (skipped 6 inactive customers).\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("""
+
+            Products sharing an accounts id (4)
+              fix: Product IDs must be unique: use the Generate button on the product's Billing tab for a new one
+              - Product 0040 (#40): accounts id 'P-0040' is shared with 'Product 0041'
+              - Product 0041 (#41): accounts id 'P-0040' is shared with 'Product 0040'
+              - Product 0090 (#90): accounts id 'P-0090' is shared with 'Product 0091'
+              - Product 0091 (#91): accounts id 'P-0090' is shared with 'Product 0090'
+
+            """), "\(text.stdout)")
+        #expect(text.stdout.contains("  - Customer 0025 (#25) [exact_online.tenant[\"exact-nl\"]]: no accounts id, so it cannot be matched in the accounting system\n"))
+        #expect(text.stdout.contains("  - purchase orders of 2 suppliers: Supplier 0012 (#12), Supplier 0020 (#20)\n"))
+        #expect(text.stdout.hasSuffix("\n81 problems, 0 recommendations.\n"), "\(text.stdout)")
+    }
+
+    @Test func unlinkedSeedIsReportedAsUnlinked() throws {
+        let root = try HaloformBinary.copyExample("minimal")
+        let run = try HaloformBinary.run(["doctor", "--format", "json", "."], in: root)
+        #expect(run.status == 1)
+        let found = try Self.findingsByCheck(run.stdout)
+        #expect(found["module_disabled"] == ["exact_online"])
+        #expect(found["tenant_missing"] == ["exact_online.tenant[\"exact-nl\"]"])
+        #expect(found["customer_not_linked"]?.count == 294)
+        #expect(found["product_not_linked"]?.count == 150)
+    }
+}
