@@ -137,6 +137,10 @@ private struct ODataFilterParser {
                 let (text, next) = try quoted(characters, from: index)
                 tokens.append(.literal(.string(text)))
                 index = next
+            } else if character.isNumber, let (literal, next) = unquotedDate(characters, from: index) {
+                // OData v4 (Business Central) writes dates bare: lastModifiedDateTime gt 2024-01-05T00:00:00Z.
+                tokens.append(.literal(.string(literal)))
+                index = next
             } else if character.isNumber || character == "-" {
                 var end = index + 1
                 while end < characters.count, characters[end].isNumber || characters[end] == "." { end += 1 }
@@ -175,6 +179,15 @@ private struct ODataFilterParser {
             }
         }
         return tokens
+    }
+
+    /// A bare `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]` literal starting at `start`, and the index after it.
+    private static func unquotedDate(_ characters: [Character], from start: Int) -> (String, Int)? {
+        guard start + 10 <= characters.count, characters[start + 4] == "-", characters[start + 7] == "-" else { return nil }
+        var end = start
+        while end < characters.count, characters[end].isNumber || ":-.TZ+".contains(characters[end]) { end += 1 }
+        let text = String(characters[start..<end])
+        return ISODate.parse(text) == nil ? nil : (text, end)
     }
 
     private static func quoted(_ characters: [Character], from start: Int) throws(ODataFilter.Failure) -> (String, Int) {

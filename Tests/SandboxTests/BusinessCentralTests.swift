@@ -107,6 +107,8 @@ import Testing
             #expect(try await value("countriesRegions?$filter=code eq 'NL' or code eq 'GB'").count == 2)
             let chairs = try await value("items?$filter=itemCategoryCode eq 'CHAIR' and startswith(displayName,'PARIS')")
             #expect(chairs.count == 1)
+            let recent = try await value("customers?$filter=lastModifiedDateTime%20ge%202024-03-30T00:00:00Z&$select=number")
+            #expect(!recent.isEmpty && recent.count < 200)
             let counted = try await client.get("\(base)/customers?$count=true&$top=1", token: token)
             #expect(counted.object["@odata.count"] as? Int == 200)
             let id = try #require(acme.first?["id"] as? String)

@@ -9,8 +9,8 @@ import Testing
 import Glibc
 #endif
 
-/// The built `haloform sandbox serve`, killed with SIGKILL during a storm of writes, leaves a state file that parses.
-@Suite struct KillTests {
+/// The built `haloform sandbox` command: serve (killed with SIGKILL mid-storm, or stopped with SIGTERM) and reset.
+@Suite struct ServeCommandTests {
     /// Collects a child's output as it arrives.
     final class OutputCollector: @unchecked Sendable {
         private let lock = NSLock()
@@ -29,33 +29,60 @@ import Glibc
         }
     }
 
-    @Test func stateFileSurvivesKill9DuringAWriteStorm() async throws {
-        let binary = Bundle.main.bundleURL.appendingPathComponent("haloform")
+    /// A running `haloform sandbox serve` child and the base URL it printed.
+    struct Child {
+        let process: Process
+        let output: Pipe
+        let collector: OutputCollector
+        let baseURL: String
+
+        /// Stops reading and kills the child if it still runs.
+        func cleanUp() {
+            output.fileHandleForReading.readabilityHandler = nil
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+
+        /// Waits (bounded) for the child to exit.
+        func waitForExit(seconds: Double = 20) async throws {
+            for _ in 0..<Int(seconds * 20) where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+            process.waitUntilExit()
+        }
+    }
+
+    /// The built binary, beside the test bundle.
+    static let binary = Bundle.main.bundleURL.appendingPathComponent("haloform")
+
+    /// Starts `haloform sandbox serve` on a free port over a state file and waits for its URLs.
+    static func serve(statePath: String) async throws -> Child {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "the haloform binary is not built at \(binary.path)")
-        let path = try StateTests.temporaryStatePath()
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["sandbox", "serve", "--state", path, "--port", "0", "--halo-rate-limit", "0"]
+        process.arguments = ["sandbox", "serve", "--state", statePath, "--port", "0", "--halo-rate-limit", "0"]
         let output = Pipe()
         let collector = OutputCollector()
         output.fileHandleForReading.readabilityHandler = { collector.append($0.availableData) }
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        defer {
-            output.fileHandleForReading.readabilityHandler = nil
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-        var baseURL: String?
-        for _ in 0..<200 where baseURL == nil {
+        for _ in 0..<200 {
             if let line = collector.text.split(separator: "\n").first(where: { $0.contains("  halo ") }),
                 let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
             {
-                baseURL = String(url)
+                return Child(process: process, output: output, collector: collector, baseURL: String(url))
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        let base = try #require(baseURL, "serve printed no URL:\n\(collector.text)")
+        output.fileHandleForReading.readabilityHandler = nil
+        kill(process.processIdentifier, SIGKILL)
+        throw TestFailure("serve printed no URL:\n\(collector.text)")
+    }
+
+    @Test func stateFileSurvivesKill9DuringAWriteStorm() async throws {
+        let path = try StateTests.temporaryStatePath()
+        let child = try await Self.serve(statePath: path)
+        defer { child.cleanUp() }
+        let process = child.process
+        let base = child.baseURL
         let client = RemoteClient(baseURL: base)
         let token = try await client.haloToken()
         let batch = (0..<400).map { ["name": "Storm \($0)", "toplevel_id": 2, "accountsid": "S\($0)"] as [String: Any] }
@@ -78,13 +105,39 @@ import Glibc
         kill(process.processIdentifier, SIGKILL)
         storm.cancel()
         _ = await storm.result
-        process.waitUntilExit()
+        try await child.waitForExit()
         #expect(process.terminationReason == .uncaughtSignal)
         let document = try StateTests.stateDocument(path)
         #expect(document["format"] as? String == "haloform-sandbox/1")
         let clients = StateTests.clients(in: document)
         #expect(clients.count >= 300)
         #expect(clients.count > 300, "no storm write reached the file before the kill")
+    }
+
+    @Test func sigtermStopsServingAndWritesTheStateThenResetRestoresTheSeed() async throws {
+        let path = try StateTests.temporaryStatePath()
+        let child = try await Self.serve(statePath: path)
+        defer { child.cleanUp() }
+        #expect(child.collector.text.contains("client_id=haloform-demo client_secret=haloform-demo-secret"))
+        #expect(child.collector.text.contains("/exact-online"))
+        let client = RemoteClient(baseURL: child.baseURL)
+        let token = try await client.haloToken()
+        let body = try JSONSerialization.data(withJSONObject: [["name": "Before SIGTERM BV"]])
+        #expect(try await client.post("/api/Client", body: body, token: token) == 200)
+        kill(child.process.processIdentifier, SIGTERM)
+        try await child.waitForExit()
+        #expect(child.process.terminationReason == .exit)
+        #expect(child.process.terminationStatus == 0)
+        #expect(StateTests.clients(in: try StateTests.stateDocument(path)).contains { $0["name"] as? String == "Before SIGTERM BV" })
+
+        let reset = Process()
+        reset.executableURL = Self.binary
+        reset.arguments = ["sandbox", "reset", "--state", path]
+        reset.standardOutput = FileHandle.nullDevice
+        try reset.run()
+        reset.waitUntilExit()
+        #expect(reset.terminationStatus == 0)
+        #expect(StateTests.clients(in: try StateTests.stateDocument(path)).count == 300)
     }
 }
 
