@@ -7,5 +7,6 @@ enum BenchmarkRegistry {
         "fetch": { try await FetchBenchmark.run($0) },
         "plan": { try await PlanBenchmark.run($0) },
         "planner": { try await PlannerBenchmark.run($0) },
+        "doctor": { try await DoctorBenchmark.run($0) },
     ]
 }

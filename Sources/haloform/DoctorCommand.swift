@@ -25,15 +25,22 @@ struct DoctorCommand: AsyncParsableCommand {
     var tokenStore: String?
 
     func run() async throws {
-        let workspace = try Workspace.load(root)
+        var timings = StageTimings()
+        let workspace = try timings.measure("load") { try Workspace.load(root) }
+        guard !workspace.config.integrations.isEmpty else {
+            throw CommandFailure("config root '\(root)' declares no integration; the doctor checks the declared ones")
+        }
         let report = try await workspace.connect(tokenStore: tokenStore) { connection in
-            let snapshot = try await Self.snapshot(connection)
-            return Doctor(config: workspace.config, snapshot: snapshot).examine()
+            let snapshot = try await timings.measure("fetch") { try await Self.snapshot(connection) }
+            return timings.measure("examine") { Doctor(config: workspace.config, snapshot: snapshot).examine() }
         }
-        switch format {
-        case .text: Terminal.output(DoctorTextRenderer().render(report))
-        case .json: Terminal.output(Self.json(report))
+        timings.measure("render") {
+            switch format {
+            case .text: Terminal.output(DoctorTextRenderer().render(report))
+            case .json: Terminal.output(Self.json(report))
+            }
         }
+        timings.report()
         if !report.isClean { throw ExitCode.failure }
     }
 

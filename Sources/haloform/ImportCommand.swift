@@ -46,6 +46,10 @@ struct ImportCommand: AsyncParsableCommand {
         let imported = try await workspace.connect(tokenStore: tokenStore) { connection in
             var remote = try await connection.fetch(RemoteStateRequest.importing(from: connection.request.halo))
             let catalogs = RemoteStateRequest.importCatalogs(for: remote, environment: workspace.environment, overrides: connection.overrides)
+            let unreadable = catalogs.filter { $0.clientID == nil || $0.clientSecret == nil }.map(\.key.integration)
+            if let integration = unreadable.first {
+                throw CommandFailure("set \(SecretNames.catalogClientID(integration)) and \(SecretNames.catalogClientSecret(integration)): import reads \(integration.displayName)'s catalog with haloform's own app")
+            }
             if !catalogs.isEmpty {
                 let request = RemoteStateRequest(halo: connection.request.halo, collections: [], includeClients: false, catalogs: catalogs)
                 remote.catalogs = try await connection.fetch(request).catalogs
