@@ -6,8 +6,10 @@ import NIOHTTP1
 /// The OAuth2 authorization-code login Exact Online and Sage require: a person approves haloform in a browser,
 /// the service redirects to a loopback URL with a code, and the code buys the first (rotating) refresh token.
 public struct AuthorizationCodeFlow: Sendable {
+    /// The integration.
+    public let integration: Integration
     /// The service's name.
-    public let service: String
+    public var service: String { integration.displayName }
     /// The endpoints.
     public let endpoints: AccountingEndpoints
     /// haloform's app registration.
@@ -30,17 +32,18 @@ public struct AuthorizationCodeFlow: Sendable {
 
     /// A flow for a catalog request.
     public init(_ request: CatalogRequest, redirectURI: String? = nil) throws(ServiceError) {
-        let name = request.key.integration.displayName
         guard let clientID = request.clientID, !clientID.isEmpty else { throw AccountingEndpoints.missing("catalog.client_id", request) }
         guard let secret = request.clientSecret, !secret.isEmpty else {
             throw AccountingEndpoints.missing("catalog.client_secret", request)
         }
         endpoints = try AccountingEndpoints(request)
         guard endpoints.authorize != nil else {
-            throw ServiceError(.configuration, service: name, message: "\(name) logs in with client credentials")
+            throw ServiceError(
+                .configuration, service: request.key.integration.displayName,
+                message: "\(request.key.integration.displayName) logs in with client credentials")
         }
         SecretRedactor.shared.register(secret)
-        service = name
+        integration = request.key.integration
         self.clientID = clientID
         clientSecret = secret
         self.redirectURI = redirectURI ?? Self.defaultRedirectURI(for: request.key.integration)
@@ -52,9 +55,8 @@ public struct AuthorizationCodeFlow: Sendable {
         var fields = [
             ("client_id", clientID), ("redirect_uri", redirectURI), ("response_type", "code"), ("state", state),
         ]
-        if endpoints.token.hasSuffix("/token"), authorize.contains("oauth2/auth/central") {
-            fields.append(("scope", "full_access"))
-        }
+        // Sage asks which access; haloform only reads catalogs, so it asks for no more than that.
+        if integration == .sageBusinessCloud { fields.append(("scope", "readonly")) }
         return authorize + (authorize.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
     }
 

@@ -50,22 +50,30 @@ public final class HTTPService: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            do {
-                try await budget.acquire()
-            } catch {
+            // The budget is checked inside the gate, so requests queued behind a full gate still see a pause that
+            // an answer just announced.
+            let sent = await gate.run { () async -> Outcome? in
+                guard (try? await budget.acquire()) != nil else { return nil }
+                return await self.attempt(request)
+            }
+            guard let outcome = sent else {
                 throw ServiceError(.transport, service: name, request: request.display, message: "cancelled")
             }
-            let outcome = await gate.run { await self.attempt(request) }
             statistics.count(attempt: attempt)
             switch outcome {
             case .answered(let status, let headers, let body):
-                observeRateLimit(headers)
+                if let wait = rateLimitWait(headers) {
+                    log(request, "rate limit reached; waiting \(wait) for the reset", attempt: attempt, delay: wait)
+                    await budget.pause(for: wait)
+                }
                 let retryable =
                     Self.retriedStatuses.contains(status)
                     && (request.isIdempotent || Self.notProcessedStatuses.contains(status))
                 if retryable, attempt < policy.maximumAttempts {
                     let delay = try waitBeforeRetry(
                         status: status, headers: headers, attempt: attempt, request: request, body: body)
+                    // Everyone waits: the service throttles the client as a whole, not one request.
+                    if status == 429 { await budget.pause(for: delay) }
                     log(request, "retrying after HTTP \(status)", attempt: attempt, delay: delay)
                     statistics.countRetry(status: status)
                     await sleep(delay)
@@ -141,25 +149,20 @@ public final class HTTPService: Sendable {
                     + "more than the \(configuration.retry.maximumRetryAfter.components.seconds) s allowed",
                 body: String(buffer: body), attempts: attempt, redactor: configuration.redactor)
         }
-        // Everyone waits: the service throttles the client as a whole, not one request.
-        if status == 429 { Task { await budget.pause(for: retryAfter) } }
         return retryAfter
     }
 
-    /// When the service's own counter says nothing is left, every request waits for its reset.
-    private func observeRateLimit(_ headers: HTTPHeaders) {
+    /// How long every request must wait when the service's own counter says nothing is left: until its reset.
+    private func rateLimitWait(_ headers: HTTPHeaders) -> Duration? {
         guard let names = configuration.rateLimitHeaders,
             let remaining = headers.first(name: names.remaining).flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
             remaining <= 0,
             let reset = headers.first(name: names.reset).flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
-        else { return }
+        else { return nil }
         let seconds = reset / 1000 - Date().timeIntervalSince1970
-        guard seconds > 0 else { return }
+        guard seconds > 0 else { return nil }
         // A clock far off must not stall a run: never wait longer than one window.
-        let wait = min(Duration.milliseconds(Int64(seconds * 1000) + 50), configuration.budgetWindow)
-        log(nil, "rate limit reached; waiting \(wait) for the reset", attempt: 0, delay: nil)
-        let budget = budget
-        Task { await budget.pause(for: wait) }
+        return min(Duration.milliseconds(Int64(seconds * 1000) + 50), configuration.budgetWindow)
     }
 
     /// The `Retry-After` header as a duration: seconds, or an HTTP date.
@@ -209,10 +212,10 @@ public final class HTTPService: Sendable {
         try? await Task.sleep(for: delay)
     }
 
-    private func log(_ request: ServiceRequest?, _ message: String, attempt: Int, delay: Duration?) {
+    private func log(_ request: ServiceRequest, _ message: String, attempt: Int, delay: Duration?) {
         var metadata: Logger.Metadata = ["service": "\(configuration.name)"]
-        if let request { metadata["request"] = "\(configuration.redactor.scrub(request.display))" }
-        if attempt > 0 { metadata["attempt"] = "\(attempt)" }
+        metadata["request"] = "\(configuration.redactor.scrub(request.display))"
+        metadata["attempt"] = "\(attempt)"
         if let delay { metadata["delay"] = "\(delay)" }
         configuration.logger.debug("\(configuration.redactor.scrub(message))", metadata: metadata)
     }

@@ -91,7 +91,7 @@ struct ExactOnlineCatalogTests {
         .enabled(if: ProcessInfo.processInfo.environment["HALOFORM_SLOW_TESTS"] != nil, "waits for a clock minute"))
     func minutelyLimitWaits() async throws {
         try await AccountingFixture.run { fixture in
-            try await fixture.admin("POST", "limits", #"{"exact_minutely": 6, "exact_daily": 5000}"#)
+            try await fixture.admin("POST", "limits", #"{"exact_minutely": 3, "exact_daily": 5000}"#)
             var context = fixture.context()
             context.http[.exactOnline]?.maximumConcurrentRequests = 1
             let client = try CatalogClients.make(fixture.exactRequest(), context: context)
