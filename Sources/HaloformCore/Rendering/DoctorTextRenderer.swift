@@ -48,31 +48,3 @@ public struct DoctorTextRenderer {
         return out
     }
 }
-
-/// The doctor's report for machines: versioned, checks with counts and every finding.
-public struct DoctorDocument: Sendable, Hashable, Codable {
-    /// One check's findings.
-    public struct Check: Sendable, Hashable, Codable {
-        public var check: DoctorCheck
-        public var title: String
-        public var fix: String
-        public var blocks: Bool
-        public var count: Int
-        public var findings: [DoctorFinding]
-    }
-
-    public var formatVersion = 1
-    public var clean: Bool
-    public var checked: DoctorReport.Checked
-    public var checks: [Check]
-    public var blocked: DoctorReport.Blocked
-
-    /// The document of a report.
-    public init(_ report: DoctorReport) {
-        clean = report.isClean
-        checked = report.checked
-        checks = report.groups.map { Check(check: $0.check, title: $0.check.title, fix: $0.check.fix, blocks: $0.check.blocks,
-                                           count: $0.findings.count, findings: $0.findings) }
-        blocked = report.blocked
-    }
-}
