@@ -66,8 +66,7 @@ struct ExactEmulator: Sendable {
                 ).changingState()
             case .failure(let failure):
                 return SandboxAnswer.json(
-                    failure.status, .object([("error", .string(failure.code)), ("error_description", .string(failure.description))])
-                ).changingState()
+                    failure.status, .object([("error", .string(failure.code)), ("error_description", .string(failure.description))]))
             }
         }
         guard lowered.count >= 3, lowered[0] == "api", lowered[1] == "v1" else {

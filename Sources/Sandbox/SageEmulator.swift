@@ -59,7 +59,7 @@ struct SageEmulator: Sendable {
             case .failure(let failure):
                 var body: [(String, JSON)] = [("error", .string(failure.code))]
                 if failure.code != "invalid_grant" { body.append(("error_description", .string(failure.description))) }
-                return SandboxAnswer.json(failure.status, .object(JSONObject(body))).changingState()
+                return SandboxAnswer.json(failure.status, .object(JSONObject(body)))
             }
         case ("POST", ["revoke"]):
             if let token = request.form["token"], let issued = state.tokens.token(token), issued.system == .sage {

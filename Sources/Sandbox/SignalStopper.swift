@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -12,13 +13,15 @@ enum SignalStopper {
     static func install(stopping task: Task<Void, any Error>) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { task.cancel() }
-            source.resume()
-            sources.append(source)
+            sources.withLock { sources in
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { task.cancel() }
+                source.resume()
+                sources.append(source)
+            }
         }
     }
 
     /// The sources stay alive as long as the process.
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    private static let sources = Mutex<[any DispatchSourceSignal]>([])
 }
