@@ -118,15 +118,34 @@ struct HaloEmulator: Sendable {
         .json(405, .object([("message", "The requested resource does not support this http method.")]))
     }
 
+    /// The records a list or a GET by id reads: for ExternalLink, the stored links and the mappings embedded in the
+    /// *Details records (Halo keeps both in one table), in id order.
+    private func readable(_ collection: HaloCollection, state: SandboxState) -> [JSONObject] {
+        let stored = state.halo.tables[collection.name]?.records ?? []
+        guard collection.name == "ExternalLink" else { return stored }
+        var embedded: [JSONObject] = []
+        for details in ["ExactDetails", "BusinessCentralDetails", "SageBusinessCloudDetails"] {
+            for record in state.halo.tables[details]?.records ?? [] {
+                for field in ["client_mappings", "item_group_mappings"] {
+                    embedded += (record[field]?.arrayValue ?? []).compactMap(\.objectValue)
+                }
+            }
+        }
+        guard !embedded.isEmpty else { return stored }
+        return (stored + embedded).sorted { $0.recordID < $1.recordID }
+    }
+
     private func getOne(_ collection: HaloCollection, id: Int, state: SandboxState) -> SandboxAnswer {
-        guard let record = state.halo.tables[collection.name]?.record(id) else {
+        let found = collection.name == "ExternalLink"
+            ? readable(collection, state: state).first { $0.recordID == id } : state.halo.tables[collection.name]?.record(id)
+        guard let record = found else {
             return .json(404, .object([("message", .string("\(collection.name) \(id) was not found."))]))
         }
         return .json(200, .object(Self.publicView(record)))
     }
 
     private func list(_ collection: HaloCollection, request: SandboxRequest, state: SandboxState) -> SandboxAnswer {
-        let records = state.halo.tables[collection.name]?.records ?? []
+        let records = readable(collection, state: state)
         var conditions: [(field: String, value: String)] = []
         for (parameter, field) in collection.filters {
             if let value = request.parameter(parameter), !value.isEmpty { conditions.append((field, value.lowercased())) }
