@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         // Written elsewhere, a relative sandbox state path must still name the same state file.
         var haloURL = url
         if !sameRoot, let statePath = workspace.sandboxStatePath, !statePath.hasPrefix("http://") {
-            haloURL = "sandbox:" + URL(fileURLWithPath: statePath).standardizedFileURL.path
+            haloURL = "sandbox:" + Self.relativePath(of: statePath, from: folder)
         }
         let settings = ImportedHaloSettings(url: haloURL, clientID: halo.clientID?.value, clientSecret: halo.clientSecret?.value, tenant: halo.tenant?.value)
 
@@ -74,6 +74,14 @@ struct ImportCommand: AsyncParsableCommand {
         for (file, path) in paths {
             try file.text.write(toFile: path, atomically: true, encoding: .utf8)
         }
+    }
+
+    /// `path` relative to the folder `base` (`../acme/.haloform/sandbox.json`), so the written root can move with its state.
+    static func relativePath(of path: String, from base: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let origin = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
+        let shared = zip(target, origin).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: origin.count - shared) + target[shared...]).joined(separator: "/")
     }
 
     /// Whether two paths name the same folder.

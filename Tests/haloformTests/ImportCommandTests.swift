@@ -85,6 +85,12 @@ import Testing
         #expect(run.status == 0, "\(run)")
         try Self.expectConverged(out)
 
+        #expect(try String(contentsOf: out.appendingPathComponent("halo.yaml"), encoding: .utf8) == """
+            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            halo:
+              url: sandbox:../\(acme.lastPathComponent)/.haloform/sandbox.json
+
+            """)
         let exactText = try String(contentsOf: out.appendingPathComponent("exact-online.yaml"), encoding: .utf8)
         #expect(exactText.contains("  default_invoice_status: processed\n"))
         #expect(exactText.contains("    - name: \"Exact BE: #2\"\n"), "\(exactText)")
