@@ -49,6 +49,11 @@ import Glibc
         }
     }
 
+    /// A file's size in bytes (0 when it cannot be read).
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
     /// The built binary, beside the test bundle.
     static let binary = Bundle.main.bundleURL.appendingPathComponent("haloform")
 
@@ -100,8 +105,11 @@ import Glibc
                 try await group.waitForAll()
             }
         }
-        // Let the state grow and the writer run back to back, then kill the process in the middle of it.
-        try await Task.sleep(for: .milliseconds(2500))
+        // Wait (bounded) until a storm write has reached the file, let the writer keep running back to back, then
+        // kill the process in the middle of it.
+        let seedSize = Self.fileSize(path)
+        for _ in 0..<400 where Self.fileSize(path) <= seedSize { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(700))
         kill(process.processIdentifier, SIGKILL)
         storm.cancel()
         _ = await storm.result
