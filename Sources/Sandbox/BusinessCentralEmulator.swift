@@ -48,6 +48,9 @@ struct BusinessCentralEmulator: Sendable {
         if path.count == 4, path[1] == "oauth2", path[2] == "v2.0", path[3] == "token", request.method == "POST" {
             return token(request, tenant: path[0], state: &state, now: now, lifetime: lifetime ?? 3599, correlation: correlation)
         }
+        if path == ["admin", "v2.1", "applications", "businesscentral", "environments"], request.method == "GET" {
+            return environments(request, state: state, now: now, correlation: correlation)
+        }
         guard path.first == "v2.0", let apiIndex = path.firstIndex(of: "api"), apiIndex == 2 || apiIndex == 3,
             path.count > apiIndex + 1, path[apiIndex + 1] == "v2.0"
         else {
@@ -79,6 +82,27 @@ struct BusinessCentralEmulator: Sendable {
         let apiRoot = "\(request.systemRoot)/v2.0/\(urlTenant.map { "\($0)/" } ?? "")\(environment)/api/v2.0"
         return resource(
             request, rest: Array(path[(apiIndex + 2)...]), companies: companies, apiRoot: apiRoot, state: &state, now: now)
+    }
+
+    /// The admin API's environment list, `{"value":[…]}`, for the token's AAD tenant.
+    private func environments(_ request: SandboxRequest, state: SandboxState, now: Double, correlation: String) -> SandboxAnswer {
+        guard let bearer = request.bearerToken, let token = state.tokens.access(bearer, system: .businessCentral, now: now) else {
+            return Self.error(401, "Authentication_InvalidCredentials", "The server has rejected the client credentials.  CorrelationId:  \(correlation).")
+        }
+        var names: [String] = []
+        for company in state.businessCentral.tenants {
+            if let name = company["_environment"]?.stringValue, !names.contains(name) { names.append(name) }
+        }
+        let value = names.map { name in
+            JSON.object([
+                ("friendlyName", .string(name)), ("type", .string(name == "Production" ? "Production" : "Sandbox")),
+                ("name", .string(name)), ("countryCode", "NL"), ("applicationFamily", "BusinessCentral"),
+                ("aadTenantId", .string(token.grant)), ("applicationVersion", "24.0.16410.16850"), ("status", "Active"),
+                ("webClientLoginUrl", .string("\(request.systemRoot)/\(token.grant)/\(name)")),
+                ("webServiceUrl", .string("\(request.systemRoot)/v2.0/\(token.grant)/\(name)")),
+            ])
+        }
+        return .json(200, .object([("value", .array(value))]))
     }
 
     // MARK: Token

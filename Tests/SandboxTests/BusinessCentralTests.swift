@@ -56,6 +56,8 @@ import Testing
     @Test func companiesCustomersPagingWithMaxPageSizeAndAbsoluteNextLink() async throws {
         try await withSandbox { client in
             let token = try await Self.token(client)
+            let environments = try await client.get("/business-central/admin/v2.1/applications/businesscentral/environments", token: token)
+            #expect((environments.object["value"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Production", "Sandbox"])
             let companies = try await client.get("/business-central/v2.0/Production/api/v2.0/companies", token: token)
             #expect((companies.object["value"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["CRONUS NL", "CRONUS UK"])
             #expect((companies.object["@odata.context"] as? String)?.hasSuffix("/api/v2.0/$metadata#companies") == true)
