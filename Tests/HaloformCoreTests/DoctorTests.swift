@@ -114,9 +114,9 @@ struct DoctorTests {
                 "every invoice of business_central: the Business Central module is disabled: nothing syncs",
                 "every invoice of business_central.tenant[\"prod\"]: invoices are not in its sync list",
             ],
-            customers: ["Loose (#9)", "Stray (#10)", "No Id (#4)", "Excluded (#5)", "Lettered (#6)", "Same A (#7)", "Same B (#8)"],
-            products: ["Nowhere (#9)", "Copy A (#6)", "Copy B (#7)", "No Tax (#3)", "Unlinked Tax (#4)", "Odd Code (#5)"],
-            suppliers: ["Blank (#2)", "Off (#3)"]
+            customers: [.init(9, "Loose"), .init(10, "Stray"), .init(4, "No Id"), .init(5, "Excluded"), .init(6, "Lettered"), .init(7, "Same A"), .init(8, "Same B")],
+            products: [.init(9, "Nowhere"), .init(6, "Copy A"), .init(7, "Copy B"), .init(3, "No Tax"), .init(4, "Unlinked Tax"), .init(5, "Odd Code")],
+            suppliers: [.init(2, "Blank"), .init(3, "Off")]
         ))
     }
 

@@ -226,7 +226,7 @@ public struct Doctor {
         var blocked = DoctorReport.Blocked()
         var seen = Set<String>()
         for finding in findings {
-            let label = finding.id.map { "\(finding.name) (#\($0))" } ?? finding.name
+            let record = DoctorReport.Blocked.Record(finding.id ?? 0, finding.name)
             switch finding.check {
             case .moduleDisabled:
                 blocked.everything.append("every invoice of \(finding.name): \(finding.reason)")
@@ -235,12 +235,12 @@ public struct Doctor {
             case .entityNotSynced where finding.reason.hasPrefix("invoices"):
                 blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
             case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate:
-                if seen.insert("c\(finding.id ?? 0)").inserted { blocked.customers.append(label) }
+                if seen.insert("c\(finding.id ?? 0)").inserted { blocked.customers.append(record) }
             case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset, .productTaxNotLinked,
                 .productAccountCodeUnknown:
-                if seen.insert("p\(finding.id ?? 0)").inserted { blocked.products.append(label) }
+                if seen.insert("p\(finding.id ?? 0)").inserted { blocked.products.append(record) }
             case .supplierNoAccountsID, .supplierExcluded:
-                if seen.insert("s\(finding.id ?? 0)").inserted { blocked.suppliers.append(label) }
+                if seen.insert("s\(finding.id ?? 0)").inserted { blocked.suppliers.append(record) }
             default:
                 break
             }

@@ -34,17 +34,34 @@ public struct DoctorReport: Sendable, Hashable, Codable {
 
     /// Work the blocking findings stop, from whole tenants down to single records.
     public struct Blocked: Sendable, Hashable, Codable {
+        /// A Halo record by id and name.
+        public struct Record: Sendable, Hashable, Codable, CustomStringConvertible {
+            /// Halo's id.
+            public var id: Int
+            /// Its name.
+            public var name: String
+
+            /// Creates a reference.
+            public init(_ id: Int, _ name: String) {
+                self.id = id
+                self.name = name
+            }
+
+            /// `Acme BV (#12)`.
+            public var description: String { "\(name) (#\(id))" }
+        }
+
         /// Integrations or tenants none of whose invoices sync, with why.
         public var everything: [String] = []
         /// Customers whose invoices will not sync.
-        public var customers: [String] = []
+        public var customers: [Record] = []
         /// Products whose invoice lines (and so their invoices) will not sync.
-        public var products: [String] = []
+        public var products: [Record] = []
         /// Suppliers whose purchase orders will not sync.
-        public var suppliers: [String] = []
+        public var suppliers: [Record] = []
 
         /// Creates a summary.
-        public init(everything: [String] = [], customers: [String] = [], products: [String] = [], suppliers: [String] = []) {
+        public init(everything: [String] = [], customers: [Record] = [], products: [Record] = [], suppliers: [Record] = []) {
             self.everything = everything
             self.customers = customers
             self.products = products

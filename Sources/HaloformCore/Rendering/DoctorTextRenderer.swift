@@ -36,7 +36,7 @@ public struct DoctorTextRenderer {
                 (report.blocked.customers, "invoices of", "customer"), (report.blocked.products, "invoices with a line of", "product"),
                 (report.blocked.suppliers, "purchase orders of", "supplier"),
             ] where !names.isEmpty {
-                let shown = names.prefix(namesPerLine).joined(separator: ", ") + (names.count > namesPerLine ? " and \(names.count - namesPerLine) more" : "")
+                let shown = names.prefix(namesPerLine).map(\.description).joined(separator: ", ") + (names.count > namesPerLine ? " and \(names.count - namesPerLine) more" : "")
                 out += "  - \(what) \(names.count) \(noun)\(names.count == 1 ? "" : "s"): \(shown)\n"
             }
         }
