@@ -128,6 +128,7 @@ struct ImportTests {
         exact["syncentities"] = "customers,suppliers"
         remote.records[.exactDetails] = [exact, ["id": 9, "name": "nl"]]
         remote.control["exact_default_invoice_status"] = 30
+        remote.records[.tax]!.append(["id": 9, "name": "Elsewhere", "exact_division": 555, "exacttaxcode": ["value": "1", "label": "BTW laag"]])
         let imported = ConfigWriter(remote: remote).write(halo: nil)
         #expect(imported.notes == [
             "Halo holds two Exact Online tenants named 'nl' (ids 1 and 9); imported the first, and plan will delete the second",
@@ -135,6 +136,7 @@ struct ImportTests {
             "exact_online.tenant[\"nl\"] refers to top level 77, which Halo does not hold; plan will refuse it",
             "exact_online.tenant[\"nl\"] maps Halo customer 'Acme BV' to Exact Online customer id 'g-gone', which is not in its catalog; written as a comment, and plan will delete the mapping",
             "exact_online.tenant[\"nl\"] syncs 'suppliers', which the config cannot express; plan will stop it",
+            "Halo tax rate 'Elsewhere' links Exact Online code '1' of division 555, which no tenant holds; left out",
         ])
         #expect(imported.files[0].text.contains("""
                   customers:

@@ -38,7 +38,22 @@ struct IntegrationWriter {
             out.line(1, "tenants:")
             for record in records { tenant(record) }
         }
+        noteStrayTaxLinks(records)
         return out.text
+    }
+
+    /// Tax links to a company no tenant record holds cannot be written; plan removes them once a tenant manages tax links.
+    private mutating func noteStrayTaxLinks(_ records: [JSONObject]) {
+        guard let link = HaloFields.taxLink(integration) else { return }
+        let ownerField = integration == .exactOnline ? TenantField.division.haloField(integration) : "id"
+        let owners = Set(records.compactMap { $0[ownerField]?.int })
+        for tax in remote[.tax] {
+            guard let owner = tax[link.tenant]?.int, owner != 0, !owners.contains(owner),
+                let code = tax[link.code]?.object?["value"]?.string
+            else { continue }
+            let company = integration == .exactOnline ? "division \(owner)" : "tenant record \(owner)"
+            notes.append("Halo tax rate '\(tax["name"]?.string ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
+        }
     }
 
     /// The records that become tenants: named, the first of each name.
