@@ -106,6 +106,7 @@ struct DoctorTests {
             "product_account_code_unknown #5 Odd Code: accounts code '9999' is not in exact_online.tenant[\"nl\"]'s chart of accounts",
             "supplier_no_accounts_id #2 Blank: no accounts id, so its purchase orders do not sync",
             "supplier_excluded #3 Off: 'Exclude from Accounting Integration' is on",
+            "customer_inactive #12 Asleep: inactive, so it was not checked",
         ])
         #expect(!report.isClean)
         #expect(report.checked == DoctorReport.Checked(tenants: 2, customers: 11, products: 9, suppliers: 3, inactiveCustomers: 1))
@@ -142,7 +143,7 @@ struct DoctorTests {
 
     @Test func textGroupsByCheckWithCountsAndFixes() {
         let text = DoctorTextRenderer(namesPerLine: 3).render(Self.examine())
-        #expect(text.hasPrefix("Checked 2 tenants, 11 customers, 9 products and 3 suppliers (skipped 1 inactive customers).\n"))
+        #expect(text.hasPrefix("Checked 2 tenants, 11 customers, 9 products and 3 suppliers.\n"))
         #expect(text.contains("""
 
             Exact Online customers sharing an accounts id (2)
@@ -160,7 +161,7 @@ struct DoctorTests {
               - invoices with a line of 6 products: Nowhere (#9), Copy A (#6), Copy B (#7) and 3 more
               - purchase orders of 2 suppliers: Blank (#2), Off (#3)
 
-            19 problems, 1 recommendation.
+            19 problems, 1 recommendation, 1 note.
 
             """))
     }

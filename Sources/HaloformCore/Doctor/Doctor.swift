@@ -96,6 +96,7 @@ public struct Doctor {
         for customer in snapshot.customers {
             if customer.inactive {
                 checked.inactiveCustomers += 1
+                findings.append(DoctorFinding(.customerInactive, .customer, id: customer.id, name: customer.name, reason: "inactive, so it was not checked"))
                 continue
             }
             let places = mapped[customer.id] ?? []
@@ -141,6 +142,7 @@ public struct Doctor {
         for product in snapshot.products {
             if product.inactive {
                 checked.inactiveProducts += 1
+                findings.append(DoctorFinding(.productInactive, .product, id: product.id, name: product.name, reason: "inactive, so it was not checked"))
                 continue
             }
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
@@ -188,6 +190,7 @@ public struct Doctor {
         for supplier in snapshot.suppliers {
             if supplier.inactive {
                 checked.inactiveSuppliers += 1
+                findings.append(DoctorFinding(.supplierInactive, .supplier, id: supplier.id, name: supplier.name, reason: "inactive, so it was not checked"))
                 continue
             }
             checked.suppliers += 1

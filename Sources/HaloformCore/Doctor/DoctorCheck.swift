@@ -21,6 +21,19 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case productAccountCodeUnknown = "product_account_code_unknown"
     case supplierNoAccountsID = "supplier_no_accounts_id"
     case supplierExcluded = "supplier_excluded"
+    case customerInactive = "customer_inactive"
+    case productInactive = "product_inactive"
+    case supplierInactive = "supplier_inactive"
+
+    /// How much a finding matters.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// It stops something from syncing.
+        case problem
+        /// The guides recommend otherwise.
+        case recommendation
+        /// Worth knowing; nothing to fix if it is meant.
+        case note
+    }
 
     /// What the check found, as a heading.
     public var title: String {
@@ -46,6 +59,9 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .productAccountCodeUnknown: "Products whose accounts code is not in the chart of accounts"
         case .supplierNoAccountsID: "Suppliers with no accounts id"
         case .supplierExcluded: "Suppliers excluded from accounting sync"
+        case .customerInactive: "Inactive customers, not checked"
+        case .productInactive: "Inactive products, not checked"
+        case .supplierInactive: "Inactive suppliers, not checked"
         }
     }
 
@@ -94,11 +110,20 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "On the supplier, set its ID for the accounting integration"
         case .supplierExcluded:
             "On the supplier, turn off 'Exclude from Accounting Integration'"
+        case .customerInactive, .productInactive, .supplierInactive:
+            "Nothing, if nothing is invoiced or ordered for them any more; otherwise make them active and run the doctor again"
         }
     }
 
-    /// Whether the finding stops something from syncing; the others are recommendations.
-    public var blocks: Bool {
-        self != .successMessageOff && self != .defaultInvoiceProductUnset
+    /// How much its findings matter.
+    public var severity: Severity {
+        switch self {
+        case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
+        case .customerInactive, .productInactive, .supplierInactive: .note
+        default: .problem
+        }
     }
+
+    /// Whether the finding stops something from syncing.
+    public var blocks: Bool { severity == .problem }
 }

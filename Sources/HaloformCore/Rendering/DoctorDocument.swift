@@ -8,8 +8,8 @@ public struct DoctorDocument: Sendable, Hashable, Codable {
         public var title: String
         /// The guide's fix.
         public var fix: String
-        /// Whether its findings stop a sync (else they are recommendations).
-        public var blocks: Bool
+        /// problem (it stops a sync), recommendation or note.
+        public var severity: DoctorCheck.Severity
         /// How many findings.
         public var count: Int
         /// The findings.
@@ -31,7 +31,7 @@ public struct DoctorDocument: Sendable, Hashable, Codable {
     public init(_ report: DoctorReport) {
         clean = report.isClean
         checked = report.checked
-        checks = report.groups.map { Check(check: $0.check, title: $0.check.title, fix: $0.check.fix, blocks: $0.check.blocks,
+        checks = report.groups.map { Check(check: $0.check, title: $0.check.title, fix: $0.check.fix, severity: $0.check.severity,
                                            count: $0.findings.count, findings: $0.findings) }
         blocked = report.blocked
     }

@@ -12,14 +12,8 @@ public struct DoctorTextRenderer {
     public func render(_ report: DoctorReport) -> String {
         var out = ""
         let checked = report.checked
-        var skipped: [String] = []
-        for (count, noun) in [(checked.inactiveCustomers, "customers"), (checked.inactiveProducts, "products"), (checked.inactiveSuppliers, "suppliers")]
-            where count > 0
-        {
-            skipped.append("\(count) inactive \(noun)")
-        }
         out += "Checked \(checked.tenants) tenant\(checked.tenants == 1 ? "" : "s"), \(checked.customers) customers, \(checked.products) products"
-            + " and \(checked.suppliers) suppliers" + (skipped.isEmpty ? "" : " (skipped \(skipped.joined(separator: ", ")))") + ".\n"
+            + " and \(checked.suppliers) suppliers.\n"
         for (check, findings) in report.groups {
             out += "\n\(check.title) (\(findings.count))\n"
             out += "  fix: \(check.fix)\n"
@@ -40,11 +34,10 @@ public struct DoctorTextRenderer {
                 out += "  - \(what) \(names.count) \(noun)\(names.count == 1 ? "" : "s"): \(shown)\n"
             }
         }
-        let problems = report.findings.filter(\.check.blocks).count
-        let recommendations = report.findings.count - problems
-        out += report.findings.isEmpty
-            ? "\nNo problems found.\n"
-            : "\n\(problems) problem\(problems == 1 ? "" : "s"), \(recommendations) recommendation\(recommendations == 1 ? "" : "s").\n"
+        let count = { (severity: DoctorCheck.Severity) in report.findings.filter { $0.check.severity == severity }.count }
+        let tally = [(count(.problem), "problem"), (count(.recommendation), "recommendation"), (count(.note), "note")]
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+        out += report.findings.isEmpty ? "\nNo problems found.\n" : "\n\(tally).\n"
         return out
     }
 }
