@@ -72,22 +72,23 @@ struct ShapeChecker {
 
     /// Checks a mapping's keys and values against an object shape.
     private mutating func check(_ pairs: [YAMLPair], _ object: ObjectShape, in node: YAMLNode, key: String) {
-        var present = Set<String>()
-        var suggested = Set<String>()
+        // Fields by position: a bit per field beats a set of names when 100,000 mappings are checked.
+        var present: UInt64 = 0
+        var suggested: UInt64 = 0
         for pair in pairs {
             guard let name = pair.key.scalar?.value, pair.key.scalar?.isNull == false else {
                 diagnostics.append(.error("a key must be a plain name, found \(pair.key.kindDescription)", at: pair.key.range))
                 continue
             }
-            if let field = object.field(name) {
-                present.insert(name)
-                check(pair.value, field.shape, key: name)
+            if let index = object.fields.firstIndex(where: { $0.key == name }) {
+                present |= 1 << index
+                check(pair.value, object.fields[index].shape, key: name)
             } else if let reason = object.refused[name] {
                 diagnostics.append(.error("'\(name)' is not allowed here: \(reason)", at: pair.key.range))
             } else {
                 let keys = object.fields.map(\.key)
                 let nearest = Suggestion.nearest(to: name, among: keys)
-                nearest.map { _ = suggested.insert($0) }
+                if let nearest, let index = keys.firstIndex(of: nearest) { suggested |= 1 << index }
                 diagnostics.append(.error(
                     "unknown key '\(name)'\(nearest.map { " (did you mean '\($0)'?)" } ?? "")",
                     at: pair.key.range,
@@ -95,13 +96,14 @@ struct ShapeChecker {
                 ))
             }
         }
+        func has(_ key: String) -> Bool { object.fields.firstIndex { $0.key == key }.map { present & (1 << $0) != 0 } ?? false }
         // A misspelt required key is reported once, as the unknown key that suggests it.
-        for field in object.fields where field.required && !present.contains(field.key) && !suggested.contains(field.key) {
+        for (index, field) in object.fields.enumerated() where field.required && (present | suggested) & (1 << index) == 0 {
             if object.exactlyOne.contains(where: { $0.contains(field.key) }) { continue }
             diagnostics.append(.error("missing required key '\(field.key)' in '\(key)'", at: node.range))
         }
         for group in object.exactlyOne {
-            let given = group.filter(present.contains)
+            let given = group.filter(has)
             if given.count != 1 {
                 let list = group.map { "'\($0)'" }.joined(separator: " or ")
                 diagnostics.append(.error(

@@ -11,6 +11,7 @@ enum MappingRules {
         for (noun, list, why) in lists {
             // Across the integration: one Halo record, one mapping. Positions, not copies, keep 100,000 mappings cheap.
             var firstHalo: [HaloReference: (tenant: Int, mapping: Int)] = [:]
+            firstHalo.reserveCapacity(tenants.reduce(0) { $0 + (list($1)?.mappings.count ?? 0) })
             for (t, tenant) in tenants.enumerated() {
                 guard let mappings = list(tenant)?.mappings else { continue }
                 var firstCode: [String: Int] = [:]
