@@ -9,11 +9,28 @@ enum Terminal {
 
     /// Writes text to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: 2)
     }
 
     /// Writes text to standard output.
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: 1)
     }
+
+    /// Writes all of `text`; a reader that went away (`haloform plan | head`) ends the output quietly, as in any Unix tool.
+    private static func write(_ text: String, to descriptor: Int32) {
+        ignoreBrokenPipes
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// SIGPIPE would kill the process mid-write; EPIPE from `write` is handled instead.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
 }
