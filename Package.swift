@@ -93,7 +93,7 @@ let package = Package(
                 "Sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
-            exclude: ["exactonline_client.py"],
+            exclude: ["exactonline_client.py", "bccli_client.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(
