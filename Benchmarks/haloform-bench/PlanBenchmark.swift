@@ -52,7 +52,7 @@ enum PlanBenchmark {
             let operations = (document?["operations"] as? [Any])?.count ?? 0
             try await sandbox.resetStats()
             let apply = try Measured.run(binary, ["apply", "--auto-approve", root.path])
-            let posts = try await sandbox.count(method: "POST /api/", system: "halo")
+            let posts = try await sandbox.count(prefix: "POST /api/", system: "halo")
             print("(b) \(mappings) mappings over \(tenants) tenants, half changed (\(changes) changes):")
             print("    planner alone \(String(format: "%.3f", planner)) s (target under 0.5 s); whole plan \(String(format: "%.2f", plan.seconds)) s, "
                 + "peak \(peak(plan)) (target under 5 s)")

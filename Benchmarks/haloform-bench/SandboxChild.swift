@@ -42,10 +42,10 @@ final class SandboxChild {
         try await stats().object?["total"]?.int ?? 0
     }
 
-    /// Requests of one method to one system since the last reset.
-    func count(method: String, system: String) async throws -> Int {
+    /// Requests to one system since the last reset whose "METHOD path" starts with `prefix`.
+    func count(prefix: String, system: String) async throws -> Int {
         let paths = try await stats().object?["systems"]?.object?[system]?.object?["paths"]?.object ?? [:]
-        return paths.filter { $0.key.hasPrefix(method + " ") }.reduce(0) { $0 + ($1.value.int ?? 0) }
+        return paths.filter { $0.key.hasPrefix(prefix) }.reduce(0) { $0 + ($1.value.int ?? 0) }
     }
 
     private func stats() async throws -> JSONValue {
