@@ -161,32 +161,12 @@ import Testing
     }
 
     @Test func thirdPartyPythonClientWorksUnchanged() async throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("exactonline_client.py").path
         try await withSandbox { client in
             let app = SandboxCredentials.exactOnline
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                "python3", script, client.server.exactOnlineURL, client.server.baseURL, app.clientID, app.clientSecret, app.redirectURI,
-            ]
-            var environment = ProcessInfo.processInfo.environment
-            for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"] { environment[name] = nil }
-            environment["no_proxy"] = "*"
-            process.environment = environment
-            let output = Pipe()
-            let errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            let deadline = Date().addingTimeInterval(120)
-            while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
-            if process.isRunning { process.terminate() }
-            let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            try #require(
-                process.terminationStatus == 0,
-                "python3 with PyPI exactonline==0.4.0 must be installed (.ci/run does it); the client failed:\n\(stderr)\(stdout)")
-            let report = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+            let report = try await ThirdPartyClient.report(
+                script: "exactonline_client.py",
+                arguments: [client.server.exactOnlineURL, client.server.baseURL, app.clientID, app.clientSecret, app.redirectURI],
+                package: "exactonline==0.4.0")
             #expect(report["expires_in_ok"] as? Bool == true)
             #expect(report["early_refresh"] as? Int == 401)
             #expect(report["divisions"] as? [String: String] == ["123456": "Acme Nederland BV", "234567": "Acme België BV"])
