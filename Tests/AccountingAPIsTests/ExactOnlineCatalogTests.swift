@@ -28,12 +28,12 @@ struct ExactOnlineCatalogTests {
     @Test("the refresh token rotates and the new one is persisted; the spent one is dead")
     func refreshTokenRotates() async throws {
         try await AccountingFixture.run { fixture in
-            try await fixture.admin("POST", "faults", #"{"token_lifetime": 1, "systems": ["exact-online"]}"#)
+            try await fixture.admin("POST", "faults", #"{"token_lifetime": 3, "systems": ["exact-online"]}"#)
             let context = fixture.context()
             _ = try await CatalogClients.make(fixture.exactRequest(), context: context).catalog()
             let key = TokenStore.key(CatalogKey(.exactOnline, "exact-nl"))
             let first = try #require(try context.tokenStore.entry(for: key))
-            try await Task.sleep(for: .milliseconds(1100))
+            try await Task.sleep(for: .milliseconds(3100))
             // A later run: the stored access token has expired, so the stored refresh token is spent.
             _ = try await CatalogClients.make(fixture.exactRequest(), context: context).catalog()
             let second = try #require(try context.tokenStore.entry(for: key))
@@ -52,11 +52,11 @@ struct ExactOnlineCatalogTests {
     @Test("a pipeline's seeded refresh token is used when the store has none, and its successor stored")
     func seededRefreshToken() async throws {
         try await AccountingFixture.run { fixture in
-            try await fixture.admin("POST", "faults", #"{"token_lifetime": 1, "systems": ["exact-online"]}"#)
+            try await fixture.admin("POST", "faults", #"{"token_lifetime": 3, "systems": ["exact-online"]}"#)
             let login = try InteractiveLogin(fixture.exactRequest(), context: fixture.context())
             let seed = try await login.run(timeout: .seconds(20)) { _ in }.refreshToken
             try FileManager.default.removeItem(atPath: fixture.storePath)
-            try await Task.sleep(for: .milliseconds(1100))
+            try await Task.sleep(for: .milliseconds(3100))
             let context = fixture.context(environment: ["EXACT_REFRESH_TOKEN_EXACT_NL": seed], allowsSandboxLogin: false)
             _ = try await CatalogClients.make(fixture.exactRequest(), context: context).catalog()
             let stored = try #require(try context.tokenStore.entry(for: TokenStore.key(CatalogKey(.exactOnline, "exact-nl"))))

@@ -63,7 +63,7 @@ struct RemoteStateFetcherTests {
     @Test("no secret appears in errors or logs, whatever fails")
     func noSecretsShown() async throws {
         try await AccountingFixture.run { fixture in
-            try await fixture.admin("POST", "faults", #"{"throttle_burst": 4, "retry_after": 0, "token_lifetime": 1}"#)
+            try await fixture.admin("POST", "faults", #"{"throttle_burst": 4, "retry_after": 0, "token_lifetime": 3}"#)
             let state = try await fetcher(fixture).fetch(
                 request(fixture, catalogs: [fixture.exactRequest(), fixture.businessCentralRequest()]))
             #expect(state.catalogs.count == 2)
