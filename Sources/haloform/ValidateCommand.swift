@@ -30,8 +30,3 @@ struct ValidateCommand: AsyncParsableCommand {
         if failed { throw ExitCode.failure }
     }
 }
-
-/// Output formats for diagnostics.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}

@@ -1,0 +1,53 @@
+import AccountingAPIs
+import ArgumentParser
+import Foundation
+import HaloAPI
+import HaloformCore
+
+/// A live connection for one command: what to fetch, how, and the Halo client to write with.
+struct Connection {
+    /// What to fetch.
+    let request: RemoteStateRequest
+    /// The fetcher, with its token store.
+    let fetcher: RemoteStateFetcher
+    /// Where the services are reached instead of their real addresses (the sandbox), if anywhere.
+    let overrides: ServiceOverrides?
+
+    init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
+        switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
+        case .success(let request): self.request = request
+        case .failure(let list):
+            DiagnosticReport(diagnostics: list.diagnostics, files: workspace.files).print(format: .text)
+            throw ExitCode.failure
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let path = tokenStorePath ?? environment["HALOFORM_TOKEN_STORE"] ?? TokenStore.defaultPath(environment: environment)
+        self.overrides = overrides
+        let sandbox = overrides != nil
+        // The sandbox enforces the services' rate limits itself, and the clients ride out its 429s; a client-side
+        // budget on top would only make a loopback run as slow as a real one.
+        var halo = HaloClientConfiguration()
+        var accounting = AccountingContext.standardHTTP
+        if sandbox {
+            halo.http = halo.http.unlimited()
+            accounting = accounting.mapValues { $0.unlimited() }
+        }
+        fetcher = RemoteStateFetcher(halo: halo, accounting: AccountingContext(
+            tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting))
+    }
+
+    /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.
+    func fetch(_ request: RemoteStateRequest? = nil) async throws -> RemoteState {
+        let showsProgress = isatty(2) == 1
+        let state = try await fetcher.fetch(request ?? self.request) { progress in
+            if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+        }
+        if showsProgress { Terminal.error("\r\u{1B}[K") }
+        return state
+    }
+
+    /// A Halo client for writing.
+    func haloClient() throws -> HaloClient {
+        try HaloClient(connection: request.halo, configuration: fetcher.halo)
+    }
+}
