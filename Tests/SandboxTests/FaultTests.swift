@@ -40,14 +40,14 @@ import Testing
     }
 
     @Test func latencyIsAdded() async throws {
-        try await withSandbox(SandboxOptions(faults: SandboxFaults(latencyMilliseconds: 1500))) { client in
+        try await withSandbox(SandboxOptions(faults: SandboxFaults(latencyMilliseconds: 4000))) { client in
             let start = Date()
             #expect(try await client.get("/api/authinfo", token: nil).status == 200)
-            #expect(Date().timeIntervalSince(start) >= 1.49)
-            // Admin paths are never faulted (the margin allows for a loaded machine).
+            #expect(Date().timeIntervalSince(start) >= 3.99)
+            // Admin paths are never faulted; the wide margin allows for a machine loaded by parallel test runs.
             let admin = Date()
             _ = try await client.get("/_sandbox/stats", token: nil)
-            #expect(Date().timeIntervalSince(admin) < 1.4)
+            #expect(Date().timeIntervalSince(admin) < 3)
         }
     }
 
