@@ -126,7 +126,6 @@ enum FetchBenchmark {
     }
 
     private static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.2f s", value)
+        String(format: "%.2f s", duration.inSeconds)
     }
 }

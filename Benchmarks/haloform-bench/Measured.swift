@@ -1,4 +1,5 @@
 import Foundation
+import HaloformCore
 
 /// One run of a child process with its wall time and output.
 struct Measured {
@@ -33,7 +34,7 @@ struct Measured {
         let read = { (name: String) in (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
         return Measured(
             status: (status >> 8) & 0xFF,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.inSeconds,
             stdout: read("out"), stderr: read("err")
         )
     }

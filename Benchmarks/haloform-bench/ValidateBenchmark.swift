@@ -150,8 +150,7 @@ enum ValidateBenchmark {
 
     /// `0.123 s`.
     static func seconds(_ duration: Duration) -> String {
-        let (whole, attoseconds) = duration.components
-        return "\(format(Double(whole) + Double(attoseconds) / 1e18, digits: 3)) s"
+        "\(format(duration.inSeconds, digits: 3)) s"
     }
 
     /// `2.1x` for how many times `duration` is `base`.

@@ -1,5 +1,6 @@
 import Foundation
 import HaloAPI
+import HaloformCore
 
 #if canImport(Glibc)
     import Glibc
@@ -58,7 +59,7 @@ public final class LoopbackRedirectListener: Sendable {
     func redirect(path: String, timeout: Duration) async -> String? {
         let descriptor = socketDescriptor
         let port = port
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.inSeconds
         let target: String? = await withCheckedContinuation { continuation in
             // accept() blocks, so it runs on its own thread rather than on the cooperative pool.
             Thread.detachNewThread {

@@ -89,8 +89,7 @@ public struct RemoteStateFetcher: Sendable {
             while let (name, part) = try await group.next() {
                 parts.append(part)
                 let elapsed = ContinuousClock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                progress?(FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: seconds))
+                progress?(FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: elapsed.inSeconds))
                 launch()
             }
             return parts

@@ -1,4 +1,5 @@
 import Foundation
+import HaloformCore
 
 /// How long each stage of a command took, printed to stderr when `HALOFORM_TIMINGS` is set.
 struct StageTimings {
@@ -23,8 +24,7 @@ struct StageTimings {
     func report() {
         guard ProcessInfo.processInfo.environment["HALOFORM_TIMINGS"] != nil else { return }
         let parts = stages.map { stage in
-            let seconds = Double(stage.duration.components.seconds) + Double(stage.duration.components.attoseconds) / 1e18
-            return "\(stage.name) \(String(format: "%.3f", seconds)) s (peak \(stage.peak))"
+            return "\(stage.name) \(String(format: "%.3f", stage.duration.inSeconds)) s (peak \(stage.peak))"
         }
         Terminal.error("timings: " + parts.joined(separator: ", ") + "\n")
     }

@@ -28,7 +28,7 @@ struct ManagedField {
         switch kind {
         case .text, .catalogID: return Self.text(remote) == Self.text(desired)
         case .number, .reference: return remote.int == desired.int
-        case .flag: return (remote.bool ?? false) == (desired.bool ?? false) && (remote.bool != nil || desired.bool == false)
+        case .flag: return (remote.bool ?? false) == (desired.bool ?? false)
         case .entities: return Set(Self.entities(remote)) == Set(Self.entities(desired))
         case .secret: return true
         }

@@ -1,10 +1,3 @@
-/// `/Control` field updates gathered across integrations, so the singleton gets one POST.
-struct ControlUpdate {
-    var body: JSONObject = [:]
-    var deferredIDs: [String: String] = [:]
-    var changes: [PlannedChange] = []
-}
-
 extension Planner {
     /// The integration's defaults in `/Control`: the default tenant and Exact's invoice status.
     mutating func planDefaults(_ integration: IntegrationConfig) {
@@ -14,7 +7,7 @@ extension Planner {
         let details = remote[kind.detailsCollection]
         var fields: [FieldChange] = []
         func set(_ field: String, _ value: JSONValue, _ change: FieldChange) {
-            controlUpdates.body[field] = value
+            controlUpdate.body[field] = value
             fields.append(change)
         }
         if let name = integration.defaultTenant, let tenant = integration.tenants.first(where: { $0.name.value == name.value }) {
@@ -31,7 +24,7 @@ extension Planner {
                 if let company = tenant.company, let entry = catalog?.companies.first(where: { $0.code == company.value }),
                     control[HaloFields.businessCentralDefaultCompany]?.string != entry.id
                 {
-                    controlUpdates.body[HaloFields.businessCentralDefaultTenantName] = .string(name.value)
+                    controlUpdate.body[HaloFields.businessCentralDefaultTenantName] = .string(name.value)
                     let oldCompany = control[HaloFields.businessCentralDefaultCompany]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
                     let old = control[HaloFields.businessCentralDefaultTenantName]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
                     set(HaloFields.businessCentralDefaultCompany, .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
@@ -39,9 +32,8 @@ extension Planner {
             case .sageBusinessCloud:
                 let current = control[HaloFields.sageDefaultTenant]?.int
                 let record = details.first { $0["name"]?.string == name.value }
-                let created = changes.ordered.contains { $0.address == tenant.address && ($0.action == .create || $0.action == .replace) }
-                if created || record == nil {
-                    controlUpdates.deferredIDs[HaloFields.sageDefaultTenant] = tenant.address
+                if newTenants.contains(tenant.address) || record == nil {
+                    controlUpdate.deferredIDs[HaloFields.sageDefaultTenant] = tenant.address
                     set(HaloFields.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 } else if let id = record?["id"]?.int, current != id {
                     set(HaloFields.sageDefaultTenant, .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
@@ -58,7 +50,9 @@ extension Planner {
             }
         }
         guard !fields.isEmpty else { return }
-        controlUpdates.changes.append(PlannedChange(address: "\(kind.key).defaults", integration: kind, action: .update, fields: fields))
+        let address = "\(kind.key).defaults"
+        controlChanges.append(PlannedChange(address: address, integration: kind, action: .update, fields: fields))
+        controlUpdate.addresses.append(address)
     }
 
     private func oldSageDefault(_ id: Int?) -> String? {
@@ -67,12 +61,9 @@ extension Planner {
 
     /// One POST to `/Control` with every default that changes.
     mutating func flushControlUpdates() {
-        guard !controlUpdates.changes.isEmpty else { return }
-        controlUpdates.changes.forEach { changes.append($0, in: .defaults) }
-        var body = controlUpdates.body
-        if let id = remote.control["id"] { body["id"] = id }
-        operations.append(Operation(kind: .upsert, collection: .control, recordID: remote.control["id"]?.int, body: body,
-                                    deferredIDs: controlUpdates.deferredIDs, addresses: controlUpdates.changes.map(\.address)), in: .defaults)
+        guard !controlChanges.isEmpty else { return }
+        controlChanges.forEach { changes.append($0, in: .defaults) }
+        operations.append(controlUpdate.operation(.control, id: remote.control["id"]), in: .defaults)
     }
 
     /// A Halo customer linked to accounting customers in two tenants syncs to whichever ran last: warn.

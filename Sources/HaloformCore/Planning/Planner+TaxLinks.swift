@@ -1,10 +1,3 @@
-/// Field updates for one Halo tax record, gathered across integrations so it gets one POST.
-struct TaxUpdate {
-    var body: JSONObject = [:]
-    var deferredIDs: [String: String] = [:]
-    var addresses: [String] = []
-}
-
 extension Planner {
     /// Links between Halo tax rates and the accounting tax codes, which live on Halo's `/Tax` records.
     mutating func planTaxLinks(_ integration: IntegrationConfig) {
@@ -30,7 +23,7 @@ extension Planner {
         func tenantValue(_ tenant: TenantConfig) -> (value: JSONValue, deferred: String?) {
             if kind == .exactOnline { return (.int(tenant.division?.value ?? 0), nil) }
             let record = details.first { $0["name"]?.string == tenant.name.value }
-            if let id = record?["id"]?.int, !changes.ordered.contains(where: { $0.address == tenant.address && $0.action == .replace }) {
+            if let id = record?["id"]?.int, !newTenants.contains(tenant.address) {
                 return (.int(id), nil)
             }
             return (.null, tenant.address)
@@ -55,7 +48,7 @@ extension Planner {
                 changes.append(PlannedChange(address: address, integration: kind, action: currentCode == nil ? .create : .update, fields: [
                     FieldChange(kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\""),
                 ]), in: .taxLinks)
-                var update = taxUpdates[id] ?? TaxUpdate()
+                var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = target.value
                 update.body[codeField] = ["value": .string(desired.entry.code), "label": .string(desired.entry.name)]
                 if let deferred = target.deferred { update.deferredIDs[tenantField] = deferred }
@@ -71,7 +64,7 @@ extension Planner {
                 }
                 changes.append(PlannedChange(address: address, integration: kind, action: .delete,
                                              fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]), in: .removeTaxLinks)
-                var update = taxUpdates[id] ?? TaxUpdate()
+                var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = .null
                 update.body[codeField] = .null
                 update.addresses.append(address)
@@ -84,11 +77,8 @@ extension Planner {
     mutating func flushTaxUpdates() {
         for id in taxUpdates.keys.sorted() {
             let update = taxUpdates[id]!
-            var body = update.body
-            body["id"] = .int(id)
             let removesOnly = update.body.values.allSatisfy(\.isNull)
-            operations.append(Operation(kind: .upsert, collection: .tax, recordID: id, body: body, deferredIDs: update.deferredIDs,
-                                        addresses: update.addresses), in: removesOnly ? .removeTaxLinks : .taxLinks)
+            operations.append(update.operation(.tax, id: .int(id)), in: removesOnly ? .removeTaxLinks : .taxLinks)
         }
     }
 

@@ -37,27 +37,27 @@ extension Planner {
 
         var mappingChanges: [PlannedChange] = []
         var body: JSONObject = existing.flatMap { $0["id"] }.map { ["id": $0] } ?? ["name": .string(tenant.name.value)]
-        for (list, field, noun, names, entries) in [
-            (tenant.customers, "client_mappings", "customer_mapping", clients, catalog.customers),
-            (tenant.productGroups, "item_group_mappings", "product_group_mapping", productGroups, catalog.productGroups),
-        ] {
-            guard let list else {
-                if noun == "customer_mapping", !isNew {
-                    for link in existing?[field]?.array ?? [] { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
-                }
-                continue
+        let lists = [
+            MappingSet(list: tenant.customers, field: "client_mappings", noun: "customer_mapping", names: clients,
+                       catalog: CatalogIndex("customer", catalog.customers), tableID: 2),
+            MappingSet(list: tenant.productGroups, field: "item_group_mappings", noun: "product_group_mapping", names: productGroups,
+                       catalog: CatalogIndex("item group", catalog.productGroups), tableID: 8),
+        ]
+        for set in lists {
+            let isCustomers = set.field == "client_mappings"
+            var links = existing?[set.field]?.array ?? []
+            if let list = set.list {
+                let diff = diffMappings(list, remote: links, set: set, address: address, kind: kind)
+                links = diff.links
+                mappingChanges += diff.changes
+                if isNew || !diff.changes.isEmpty { body[set.field] = .array(diff.links) }
+                if kind == .exactOnline && isCustomers { warnAboutAddressReplacement(diff.changes, address: address) }
             }
-            let diff = diffMappings(
-                list, remote: existing?[field]?.array ?? [], names: names, catalog: CatalogIndex(noun == "customer_mapping" ? "customer" : "item group", entries),
-                address: address, noun: noun, tableID: noun == "customer_mapping" ? 2 : 8, kind: kind
-            )
-            mappingChanges += diff.changes
-            if noun == "customer_mapping" {
-                for link in diff.links { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
+            if isCustomers {
+                for link in links { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
             }
-            if isNew || !diff.changes.isEmpty { body[field] = .array(diff.links) }
-            if kind == .exactOnline && noun == "customer_mapping" { warnAboutAddressReplacement(diff.changes, address: address) }
         }
+        if isNew { newTenants.insert(address) }
 
         var fieldChanges: [FieldChange] = []
         var secrets: [String: String] = [:]
@@ -91,9 +91,9 @@ extension Planner {
 
     /// The mapping array a tenant record should hold, and the changes from what it holds.
     private mutating func diffMappings(
-        _ list: MappingList, remote links: [JSONValue], names: HaloNames, catalog: CatalogIndex,
-        address: String, noun: String, tableID: Int, kind: Integration
+        _ list: MappingList, remote links: [JSONValue], set: MappingSet, address: String, kind: Integration
     ) -> (links: [JSONValue], changes: [PlannedChange]) {
+        let (names, catalog, noun, tableID) = (set.names, set.catalog, set.noun, set.tableID)
         var remoteByThirdParty: [String: JSONObject] = [:]
         for link in links {
             if let object = link.object, let id = object["third_party_id"]?.string { remoteByThirdParty[id] = object }
@@ -153,4 +153,20 @@ extension Planner {
             message: "mapping \(shown) to Exact customers replaces each one's main site address with the Exact address on the next import; give a customer a new main site first if its address must stay"
         ))
     }
+}
+
+/// One of a tenant record's embedded mapping lists, and how its entries are resolved.
+struct MappingSet {
+    /// The config's list, nil when the config leaves it unmanaged.
+    let list: MappingList?
+    /// The Halo field that embeds it (`client_mappings`).
+    let field: String
+    /// The mapping's noun in addresses (`customer_mapping`).
+    let noun: String
+    /// The Halo records its `halo` side names.
+    let names: HaloNames
+    /// The accounting catalog its codes resolve in.
+    let catalog: CatalogIndex
+    /// Halo's table id for the linked records (2 customers, 8 product groups).
+    let tableID: Int
 }

@@ -35,9 +35,13 @@ public struct Planner {
     var warnings: [PlanWarning] = []
     var drift: [Drift] = []
     /// Halo tax records' field updates, merged so each record gets one POST.
-    var taxUpdates: [Int: TaxUpdate] = [:]
+    var taxUpdates: [Int: RecordUpdate] = [:]
     /// `/Control` field updates, merged into one POST.
-    var controlUpdates = ControlUpdate()
+    var controlUpdate = RecordUpdate()
+    /// The changes to `/Control`, one per integration, which that POST carries.
+    var controlChanges: [PlannedChange] = []
+    /// Tenants that get a new Halo record in this plan (created or replaced), so their id is known only after apply.
+    var newTenants = Set<String>()
     /// The tenants each Halo customer will be linked in after apply, by customer id.
     var linkedCustomers: [Int: Set<String>] = [:]
 
