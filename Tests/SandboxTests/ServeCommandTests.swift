@@ -49,9 +49,10 @@ import Glibc
         }
     }
 
-    /// A file's size in bytes (0 when it cannot be read).
-    static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    /// Whether the file at `path` holds `text` (false while it does not exist).
+    static func fileContains(_ path: String, _ text: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.range(of: Data(text.utf8)) != nil
     }
 
     /// The built binary, beside the test bundle.
@@ -107,8 +108,9 @@ import Glibc
         }
         // Wait (bounded) until a storm write has reached the file, let the writer keep running back to back, then
         // kill the process in the middle of it.
-        let seedSize = Self.fileSize(path)
-        for _ in 0..<400 where Self.fileSize(path) <= seedSize { try await Task.sleep(for: .milliseconds(50)) }
+        // The file itself is the witness: the seed may still be on its way to disk when the storm starts, so a size
+        // that grows is not proof; a stored storm client is.
+        for _ in 0..<400 where !Self.fileContains(path, "Storm ") { try await Task.sleep(for: .milliseconds(50)) }
         try await Task.sleep(for: .milliseconds(700))
         kill(process.processIdentifier, SIGKILL)
         storm.cancel()
