@@ -86,6 +86,16 @@ import YAMLSyntax
         #expect(plan.operations == [Operation(kind: .delete, collection: .exactDetails, recordID: 9, addresses: ["exact_online.tenant[\"old\"]"])])
     }
 
+    @Test func aDoubledTenantRecordIsDeleted() throws {
+        var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
+        simulator.apply(try #require(PlannerFixtures.plan().plan))
+        var twin = simulator.state.records[.exactDetails]!.first { $0["name"] == "nl" }!
+        twin["id"] = 9
+        simulator.state.records[.exactDetails]!.append(twin)
+        let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
+        #expect(plan.operations == [Operation(kind: .delete, collection: .exactDetails, recordID: 9, addresses: ["exact_online.tenant[\"nl\"]"])])
+    }
+
     @Test func pruneFalseReportsDriftAndKeepsTheMapping() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
