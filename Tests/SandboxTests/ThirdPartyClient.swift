@@ -3,13 +3,13 @@ import Testing
 
 /// A third-party Python client, run unchanged but for the URLs its script points at the sandbox.
 enum ThirdPartyClient {
-    /// Runs `script` (beside this file) with python3 and returns the JSON report it prints; fails the test, naming
-    /// `package`, when python3 or the package is missing or the client fails.
+    /// Runs `script` (beside this file) with the tests' Python (`Tests/python`, which installs the PyPI clients on
+    /// first use) and returns the JSON report it prints; fails the test, naming `package`, when the client fails.
     static func report(script: String, arguments: [String], package: String) async throws -> [String: Any] {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script).path
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path] + arguments
+        process.executableURL = here.deletingLastPathComponent().appendingPathComponent("python")
+        process.arguments = [here.appendingPathComponent(script).path] + arguments
         var environment = ProcessInfo.processInfo.environment
         // Traffic stays on loopback whatever proxy the machine sets.
         for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] { environment[name] = nil }
@@ -27,7 +27,7 @@ enum ThirdPartyClient {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         try #require(
             process.terminationStatus == 0,
-            "python3 with PyPI \(package) must be installed (.ci/run does it); the client failed:\n\(stderr)\(stdout)")
+            "PyPI \(package) failed (Tests/python installs it into .build/python-venv):\n\(stderr)\(stdout)")
         return try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
     }
 }

@@ -15,6 +15,9 @@ struct HaloformBinary {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The tests' Python: python3 in a virtual environment under .build/ with the PyPI packages the tests use.
+    static var python: URL { packageRoot.appendingPathComponent("Tests/python") }
+
     /// The binary beside the test bundle in the build folder.
     static var executable: URL {
         Bundle.main.bundleURL.appendingPathComponent("haloform")
