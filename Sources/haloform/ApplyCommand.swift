@@ -26,7 +26,11 @@ struct ApplyCommand: AsyncParsableCommand {
             let plan: Plan
             if let saved {
                 guard saved.remoteFingerprint == remote.fingerprint else {
-                    throw CommandFailure("Halo changed since the plan in '\(options.root)' was made; run `haloform plan` again")
+                    if let prior = saved.priorState {
+                        let changes = RemoteChange.changes(from: prior, to: RemoteSnapshot(remote), plan: saved)
+                        Terminal.error(StalePlanRenderer().render(changes))
+                    }
+                    throw CommandFailure("Halo changed since the plan in '\(options.root)' was made, so nothing was applied; run `haloform plan` again and review the new plan")
                 }
                 plan = saved
             } else {

@@ -21,6 +21,8 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: DoctorFormat = .text
 
+    @OptionGroup var color: ColorOption
+
     @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
     var tokenStore: String?
 

@@ -24,15 +24,16 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         var timings = StageTimings()
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
-        let plan = try await workspace.connect(tokenStore: options.tokenStore) { connection in
+        let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore) { connection in
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
-            return try timings.measure("plan") { try options.plan(workspace, remote) }
+            return (try timings.measure("plan") { try options.plan(workspace, remote) }, remote)
         }
         timings.measure("render") { Terminal.output(PlanOutput.render(plan, format: format)) }
         timings.report()
         if let out {
             var saved = plan
             saved.configRoot = workspace.root
+            saved.priorState = RemoteSnapshot(remote)
             try PlanOutput.json(saved).write(toFile: out, atomically: true, encoding: .utf8)
             Terminal.error("Saved the plan to \(out); apply it with `haloform apply \(out)`.\n")
         }

@@ -10,6 +10,8 @@ struct PlanningOptions: ParsableArguments {
     @Flag(help: "Push every tenant's client secret again (Halo cannot tell whether it changed).")
     var rotateSecrets = false
 
+    @OptionGroup var color: ColorOption
+
     @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
     var tokenStore: String?
 

@@ -17,6 +17,8 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @OptionGroup var color: ColorOption
+
     func run() async throws {
         let files = try ConfigRoot(path: root).files()
         let loaded = ConfigLoader.load(files)

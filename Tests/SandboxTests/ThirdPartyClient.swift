@@ -20,7 +20,8 @@ enum ThirdPartyClient {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
+        // The first run also makes the Python environment.
+        let deadline = Date().addingTimeInterval(900)
         while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         if process.isRunning { process.terminate() }
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -15,18 +15,25 @@ struct HaloformBinary {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The tests' Python: python3 in a virtual environment under .build/ with the PyPI packages the tests use.
-    static var python: URL { packageRoot.appendingPathComponent("Tests/python") }
+    /// Runs the tests' Python (`Tests/python`: python3 in a virtual environment under .build/ with the PyPI packages
+    /// the tests use); the long timeout covers the first run, which makes that environment.
+    static func runPython(_ arguments: [String]) throws -> Run {
+        try run(arguments, program: packageRoot.appendingPathComponent("Tests/python"), timeout: 900)
+    }
 
     /// The binary beside the test bundle in the build folder.
     static var executable: URL {
         Bundle.main.bundleURL.appendingPathComponent("haloform")
     }
 
-    /// Runs `haloform` with arguments, in `directory`, with extra environment variables; stdin is empty.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 120) throws -> Run {
+    /// Runs `haloform` (or another `program`) with arguments, in `directory`, with extra environment variables;
+    /// stdin is empty.
+    static func run(
+        _ arguments: [String], program: URL = executable, in directory: URL? = nil, environment: [String: String] = [:],
+        timeout: Double = 120
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
@@ -47,11 +54,22 @@ struct HaloformBinary {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
             process.terminate()
-            Issue.record("haloform \(arguments.joined(separator: " ")) ran past \(timeout) s")
+            Issue.record("\(program.lastPathComponent) \(arguments.joined(separator: " ")) ran past \(timeout) s")
         }
         process.waitUntilExit()
         group.wait()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A temporary config root holding `files` (relative path: text).
+    static func tempRoot(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-validate-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
     }
 
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func errorsAreLocatedAndExitOne() throws {
-        let root = try tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
+        let root = try HaloformBinary.tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
         let run = try HaloformBinary.run(["validate", root.path])
         #expect(run.status == 1)
         #expect(run.stdout == "")
@@ -29,7 +29,7 @@ import Testing
 
     @Test func warningsPassUnlessStrict() throws {
         let text = "halo: { url: \"sandbox:s.json\" }\nexact_online:\n  enabled: false\n  tenants:\n    - { name: a, location: nl, division: 1, client_id: x, client_secret: \"${env:S}\" }\n"
-        let root = try tempRoot(["w.yaml": text])
+        let root = try HaloformBinary.tempRoot(["w.yaml": text])
         let lenient = try HaloformBinary.run(["validate", root.path])
         #expect(lenient.status == 0, "\(lenient)")
         #expect(lenient.stderr.contains("warning: exact_online is disabled"))
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func jsonFormatForCI() throws {
-        let root = try tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
+        let root = try HaloformBinary.tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
         let run = try HaloformBinary.run(["validate", "--format", "json", root.path])
         #expect(run.status == 1)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func hiddenFilesAreSkipped() throws {
-        let root = try tempRoot(["ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[["])
+        let root = try HaloformBinary.tempRoot(["ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[["])
         let run = try HaloformBinary.run(["validate", root.path])
         #expect(run.status == 0, "\(run)")
     }
@@ -74,13 +74,14 @@ import Testing
         #expect(run.stdout == committed)
     }
 
-    private func tempRoot(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-validate-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
+    @Test func referenceDocumentIsTheGeneratorsOutput() throws {
+        let run = try HaloformBinary.run(["schema", "--format", "markdown"])
+        #expect(run.status == 0)
+        let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+        #expect(run.stdout == committed, "regenerate with: haloform schema --format markdown > docs/configuration.md")
+        for key in ["### `exact_online.tenants[].division`", "### `business_central.tenants[].sync.line_numbers.group_increment`",
+                    "### `sage_business_cloud.tenants[].customers.mappings[].sage`"] {
+            #expect(run.stdout.contains(key))
         }
-        return root
     }
 }

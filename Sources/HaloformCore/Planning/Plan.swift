@@ -17,6 +17,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var drift: [Drift]
     /// The config root the plan was made from, when saved to a file.
     public var configRoot: String?
+    /// What Halo held when the plan was made, when saved to a file: a refused plan then says what changed.
+    public var priorState: RemoteSnapshot?
 
     /// Creates a plan.
     public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
@@ -27,6 +29,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.drift = drift
         self.configRoot = nil
+        self.priorState = nil
     }
 
     /// Whether applying would change anything.
@@ -40,7 +43,7 @@ public struct Plan: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
         case changes, operations, warnings, drift
-        case configRoot = "config_root"
+        case configRoot = "config_root", priorState = "prior_state"
     }
 }
 

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The CI examples teams copy: valid against the published workflow schemas, and every haloform command and flag
+/// they run exists.
+@Suite struct PipelineExampleTests {
+    /// An example file, with the builtin schema of check-jsonschema that describes it.
+    struct Example: CustomStringConvertible, Sendable {
+        var path: String
+        var schema: String
+        var description: String { path }
+    }
+
+    static let examples = [
+        Example(path: "examples/ci/github/haloform.yml", schema: "vendor.github-workflows"),
+        Example(path: "examples/ci/github/actions/install-haloform/action.yml", schema: "vendor.github-actions"),
+        Example(path: "examples/ci/gitlab/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
+    ]
+
+    @Test(arguments: examples) func validatesAgainstItsPublishedSchema(_ example: Example) throws {
+        let file = HaloformBinary.packageRoot.appendingPathComponent(example.path)
+        let check = try HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, file.path])
+        #expect(check.status == 0, "\(check)")
+
+        // The same check refuses a broken copy, so a pass above means something.
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try (String(contentsOf: file, encoding: .utf8) + "\nfoo_not_a_key: 1\n").write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, broken.path])
+        #expect(refused.status != 0, "a broken copy must fail: \(refused)")
+    }
+
+    @Test func everyCommandAndFlagTheExamplesRunExists() throws {
+        var used: [String: Set<String>] = [:]
+        for path in ["examples/ci/github/haloform.yml", "examples/ci/gitlab/.gitlab-ci.yml"] {
+            let text = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent(path), encoding: .utf8)
+            let invocations = Self.invocations(in: text)
+            #expect(Set(invocations.map(\.command)) == ["validate", "plan", "apply"], "\(path): \(invocations)")
+            for invocation in invocations { used[invocation.command, default: []].formUnion(invocation.flags) }
+        }
+        for (command, flags) in used {
+            let help = try HaloformBinary.run([command, "--help"])
+            #expect(help.status == 0, "haloform \(command) exists: \(help)")
+            for flag in flags {
+                #expect(help.stdout.contains(flag), "haloform \(command) takes \(flag)")
+            }
+        }
+        #expect(used["plan"]?.isSuperset(of: ["--format", "--out", "--detailed-exitcode"]) == true)
+        #expect(used["apply"]?.contains("--auto-approve") == true)
+    }
+
+    /// The lines that run haloform (`run: haloform plan …`, `- haloform plan …`, or a script line), not comments.
+    static func invocations(in text: String) -> [(command: String, flags: [String])] {
+        text.split(separator: "\n").compactMap { line in
+            var words = line.split(separator: " ").map(String.init)
+            while let first = words.first, ["-", "run:"].contains(first) { words.removeFirst() }
+            guard words.count >= 2, words[0] == "haloform", words[1].allSatisfy(\.isLowercase) else { return nil }
+            let flags = words.dropFirst(2).filter { $0.hasPrefix("--") }.map { String($0.prefix { $0 != "=" }) }
+            return (words[1], flags)
+        }
+    }
+}
