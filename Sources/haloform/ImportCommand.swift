@@ -56,17 +56,19 @@ struct ImportCommand: AsyncParsableCommand {
             }
             return ConfigWriter(remote: remote).write(halo: sameRoot ? nil : settings)
         }
-        try write(imported, to: folder)
+        // The schema the files' first lines name, so an editor checks them without reaching any host.
+        let files = imported.files + [ImportedFile(name: ConfigWriter.schemaFileName, text: JSONSchemaRenderer.render())]
+        try write(files, to: folder)
         for note in imported.notes { Terminal.error("note: \(note)\n") }
-        let names = imported.files.map(\.name).joined(separator: ", ")
+        let names = files.map(\.name).joined(separator: ", ")
         Terminal.error("Wrote \(names) to \(folder). Review them, then run `haloform plan \(folder)`: it should show no changes.\n")
     }
 
     /// Writes the files, refusing (before writing any) those that exist unless `--force`.
-    private func write(_ imported: ImportedConfig, to folder: String) throws {
+    private func write(_ files: [ImportedFile], to folder: String) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let paths = imported.files.map { ($0, (folder as NSString).appendingPathComponent($0.name)) }
+        let paths = files.map { ($0, (folder as NSString).appendingPathComponent($0.name)) }
         let existing = paths.filter { manager.fileExists(atPath: $0.1) }.map { "'\($0.1)'" }
         if !force && !existing.isEmpty {
             throw CommandFailure("\(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); pass --force to overwrite")

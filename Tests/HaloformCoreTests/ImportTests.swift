@@ -25,7 +25,7 @@ struct ImportTests {
         #expect(imported.files.map(\.name) == ["exact-online.yaml", "business-central.yaml", "sage-business-cloud.yaml"])
         #expect(imported.notes == [])
         #expect(imported.files[0].text == """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             exact_online:
               enabled: true
               default_tenant: nl
@@ -57,7 +57,7 @@ struct ImportTests {
 
             """)
         #expect(imported.files[1].text == """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             business_central:
               enabled: true
               default_tenant: prod
@@ -82,7 +82,7 @@ struct ImportTests {
 
             """)
         #expect(imported.files[2].text == """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             sage_business_cloud:
               enabled: false
               default_tenant: uk
@@ -151,7 +151,7 @@ struct ImportTests {
         let halo = ImportedHaloSettings(url: "https://acme.halopsa.com", clientID: .literal("abc"), clientSecret: .environment("HALO_SECRET"), tenant: "acme")
         let imported = ConfigWriter(remote: RemoteState()).write(halo: halo)
         #expect(imported.files == [ImportedFile(name: "halo.yaml", text: """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             halo:
               url: https://acme.halopsa.com
               client_id: abc

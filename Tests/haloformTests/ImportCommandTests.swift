@@ -27,7 +27,7 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names == ["business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
         #expect(try String(contentsOf: root.appendingPathComponent("exact-online.yaml"), encoding: .utf8) == """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             exact_online:
               enabled: false
               default_invoice_status: open
@@ -46,7 +46,7 @@ import Testing
         #expect(try HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
         let refused = try HaloformBinary.run(["import", "--out", out.path, root.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml' already exist; pass --force to overwrite"), "\(refused)")
+        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"), "\(refused)")
         #expect(try HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
     }
 
@@ -86,7 +86,7 @@ import Testing
         try Self.expectConverged(out)
 
         #expect(try String(contentsOf: out.appendingPathComponent("halo.yaml"), encoding: .utf8) == """
-            # yaml-language-server: $schema=https://haloform.dev/schemas/haloform.schema.json
+            # yaml-language-server: $schema=haloform.schema.json
             halo:
               url: sandbox:../\(acme.lastPathComponent)/.haloform/sandbox.json
 
@@ -98,9 +98,12 @@ import Testing
         #expect(exactText.contains("          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"), "\(exactText)")
         #expect(!exactText.contains("BTW geen 0%"))
         #expect(try String(contentsOf: out.appendingPathComponent("sage-business-cloud.yaml"), encoding: .utf8).contains("  enabled: false\n"))
-        for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+        // Each file names the schema written beside it, which is the one `haloform schema` prints.
+        let schema = try String(contentsOf: out.appendingPathComponent("haloform.schema.json"), encoding: .utf8)
+        #expect(schema == (try HaloformBinary.run(["schema"])).stdout)
+        for file in try FileManager.default.contentsOfDirectory(atPath: out.path) where file.hasSuffix(".yaml") {
             let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
-            #expect(text.hasPrefix("# yaml-language-server: $schema="), "\(file)")
+            #expect(text.hasPrefix("# yaml-language-server: $schema=haloform.schema.json\n"), "\(file)")
             for secret in PlanApplyTests.secrets.values { #expect(!text.contains(secret), "\(file) holds a secret") }
         }
     }

@@ -4,8 +4,8 @@
 /// comment; secrets as `${env:…}` placeholders, never values. What cannot round-trip is written as close as it
 /// can be and named in `notes`.
 public struct ConfigWriter {
-    /// Where editors find the schema, for the first line of each file.
-    public static let schemaReference = "https://haloform.dev/schemas/haloform.schema.json"
+    /// The JSON Schema `haloform import` writes beside the files, which their first line points editors at.
+    public static let schemaFileName = "haloform.schema.json"
 
     /// The file each integration is written to.
     public static func fileName(_ integration: Integration) -> String {

@@ -2,9 +2,9 @@
 struct YAMLLines {
     private(set) var lines: [String] = []
 
-    /// The schema comment every written file starts with.
+    /// The schema comment every written file starts with: the schema written beside it.
     mutating func header() {
-        lines.append("# yaml-language-server: $schema=\(ConfigWriter.schemaReference)")
+        lines.append("# yaml-language-server: $schema=\(ConfigWriter.schemaFileName)")
     }
 
     /// One line at an indent level, with an optional trailing comment.
