@@ -138,7 +138,7 @@ public enum ConfigSchema {
         case .sageBusinessCloud:
             fields += [
                 FieldShape("authentication", .enumeration(sageAuthentications), "halo_app (Halo's own Sage app, the default) or custom_app (your developer app: no webhooks, so no syncing)."),
-                FieldShape("business", .string, required: true, "The Sage business to connect, by name."),
+                FieldShape("business", .string, required: true, "The Sage business whose codes haloform reads, by name (sent as X-Business). Halo picks the business in its own Sage login and keeps none, so nothing is written to Halo for it; doctor notes that it cannot be confirmed."),
                 FieldShape("client_id", .stringOrEnv, "The client id of your Sage developer app; only with custom_app."),
                 FieldShape("client_secret", .secret, "That app's secret, from the environment; only with custom_app."),
                 FieldShape("catalog", .object(catalog(integration)), "haloform's own read access to Sage, to resolve codes to ids."),
