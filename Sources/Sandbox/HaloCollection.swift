@@ -79,11 +79,12 @@ struct HaloCollection: Sendable {
 
     init(
         _ name: String, listKey: String? = nil, fields: [String: FieldType], links: [Link] = [],
-        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = []
+        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], named: Bool = true
     ) {
         self.name = name
         self.listKey = listKey
-        var known = fields.merging(["id": .int, "name": .string]) { mine, _ in mine }
+        // Halo's module switches and mapping links have no `name`.
+        var known = fields.merging(named ? ["id": .int, "name": .string] : ["id": .int]) { mine, _ in mine }
         for link in links { known[link.companion] = known[link.companion] ?? .string }
         self.fields = known
         self.links = links
@@ -144,7 +145,7 @@ struct HaloCollection: Sendable {
                     .record(field: "itemgroup", collection: "AssetGroup", companion: "item_group_name"),
                 ],
                 mappings: detailsMappings),
-            HaloCollection("Features", fields: ["module_name": .string, "enabled": .bool]),
+            HaloCollection("Features", fields: ["module_name": .string, "enabled": .bool], named: false),
             HaloCollection(
                 "Tax",
                 fields: [
@@ -216,7 +217,7 @@ struct HaloCollection: Sendable {
                 filters: [
                     "table_id": "table_id", "module_id": "module_id", "halo_id": "halo_id", "details_id": "details_id",
                     "third_party_id": "third_party_id", "third_party_type": "third_party_type",
-                ]),
+                ], named: false),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name.lowercased(), $0) })
     }()

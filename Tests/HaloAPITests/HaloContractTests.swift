@@ -50,7 +50,7 @@ import Testing
                 if let problem = mismatch("/" + integration.detailsCollection.path, name, field.type.rawValue) { problems.append(problem) }
             }
         }
-        #expect(checked > 50)
+        #expect(checked >= 40)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 

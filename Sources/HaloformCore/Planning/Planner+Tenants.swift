@@ -75,6 +75,9 @@ extension Planner {
             }
         }
 
+        // A new tenant is created even when the config sets nothing but its name (a Sage tenant may, as Halo keeps no
+        // business): later changes may wait for its id.
+        if isNew && fieldChanges.isEmpty { fieldChanges.append(FieldChange(TenantField.name.label, old: nil, new: "\"\(tenant.name.value)\"")) }
         if replacing, let recordID {
             operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: recordID, addresses: [address]), in: .tenants)
         }
