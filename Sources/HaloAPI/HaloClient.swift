@@ -144,8 +144,8 @@ public final class HaloClient: Sendable {
     }
 
     private func page(_ collection: HaloCollection, _ number: Int) async throws(ServiceError) -> ServiceResponse {
-        // Inactive records are included: a mapping may name an inactive customer, and the plan must see it.
-        let query = "?pageinate=true&page_size=\(configuration.pageSize)&page_no=\(number)&includeinactive=true"
+        let query = "?" + HaloCollection.pageQuery(number: number, size: configuration.pageSize).map { "\($0.name)=\($0.value)" }
+            .joined(separator: "&")
         return try await authorized.send(.get(url(collection) + query)).requireSuccess()
     }
 

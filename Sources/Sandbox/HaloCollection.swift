@@ -1,9 +1,22 @@
-/// How one Halo collection behaves: its list envelope, field types, links to other records and list filters.
+/// How one Halo collection behaves: its list envelope, the fields it knows, links to other records and list filters.
+/// A field it does not know is dropped from a POST, as ASP.NET drops unknown JSON members on a real Halo.
 struct HaloCollection: Sendable {
     /// The JSON type a known field must have.
     enum FieldType: String, Sendable {
         case int = "an integer", string = "a string", bool = "a boolean", number = "a number"
         case object = "an object", array = "an array"
+
+        /// The type's name in an OpenAPI document (`integer`).
+        var schemaName: String {
+            switch self {
+            case .int: "integer"
+            case .string: "string"
+            case .bool: "boolean"
+            case .number: "number"
+            case .object: "object"
+            case .array: "array"
+            }
+        }
 
         /// Whether a value (null aside) has this type.
         func accepts(_ value: JSON) -> Bool {
@@ -27,6 +40,15 @@ struct HaloCollection: Sendable {
         case businessCentralCompany(field: String, companion: String)
         /// A Business Central entity number under the record's `company_id`, named by its display name.
         case businessCentralEntity(field: String, set: String, companion: String)
+
+        /// The `*_name` field filled from the link.
+        var companion: String {
+            switch self {
+            case .record(_, _, let companion), .exactDivision(_, let companion), .businessCentralCompany(_, let companion),
+                .businessCentralEntity(_, _, let companion):
+                companion
+            }
+        }
     }
 
     /// An embedded mapping array (`client_mappings`, `item_group_mappings`) of ExternalLink objects.
@@ -43,7 +65,8 @@ struct HaloCollection: Sendable {
     let name: String
     /// The plural key of the `{record_count, <plural>}` envelope; nil answers lists as a bare array.
     let listKey: String?
-    /// Types of the fields haloform uses.
+    /// Every field the sandbox stores and returns, with its type: those haloform uses, the `*_name` companions it fills
+    /// and those the seed holds.
     let fields: [String: FieldType]
     /// Id fields and their companions.
     let links: [Link]
@@ -56,11 +79,14 @@ struct HaloCollection: Sendable {
 
     init(
         _ name: String, listKey: String? = nil, fields: [String: FieldType], links: [Link] = [],
-        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = []
+        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], named: Bool = true
     ) {
         self.name = name
         self.listKey = listKey
-        self.fields = fields.merging(["id": .int, "name": .string]) { mine, _ in mine }
+        // Halo's module switches and mapping links have no `name`.
+        var known = fields.merging(named ? ["id": .int, "name": .string] : ["id": .int]) { mine, _ in mine }
+        for link in links { known[link.companion] = known[link.companion] ?? .string }
+        self.fields = known
         self.links = links
         self.filters = filters
         self.hidesInactive = hidesInactive
@@ -80,7 +106,7 @@ struct HaloCollection: Sendable {
                 fields: mappingFields.merging([
                     "locale": .string, "division": .int, "client_id": .string, "new_client_secret": .string,
                     "clienttoplevel": .int, "itemgroup": .int, "enablesync": .bool, "syncentities": .string,
-                    "showmessage": .bool, "import_tax_rates_daily": .bool, "defaultitemcode": .string,
+                    "showmessage": .bool, "do_daily_tax_import": .bool,
                 ]) { $1 },
                 links: [
                     .record(field: "clienttoplevel", collection: "TopLevel", companion: "client_top_level_name"),
@@ -110,16 +136,16 @@ struct HaloCollection: Sendable {
             HaloCollection(
                 "SageBusinessCloudDetails",
                 fields: mappingFields.merging([
-                    "client_id": .string, "new_client_secret": .string, "sbcdnewmethod": .bool, "tenantid": .string,
+                    "client_id": .string, "new_client_secret": .string, "sbcdnewmethod": .bool,
                     "clienttoplevel": .int, "itemgroup": .int, "enablesync": .bool, "defaultitemcode": .string,
-                    "showmessage": .bool, "syncentities": .string, "import_tax_rates_daily": .bool,
+                    "showmessage": .bool, "syncentities": .string, "do_daily_tax_import": .bool,
                 ]) { $1 },
                 links: [
                     .record(field: "clienttoplevel", collection: "TopLevel", companion: "client_top_level_name"),
                     .record(field: "itemgroup", collection: "AssetGroup", companion: "item_group_name"),
                 ],
-                filters: ["tenantid": "tenantid"], mappings: detailsMappings),
-            HaloCollection("Features", fields: ["module_name": .string, "enabled": .bool]),
+                mappings: detailsMappings),
+            HaloCollection("Features", fields: ["module_name": .string, "enabled": .bool], named: false),
             HaloCollection(
                 "Tax",
                 fields: [
@@ -139,7 +165,8 @@ struct HaloCollection: Sendable {
                 fields: [
                     "toplevel_id": .int, "inactive": .bool, "accountsid": .string, "excludefrominvoicesync": .bool,
                     "exact_division": .int, "dbc_company_id": .string, "sage_business_cloud_details_id": .int,
-                    "main_site_id": .int,
+                    "main_site_id": .int, "sales_tax_code": .int, "purchase_tax_code": .int, "item_tax_code": .int,
+                    "service_tax_code": .int, "prepay_tax_code": .int, "contract_tax_code": .int,
                 ],
                 links: [
                     .record(field: "toplevel_id", collection: "TopLevel", companion: "toplevel_name"),
@@ -152,15 +179,15 @@ struct HaloCollection: Sendable {
                 ],
                 filters: ["toplevel_id": "toplevel_id"], hidesInactive: true),
             HaloCollection(
-                "Site", listKey: "sites", fields: ["client_id": .int, "inactive": .bool, "accountsid": .string],
+                "Site", listKey: "sites", fields: ["client_id": .number, "inactive": .bool, "accountsid": .string],
                 links: [.record(field: "client_id", collection: "Client", companion: "client_name")],
                 filters: ["client_id": "client_id"], hidesInactive: true),
             HaloCollection(
                 "Item", listKey: "items",
                 fields: [
                     "assetgroup_id": .int, "accountsid": .string, "ignore_from_accounting_sync": .bool, "taxcode": .int,
-                    "nominalcode": .string, "exact_division": .int, "dbc_company_id": .string,
-                    "sage_business_cloud_details_id": .int, "supplier_id": .int,
+                    "nominalcode": .string, "purchasenominalcode": .string, "baseprice": .number, "costprice": .number,
+                    "exact_division": .int, "dbc_company_id": .string, "sage_business_cloud_details_id": .int, "supplier_id": .int,
                 ],
                 links: [
                     .record(field: "assetgroup_id", collection: "AssetGroup", companion: "assetgroup_name"),
@@ -190,7 +217,7 @@ struct HaloCollection: Sendable {
                 filters: [
                     "table_id": "table_id", "module_id": "module_id", "halo_id": "halo_id", "details_id": "details_id",
                     "third_party_id": "third_party_id", "third_party_type": "third_party_type",
-                ]),
+                ], named: false),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name.lowercased(), $0) })
     }()
@@ -198,6 +225,7 @@ struct HaloCollection: Sendable {
     /// The Control singleton's typed fields.
     static let controlFields: [String: FieldType] = [
         "id": .int, "exactdefaultdivision": .int, "exact_default_invoice_status": .int, "dbc_default_company": .string,
-        "dbcdefaulttenantname": .string, "sagebusinessclouddefaulttenantid": .int,
+        "dbcdefaulttenantname": .string, "sagebusinessclouddefaulttenantid": .int, "autogenerate_accountsid": .bool,
+        "show_accounts_success_message": .bool,
     ]
 }

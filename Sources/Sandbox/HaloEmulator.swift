@@ -2,9 +2,24 @@
 struct HaloEmulator: Sendable {
     /// The hosted rate limit (requests per rolling 5 minutes); nil is off.
     private var limiter: SlidingWindow?
+    /// Fields POSTed that the collection does not know, dropped as Halo drops them: counts by path and field.
+    private(set) var unknownFields: [String: [String: Int]] = [:]
 
     init(rateLimit: Int?) {
         limiter = rateLimit.map { SlidingWindow(limit: $0, window: 300) }
+    }
+
+    /// Forgets the unknown fields counted so far.
+    mutating func resetUnknownFields() {
+        unknownFields = [:]
+    }
+
+    /// The unknown fields counted so far, for the stats: `{"/api/ExactDetails": {"import_tax_rates_daily": 2}}`.
+    var unknownFieldsJSON: JSON {
+        .object(JSONObject(unknownFields.keys.sorted().map { path in
+            let fields = unknownFields[path]!
+            return (path, .object(JSONObject(fields.keys.sorted().map { ($0, JSON.int(fields[$0]!)) })))
+        }))
     }
 
     /// Changes the rate limit, starting a fresh window.
@@ -222,7 +237,7 @@ struct HaloEmulator: Sendable {
         return SandboxAnswer.json(200, .object(Self.publicView(record))).changingState()
     }
 
-    private func post(_ collection: HaloCollection, request: SandboxRequest, state: inout SandboxState) -> SandboxAnswer {
+    private mutating func post(_ collection: HaloCollection, request: SandboxRequest, state: inout SandboxState) -> SandboxAnswer {
         let elements: [JSON]
         switch request.jsonBody() {
         case .failure(let failure):
@@ -240,10 +255,35 @@ struct HaloEmulator: Sendable {
         guard errors.isEmpty else { return validationError(errors) }
         var saved: [JSON] = []
         for element in elements {
-            saved.append(.object(Self.publicView(save(element.objectValue!, in: collection, state: &state))))
+            let known = knownFields(of: element.objectValue!, in: collection)
+            saved.append(.object(Self.publicView(save(known, in: collection, state: &state))))
         }
         let answer: SandboxAnswer = saved.count == 1 ? .json(200, saved[0]) : .json(200, .array(saved))
         return answer.changingState()
+    }
+
+    /// An element with only the fields the collection knows (in its mappings too): the rest are counted and dropped,
+    /// and `_*` action flags are never stored.
+    private mutating func knownFields(of element: JSONObject, in collection: HaloCollection) -> JSONObject {
+        var known = keep(element, fields: collection.fields, path: "/api/\(collection.name)", prefix: "")
+        let linkFields = HaloCollection.all["externallink"]!.fields
+        for mapping in collection.mappings {
+            guard let entries = known[mapping.field]?.arrayValue else { continue }
+            known[mapping.field] = .array(entries.map { entry in
+                entry.objectValue.map { .object(keep($0, fields: linkFields, path: "/api/\(collection.name)", prefix: "\(mapping.field)[].")) } ?? entry
+            })
+        }
+        return known
+    }
+
+    /// The members of `object` that `fields` names, counting each other one (but `_*` flags) under `path`.
+    private mutating func keep(_ object: JSONObject, fields: [String: HaloCollection.FieldType], path: String, prefix: String) -> JSONObject {
+        object.filter { key in
+            if key.hasPrefix("_") { return false }
+            if fields[key] != nil { return true }
+            unknownFields[path, default: [:]][prefix + key, default: 0] += 1
+            return false
+        }
     }
 
     private func validationError(_ errors: [(String, [String])]) -> SandboxAnswer {
@@ -301,8 +341,7 @@ struct HaloEmulator: Sendable {
 
     /// Inserts or merges one validated element and returns the stored record. It changes the table in place, with
     /// no second reference to its records, so a large table is not copied per element.
-    private func save(_ element: JSONObject, in collection: HaloCollection, state: inout SandboxState) -> JSONObject {
-        let fields = element.filter { !$0.hasPrefix("_") }
+    private func save(_ fields: JSONObject, in collection: HaloCollection, state: inout SandboxState) -> JSONObject {
         var record: JSONObject
         let index: Int
         var enablesBusinessCentral = false
@@ -335,7 +374,7 @@ struct HaloEmulator: Sendable {
                 {
                     link["halo_desc"] = name
                 }
-                links.append(.object(link.filter { !$0.hasPrefix("_") }))
+                links.append(.object(link))
             }
             record[mapping.field] = .array(links)
         }
@@ -394,7 +433,7 @@ struct HaloEmulator: Sendable {
 
     // MARK: Control
 
-    private func control(_ request: SandboxRequest, state: inout SandboxState) -> SandboxAnswer {
+    private mutating func control(_ request: SandboxRequest, state: inout SandboxState) -> SandboxAnswer {
         switch request.method {
         case "GET":
             return .json(200, .object(Self.publicView(state.halo.control)))
@@ -416,7 +455,8 @@ struct HaloEmulator: Sendable {
             }
             guard errors.isEmpty else { return validationError(errors) }
             for element in elements {
-                state.halo.control.merge(element.objectValue!.filter { $0 != "id" && !$0.hasPrefix("_") })
+                let known = keep(element.objectValue!, fields: HaloCollection.controlFields, path: "/api/Control", prefix: "")
+                state.halo.control.merge(known.filter { $0 != "id" })
             }
             return SandboxAnswer.json(200, .object(Self.publicView(state.halo.control))).changingState()
         default:

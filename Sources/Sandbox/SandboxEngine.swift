@@ -148,6 +148,7 @@ actor SandboxEngine {
             return .json(200, statsJSON)
         case ("DELETE", ["stats"]), ("POST", ["stats", "reset"]):
             stats = [:]
+            halo.resetUnknownFields()
             return .json(200, statsJSON)
         case ("POST", ["tokens", "expire"]):
             let system = request.parameter("system").flatMap(SandboxSystem.init(rawValue:))
@@ -188,7 +189,7 @@ actor SandboxEngine {
                 ])
             ))
         }
-        return .object([("total", .int(total)), ("systems", .object(JSONObject(systems)))])
+        return .object([("total", .int(total)), ("systems", .object(JSONObject(systems))), ("unknown_fields", halo.unknownFieldsJSON)])
     }
 }
 

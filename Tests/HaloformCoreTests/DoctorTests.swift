@@ -166,6 +166,24 @@ struct DoctorTests {
             """))
     }
 
+    @Test func sageBusinessIsANoteAsHaloKeepsNone() {
+        let config = load("""
+            halo: { url: "sandbox:s.json" }
+            sage_business_cloud:
+              tenants:
+                - { name: uk, business: Acme Ltd, sync: { entities: [customers, products, invoices], show_success_message: true } }
+
+            """).config
+        let remote = RemoteState(records: [
+            .features: [["id": 3, "module_name": "Sage Business Cloud", "enabled": true]],
+            .sageBusinessCloudDetails: [["id": 4, "name": "uk", "syncentities": "customers,products,invoices", "showmessage": true]],
+        ])
+        let report = Doctor(config: config, snapshot: DoctorSnapshot(remote: remote, customers: [], products: [], suppliers: [])).examine()
+        #expect(report.findings.map(\.check) == [.sageBusinessUnconfirmed])
+        #expect(report.findings.first?.reason.contains("cannot confirm it is 'Acme Ltd'") == true)
+        #expect(report.isClean, "a note blocks nothing")
+    }
+
     @Test func recordsReadFromHaloFields() {
         let item = DoctorRecord(item: [
             "id": 4, "name": "Laptop", "accountsid": " P-4 ", "ignore_from_accounting_sync": true, "exact_division": 0,
@@ -176,6 +194,8 @@ struct DoctorTests {
                                      groupID: 2, accountCodes: ["8000"]))
         let client = DoctorRecord(client: ["id": 9, "name": "Acme", "inactive": true, "accountsid": "1009", "excludefrominvoicesync": false, "exact_division": 123456])
         #expect(client == DoctorRecord(id: 9, name: "Acme", inactive: true, accountsID: "1009", exactDivision: 123456))
+        // Halo's Item has no `inactive`, and the document gives `status` no values: no product is judged inactive.
+        #expect(!DoctorRecord(item: ["id": 5, "name": "Old", "inactive": true, "status": 2]).inactive)
         let supplier = DoctorRecord(supplier: ["id": 2, "name": "Dustin", "accounts_id": "S-2", "ignore_from_accounting_sync": true])
         #expect(supplier == DoctorRecord(id: 2, name: "Dustin", accountsID: "S-2", excluded: true))
     }

@@ -175,7 +175,7 @@ struct ImportTests {
         let remote = RemoteState(records: [
             .exactDetails: [["id": 1, "name": "nl", "locale": "nl", "division": 100], ["id": 2, "name": "nl", "division": 200]],
             .businessCentralDetails: [["id": 1, "name": "prod", "tenant_id": "aad", "environment_name": "Production", "company_name": "CRONUS NL"]],
-            .sageBusinessCloudDetails: [["id": 4, "name": "uk", "tenantid": "biz-1"]],
+            .sageBusinessCloudDetails: [["id": 4, "name": "uk"]],
         ])
         let environment = ConfigEnvironment(variables: ["HALOFORM_BC_CLIENT_ID": "reader", "HALOFORM_BC_CLIENT_SECRET": "x"], isSandbox: false)
         let requests = RemoteStateRequest.importCatalogs(for: remote, environment: environment)
@@ -188,8 +188,8 @@ struct ImportTests {
         bc.azureTenantID = "aad"
         bc.environment = "Production"
         bc.company = "CRONUS NL"
-        var sage = CatalogRequest(key: CatalogKey(.sageBusinessCloud, "uk"))
-        sage.business = "biz-1"
+        // Halo keeps no Sage business: the login's lead business is read.
+        let sage = CatalogRequest(key: CatalogKey(.sageBusinessCloud, "uk"))
         #expect(requests == [exact, bc, sage])
     }
 

@@ -25,6 +25,29 @@ import YAMLSyntax
         #expect(sageTax.deferredIDs == ["sage_tenant_id": "sage_business_cloud.tenant[\"uk\"]"])
     }
 
+    @Test func onlyFieldsHalosDocumentShowsAreWritten() throws {
+        let config = PlannerFixtures.config
+            .replacingOccurrences(of: "tax_rates: { mappings: [ { halo: Standard", with: "tax_rates: { import_daily: true, mappings: [ { halo: Standard")
+            .replacingOccurrences(of: "      business: Acme Ltd\n", with: "      business: Acme Ltd\n      products: { group_mappings: [ { sage: SERVICE, halo: Services } ] }\n")
+        var remote = PlannerFixtures.emptyHalo
+        remote.catalogs[CatalogKey(.sageBusinessCloud, "uk")]?.productGroups = [CatalogEntry(id: "SERVICE", code: "SERVICE", name: "Service")]
+        let plan = try #require(PlannerFixtures.plan(config, against: remote).plan)
+        let sage = try #require(plan.operations.first { $0.collection == .sageBusinessCloudDetails })
+        #expect(sage.body["do_daily_tax_import"] == true)
+        #expect(sage.body["import_tax_rates_daily"] == nil)
+        #expect(sage.body["tenantid"] == nil, "Halo keeps no Sage business: the config's business only picks the catalog")
+        let group = try #require(sage.body["item_group_mappings"]?.array?.first?.object)
+        #expect(group["third_party_id"] == "SERVICE")
+        #expect(group["table_id"] == nil, "no table id is known for product groups (8 is Item's)")
+        let exact = try #require(plan.operations.first { $0.collection == .exactDetails })
+        #expect(exact.body["client_mappings"]?.array?.first?.object?["table_id"] == 2)
+
+        let unreachable = config.replacingOccurrences(of: "business: Acme Ltd", with: "business: Nobody Ltd")
+        let refused = PlannerFixtures.plan(unreachable)
+        #expect(refused.plan == nil)
+        #expect(refused.diagnostics.contains { $0.message.contains("Sage has no business 'Nobody Ltd'") }, "\(refused.diagnostics)")
+    }
+
     @Test func aCreatedTenantCarriesItsMappingsAndSecretsByName() throws {
         let plan = try #require(PlannerFixtures.plan().plan)
         let exact = try #require(plan.operations.first { $0.collection == .exactDetails })

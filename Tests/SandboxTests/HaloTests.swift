@@ -105,7 +105,7 @@ import Testing
                 [[
                     "name": "exact-nl", "locale": "nl", "division": 123456, "client_id": "abc", "new_client_secret": "s3cret",
                     "clienttoplevel": 1, "itemgroup": 1, "enablesync": true, "syncentities": "customers,products,invoices",
-                    "showmessage": true, "import_tax_rates_daily": true, "_exchangecode": true,
+                    "showmessage": true, "do_daily_tax_import": true, "_exchangecode": true,
                     "client_mappings": [["halo_id": 1, "third_party_id": "guid-1", "third_party_desc": "Acme BV"]],
                     "item_group_mappings": [],
                 ]], token: token)

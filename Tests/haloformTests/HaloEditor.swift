@@ -53,6 +53,12 @@ struct HaloEditor {
         return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
     }
 
+    /// The sandbox's request counts and the unknown fields it dropped (`GET /_sandbox/stats`, no auth).
+    func stats() async throws -> [String: Any] {
+        let data = try await Self.send(URLRequest(url: URL(string: "\(baseURL)/_sandbox/stats")!))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
     private static func send(_ request: URLRequest) async throws -> Data {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0

@@ -72,6 +72,15 @@ struct HaloformBinary {
         return root
     }
 
+    /// `run`, off the test's own thread, so an in-process sandbox keeps serving while the binary waits on it.
+    static func runDetached(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.
     static func copyExample(_ name: String) throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-e2e-\(UUID().uuidString)")

@@ -38,8 +38,8 @@ public struct Doctor {
         var findings: [DoctorFinding] = []
         for integration in config.declaredIntegrations {
             let kind = integration.integration
-            let module = snapshot.remote[.features].first { $0["module_name"]?.string == kind.displayName }
-            if module?["enabled"]?.bool != true {
+            let module = snapshot.remote[.features].first { $0[ModuleField.moduleName]?.string == kind.displayName }
+            if module?[ModuleField.enabled]?.bool != true {
                 findings.append(DoctorFinding(.moduleDisabled, .integration, name: kind.key,
                                               reason: "the \(kind.displayName) module is \(module == nil ? "not in Halo" : "disabled"): nothing syncs"))
             }
@@ -51,17 +51,21 @@ public struct Doctor {
                                               reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
                 continue
             }
-            let entities = Set(ManagedField.entities(record[TenantField.syncEntities.haloField(tenant.integration)] ?? .null))
+            let entities = Set(ManagedField.entities(record[.syncEntities, of: tenant.integration] ?? .null))
             for entity in ConfigSchema.syncEntities where !entities.contains(entity) {
                 findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
                                               reason: "\(entity) are not in its sync list: new and edited \(entity) do not sync"))
             }
-            if record[TenantField.showSuccessMessage.haloField(tenant.integration)]?.bool != true {
+            if record[.showSuccessMessage, of: tenant.integration]?.bool != true {
                 findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: address,
                                               reason: "no message shows for each successful sync, so failures go unseen"))
             }
+            if tenant.integration == .sageBusinessCloud, let business = tenant.config.business?.value {
+                findings.append(DoctorFinding(.sageBusinessUnconfirmed, .tenant, name: address, tenant: address,
+                                              reason: "Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is '\(business)', the business whose codes it reads"))
+            }
             if tenant.integration == .businessCentral {
-                let item = record[TenantField.defaultInvoiceProduct.haloField(tenant.integration)]?.string ?? ""
+                let item = record[.defaultInvoiceProduct, of: tenant.integration]?.string ?? ""
                 if item.isEmpty {
                     findings.append(DoctorFinding(.defaultInvoiceProductUnset, .tenant, name: address, tenant: address,
                                                   reason: "invoice lines whose product is not linked to Business Central do not sync"))
@@ -79,9 +83,9 @@ public struct Doctor {
         var mapped: [Int: [String]] = [:]
         for integration in Integration.allCases {
             for record in snapshot.remote[integration.detailsCollection] {
-                let address = CatalogKey(integration, record["name"]?.string ?? "?").description
-                for link in record["client_mappings"]?.array ?? [] {
-                    if let id = link.object?["halo_id"]?.int { mapped[id, default: []].append(address) }
+                let address = CatalogKey(integration, record[.name, of: integration]?.string ?? "?").description
+                for link in record[.customerMappings, of: integration]?.array ?? [] {
+                    if let id = link.object?[ExternalLinkField.haloID]?.int { mapped[id, default: []].append(address) }
                 }
             }
         }
@@ -136,15 +140,10 @@ public struct Doctor {
         var findings: [DoctorFinding] = []
         var byAccountsID: [String: [DoctorRecord]] = [:]
         let groupTaxes = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
-            group["id"]?.int.map { ($0, group["tax_id"]?.int ?? 0) }
+            group[ProductGroupField.id]?.int.map { ($0, group[ProductGroupField.taxID]?.int ?? 0) }
         }, uniquingKeysWith: { first, _ in first })
-        let taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax["id"]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
+        let taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax[TaxField.id]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
         for product in snapshot.products {
-            if product.inactive {
-                checked.inactiveProducts += 1
-                findings.append(DoctorFinding(.productInactive, .product, id: product.id, name: product.name, reason: "inactive, so it was not checked"))
-                continue
-            }
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
             checked.products += 1
             func add(_ check: DoctorCheck, _ tenant: DoctorTenant?, _ reason: String) {
@@ -154,13 +153,13 @@ public struct Doctor {
             common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
             if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
             for tenant in link.tenants {
-                if let taxLink = HaloFields.taxLink(tenant.integration) {
+                if let taxLink = TaxField.link(tenant.integration) {
                     let taxID = product.taxID ?? product.groupID.flatMap { groupTaxes[$0] }.flatMap { $0 == 0 ? nil : $0 }
                     if let taxID {
                         let tax = taxes[taxID]
-                        let code = tax?[taxLink.code]?.object?["value"]?.string ?? ""
+                        let code = tax?[taxLink.code]?.object?[KeyPairField.value]?.string ?? ""
                         if tax?[taxLink.tenant]?.int != tenant.taxOwner || code.isEmpty {
-                            let name = tax?["name"]?.string.map { "'\($0)'" } ?? "\(taxID)"
+                            let name = tax?[TaxField.name]?.string.map { "'\($0)'" } ?? "\(taxID)"
                             add(.productTaxNotLinked, tenant, "tax rate \(name) is not linked to a tax code of \(tenant.address)")
                         }
                     } else {

@@ -21,8 +21,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case productAccountCodeUnknown = "product_account_code_unknown"
     case supplierNoAccountsID = "supplier_no_accounts_id"
     case supplierExcluded = "supplier_excluded"
+    case sageBusinessUnconfirmed = "sage_business_unconfirmed"
     case customerInactive = "customer_inactive"
-    case productInactive = "product_inactive"
     case supplierInactive = "supplier_inactive"
 
     /// How much a finding matters.
@@ -59,8 +59,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .productAccountCodeUnknown: "Products whose accounts code is not in the chart of accounts"
         case .supplierNoAccountsID: "Suppliers with no accounts id"
         case .supplierExcluded: "Suppliers excluded from accounting sync"
+        case .sageBusinessUnconfirmed: "Sage businesses Halo does not name, so not confirmed"
         case .customerInactive: "Inactive customers, not checked"
-        case .productInactive: "Inactive products, not checked"
         case .supplierInactive: "Inactive suppliers, not checked"
         }
     }
@@ -110,7 +110,9 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "On the supplier, set its ID for the accounting integration"
         case .supplierExcluded:
             "On the supplier, turn off 'Exclude from Accounting Integration'"
-        case .customerInactive, .productInactive, .supplierInactive:
+        case .sageBusinessUnconfirmed:
+            "In Halo's Sage Business Cloud settings, check the tenant is logged in to the business the config names (business)"
+        case .customerInactive, .supplierInactive:
             "Nothing, if nothing is invoiced or ordered for them any more; otherwise make them active and run the doctor again"
         }
     }
@@ -119,7 +121,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
-        case .customerInactive, .productInactive, .supplierInactive: .note
+        case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive: .note
         default: .problem
         }
     }

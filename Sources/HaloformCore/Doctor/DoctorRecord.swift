@@ -4,7 +4,8 @@ public struct DoctorRecord: Sendable, Hashable {
     public var id: Int
     /// Its name.
     public var name: String
-    /// Whether it is inactive (not checked: nothing is invoiced to it).
+    /// Whether it is inactive (not checked: nothing is invoiced to it); never for a product, which Halo's document gives
+    /// no inactive flag.
     public var inactive: Bool
     /// The id the accounting system knows it by (`accountsid`, a supplier's `accounts_id`); "" for none.
     public var accountsID: String
@@ -43,30 +44,42 @@ public struct DoctorRecord: Sendable, Hashable {
 
     /// A `/Client` record.
     public init(client record: JSONObject) {
-        self.init(record, accountsID: "accountsid", excluded: "excludefrominvoicesync")
+        self.init(
+            id: record[ClientField.id]?.int ?? 0, name: record[ClientField.name]?.string ?? "",
+            inactive: record[ClientField.inactive]?.bool ?? false, accountsID: Self.text(record[ClientField.accountsID]),
+            excluded: record[ClientField.excluded]?.bool ?? false, exactDivision: Self.id(record[ClientField.exactDivision]),
+            businessCentralCompany: Self.company(record[ClientField.businessCentralCompany]), sageTenant: Self.id(record[ClientField.sageTenant])
+        )
     }
 
     /// An `/Item` record.
     public init(item record: JSONObject) {
-        self.init(record, accountsID: "accountsid", excluded: "ignore_from_accounting_sync")
-        taxID = Self.id(record["taxcode"])
-        groupID = Self.id(record["assetgroup_id"])
-        accountCodes = ["nominalcode", "purchasenominalcode"].compactMap { record[$0]?.string }.filter { !$0.isEmpty }
+        self.init(
+            id: record[ItemField.id]?.int ?? 0, name: record[ItemField.name]?.string ?? "", accountsID: Self.text(record[ItemField.accountsID]),
+            excluded: record[ItemField.excluded]?.bool ?? false, exactDivision: Self.id(record[ItemField.exactDivision]),
+            businessCentralCompany: Self.company(record[ItemField.businessCentralCompany]), sageTenant: Self.id(record[ItemField.sageTenant]),
+            taxID: Self.id(record[ItemField.taxID]), groupID: Self.id(record[ItemField.groupID]),
+            accountCodes: [ItemField.salesAccount, .purchaseAccount].compactMap { record[$0]?.string }.filter { !$0.isEmpty }
+        )
     }
 
     /// A `/Supplier` record.
     public init(supplier record: JSONObject) {
-        self.init(record, accountsID: "accounts_id", excluded: "ignore_from_accounting_sync")
+        self.init(
+            id: record[SupplierField.id]?.int ?? 0, name: record[SupplierField.name]?.string ?? "",
+            inactive: record[SupplierField.inactive]?.bool ?? false, accountsID: Self.text(record[SupplierField.accountsID]),
+            excluded: record[SupplierField.excluded]?.bool ?? false
+        )
     }
 
-    private init(_ record: JSONObject, accountsID: String, excluded: String) {
-        let companyID = record["dbc_company_id"]?.string ?? ""
-        self.init(
-            id: record["id"]?.int ?? 0, name: record["name"]?.string ?? "", inactive: record["inactive"]?.bool ?? false,
-            accountsID: (record[accountsID]?.string ?? record[accountsID]?.int.map(String.init) ?? "").trimmingSpaces(),
-            excluded: record[excluded]?.bool ?? false, exactDivision: Self.id(record["exact_division"]),
-            businessCentralCompany: companyID.isEmpty ? nil : companyID, sageTenant: Self.id(record["sage_business_cloud_details_id"])
-        )
+    /// An accounts id, as text without surrounding spaces.
+    private static func text(_ value: JSONValue?) -> String {
+        (value?.string ?? value?.int.map(String.init) ?? "").trimmingSpaces()
+    }
+
+    /// A Business Central company id, with "" as none.
+    private static func company(_ value: JSONValue?) -> String? {
+        value?.string.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A Halo id field, with 0 and null as none.

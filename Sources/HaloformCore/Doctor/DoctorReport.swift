@@ -6,28 +6,24 @@ public struct DoctorReport: Sendable, Hashable, Codable {
         public var tenants = 0
         /// Active customers of the declared integrations (or linked to none).
         public var customers = 0
-        /// Active products likewise.
+        /// Products likewise (Halo's document gives products no inactive flag, so all are checked).
         public var products = 0
         /// Active suppliers.
         public var suppliers = 0
         /// Inactive customers, not checked: nothing is invoiced to them.
         public var inactiveCustomers = 0
-        /// Inactive products, not checked.
-        public var inactiveProducts = 0
         /// Inactive suppliers, not checked.
         public var inactiveSuppliers = 0
 
         /// Creates counts.
         public init(
-            tenants: Int = 0, customers: Int = 0, products: Int = 0, suppliers: Int = 0, inactiveCustomers: Int = 0, inactiveProducts: Int = 0,
-            inactiveSuppliers: Int = 0
+            tenants: Int = 0, customers: Int = 0, products: Int = 0, suppliers: Int = 0, inactiveCustomers: Int = 0, inactiveSuppliers: Int = 0
         ) {
             self.tenants = tenants
             self.customers = customers
             self.products = products
             self.suppliers = suppliers
             self.inactiveCustomers = inactiveCustomers
-            self.inactiveProducts = inactiveProducts
             self.inactiveSuppliers = inactiveSuppliers
         }
     }

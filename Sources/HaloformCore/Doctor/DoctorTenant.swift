@@ -17,20 +17,20 @@ struct DoctorTenant {
     init(_ config: TenantConfig, remote: RemoteState) {
         self.config = config
         let integration = config.integration
-        record = remote[integration.detailsCollection].first { $0["name"]?.string == config.name.value }
+        record = remote[integration.detailsCollection].first { $0[.name, of: integration]?.string == config.name.value }
         catalog = remote.catalogs[CatalogKey(integration, config.name.value)]
         switch integration {
         case .exactOnline:
             linkValue = config.division.map { String($0.value) }
             taxOwner = config.division?.value
         case .businessCentral:
-            let companyID = record?[TenantField.companyID.haloField(integration)]?.string
+            let companyID = record?[.companyID, of: integration]?.string
             linkValue = companyID.flatMap { $0.isEmpty ? nil : $0 }
                 ?? catalog?.companies.first { $0.code == config.company?.value }?.id
             taxOwner = nil
         case .sageBusinessCloud:
-            linkValue = record?["id"]?.int.map(String.init)
-            taxOwner = record?["id"]?.int
+            linkValue = record?[.id, of: integration]?.int.map(String.init)
+            taxOwner = record?[.id, of: integration]?.int
         }
         let codes = catalog?.accounts.map(\.code) ?? []
         accountCodes = codes.isEmpty ? nil : Set(codes)

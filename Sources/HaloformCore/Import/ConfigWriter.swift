@@ -38,7 +38,7 @@ public struct ConfigWriter {
         if let halo { files.append(ImportedFile(name: "halo.yaml", text: haloText(halo))) }
         var secretNames = Set<String>()
         for integration in Integration.allCases {
-            let hasModule = remote[.features].contains { $0["module_name"]?.string == integration.displayName }
+            let hasModule = remote[.features].contains { $0[ModuleField.moduleName]?.string == integration.displayName }
             guard hasModule || !remote[integration.detailsCollection].isEmpty else { continue }
             var writer = IntegrationWriter(config: self, integration: integration, secretNames: secretNames)
             let text = writer.text()

@@ -20,15 +20,15 @@ struct IntegrationWriter {
     mutating func text() -> String {
         out.header()
         out.line(0, "\(integration.key):")
-        if let module = remote[.features].first(where: { $0["module_name"]?.string == integration.displayName }),
-            let enabled = module["enabled"]?.bool
+        if let module = remote[.features].first(where: { $0[ModuleField.moduleName]?.string == integration.displayName }),
+            let enabled = module[ModuleField.enabled]?.bool
         {
             out.line(1, "enabled: \(enabled)")
         }
         let records = tenantRecords()
         if let name = defaultTenant(records) { out.line(1, "default_tenant: " + YAMLScalarText.string(name)) }
-        if integration == .exactOnline, let code = remote.control[HaloFields.exactInvoiceStatus]?.int, code != 0 {
-            if let name = HaloFields.exactInvoiceStatusName(code) {
+        if integration == .exactOnline, let code = remote.control[ControlField.exactDefaultInvoiceStatus]?.int, code != 0 {
+            if let name = ControlField.exactInvoiceStatusName(code) {
                 out.line(1, "default_invoice_status: \(name)")
             } else {
                 notes.append("Halo's default Exact Online invoice status is code \(code), which the config cannot express; left out")
@@ -44,15 +44,14 @@ struct IntegrationWriter {
 
     /// Tax links to a company no tenant record holds cannot be written; plan removes them once a tenant manages tax links.
     private mutating func noteStrayTaxLinks(_ records: [JSONObject]) {
-        guard let link = HaloFields.taxLink(integration) else { return }
-        let ownerField = integration == .exactOnline ? TenantField.division.haloField(integration) : "id"
-        let owners = Set(records.compactMap { $0[ownerField]?.int })
+        guard let link = TaxField.link(integration) else { return }
+        let owners = Set(records.compactMap { taxOwner($0)?.int })
         for tax in remote[.tax] {
             guard let owner = tax[link.tenant]?.int, owner != 0, !owners.contains(owner),
-                let code = tax[link.code]?.object?["value"]?.string
+                let code = tax[link.code]?.object?[KeyPairField.value]?.string
             else { continue }
             let company = integration == .exactOnline ? "division \(owner)" : "tenant record \(owner)"
-            notes.append("Halo tax rate '\(tax["name"]?.string ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
+            notes.append("Halo tax rate '\(tax[TaxField.name]?.string ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
         }
     }
 
@@ -61,8 +60,8 @@ struct IntegrationWriter {
         var seen: [String: Int] = [:]
         var records: [JSONObject] = []
         for record in remote[integration.detailsCollection] {
-            let id = record["id"]?.int ?? 0
-            guard let name = record["name"]?.string, !name.isEmpty else {
+            let id = record[.id, of: integration]?.int ?? 0
+            guard let name = record[.name, of: integration]?.string, !name.isEmpty else {
                 notes.append("\(integration.displayName) record \(id) has no name, so it cannot be addressed; left out, and plan will delete it")
                 continue
             }
@@ -83,22 +82,21 @@ struct IntegrationWriter {
         let described: String
         switch integration {
         case .exactOnline:
-            guard let division = control[HaloFields.exactDefaultDivision]?.int, division != 0 else { return nil }
-            found = records.first { $0[TenantField.division.haloField(integration)]?.int == division }
+            guard let division = control[ControlField.exactDefaultDivision]?.int, division != 0 else { return nil }
+            found = records.first { $0[.division, of: integration]?.int == division }
             described = "division \(division)"
         case .businessCentral:
-            guard let company = control[HaloFields.businessCentralDefaultCompany]?.string, !company.isEmpty else { return nil }
-            let field = TenantField.companyID.haloField(integration)
-            let named = control[HaloFields.businessCentralDefaultTenantName]?.string
-            found = records.first { $0[field]?.string == company && $0["name"]?.string == named }
-                ?? records.first { $0[field]?.string == company }
+            guard let company = control[ControlField.businessCentralDefaultCompany]?.string, !company.isEmpty else { return nil }
+            let named = control[ControlField.businessCentralDefaultTenantName]?.string
+            found = records.first { $0[.companyID, of: integration]?.string == company && $0[.name, of: integration]?.string == named }
+                ?? records.first { $0[.companyID, of: integration]?.string == company }
             described = "company \(company)"
         case .sageBusinessCloud:
-            guard let id = control[HaloFields.sageDefaultTenant]?.int, id != 0 else { return nil }
-            found = records.first { $0["id"]?.int == id }
+            guard let id = control[ControlField.sageDefaultTenant]?.int, id != 0 else { return nil }
+            found = records.first { $0[.id, of: integration]?.int == id }
             described = "record \(id)"
         }
-        guard let name = found?["name"]?.string else {
+        guard let name = found?[.name, of: integration]?.string else {
             notes.append("Halo's default \(integration.displayName) tenant is \(described), which no tenant holds; left out")
             return nil
         }
@@ -108,12 +106,12 @@ struct IntegrationWriter {
     // MARK: - Tenants
 
     private mutating func tenant(_ record: JSONObject) {
-        let name = record["name"]!.string!
+        let name = record[.name, of: integration]!.string!
         let key = CatalogKey(integration, name)
         let catalog = remote.catalogs[key]
         if catalog == nil { notes.append("no catalog was read for \(key), so its codes are Halo's descriptions") }
         func field(_ setting: TenantField) -> JSONValue? {
-            let value = record[setting.haloField(integration)]
+            let value = record[setting, of: integration]
             return value == nil || value == .null || value == .string("") ? nil : value
         }
         func text(_ setting: TenantField) -> String? {
@@ -165,11 +163,7 @@ struct IntegrationWriter {
         case .sageBusinessCloud:
             let custom = field(.authentication)?.bool == false
             if let halo = field(.authentication)?.bool { out.line(3, "authentication: " + (halo ? "halo_app" : "custom_app")) }
-            let business = text(.business).flatMap { companies.entry(id: $0)?.code }
-            if business == nil {
-                notes.append("\(key) holds \(text(.business).map { "business id '\($0)', which its login cannot reach" } ?? "no business"); validate or plan will refuse it")
-            }
-            out.line(3, "business: " + YAMLScalarText.string(business ?? text(.business) ?? ""))
+            out.line(3, "business: " + YAMLScalarText.string(sageBusiness(key, catalog)))
             if text(.clientID) != nil || custom { out.line(3, "client_id: " + required(.clientID, text(.clientID))) }
             if custom { out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}") }
             catalogBlock()
@@ -178,6 +172,25 @@ struct IntegrationWriter {
         mappingBlock(record, key: key, catalog: catalog, customers: true)
         mappingBlock(record, key: key, catalog: catalog, customers: false)
         sync(record, key: key, catalog: catalog)
+    }
+
+    /// The Sage business to write. Halo keeps none (its own Sage login picks it), so it is the business haloform's
+    /// catalog login reaches, or the first listed when it reaches several, with a note to check it.
+    private mutating func sageBusiness(_ key: CatalogKey, _ catalog: Catalog?) -> String {
+        let businesses = catalog?.companies.map(\.code) ?? []
+        guard let first = businesses.first else {
+            notes.append("\(key): Halo keeps no Sage business and its catalog login reached none; wrote an empty business, which plan refuses: name the business Halo's Sage login connects")
+            return ""
+        }
+        if businesses.count > 1 {
+            notes.append("\(key): Halo keeps no Sage business, and the catalog login reaches \(businesses.map { "'\($0)'" }.joined(separator: ", ")); wrote '\(first)', the first listed: check it is the one Halo's Sage login connects")
+        }
+        return first
+    }
+
+    /// The value a `/Tax` record's tenant field holds for a tenant record: Exact's division, Sage's record id.
+    private func taxOwner(_ record: JSONObject) -> JSONValue? {
+        record[integration == .exactOnline ? .division : .id, of: integration]
     }
 
     /// haloform's own read access, from the variables import itself reads it from.
@@ -234,7 +247,7 @@ struct IntegrationWriter {
     private mutating func referenceSetting(_ field: TenantField, _ record: JSONObject, _ names: HaloNames, _ key: CatalogKey)
         -> (text: String, comment: String?)?
     {
-        guard let id = record[field.haloField(integration)]?.int, id != 0 else { return nil }
+        guard let id = record[field, of: integration]?.int, id != 0 else { return nil }
         return reference(id, names, key)
     }
 
@@ -242,16 +255,16 @@ struct IntegrationWriter {
 
     /// Tax-rate links, which live on Halo's `/Tax` records, and the daily import switch.
     private mutating func taxRates(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
-        guard let link = HaloFields.taxLink(integration) else { return }
-        let owner: JSONValue? = integration == .exactOnline ? record[TenantField.division.haloField(integration)] : record["id"]
+        guard let link = TaxField.link(integration) else { return }
+        let owner = taxOwner(record)
         var lines: [(id: Int, code: String)] = []
         for tax in remote[.tax] {
-            guard let id = tax["id"]?.int, let code = tax[link.code]?.object?["value"]?.string,
+            guard let id = tax[TaxField.id]?.int, let code = tax[link.code]?.object?[KeyPairField.value]?.string,
                 let ownerID = owner?.int, tax[link.tenant]?.int == ownerID
             else { continue }
             lines.append((id, code))
         }
-        let importDaily = record[TenantField.importTaxRatesDaily.haloField(integration)]?.bool
+        let importDaily = record[.dailyTaxImport, of: integration]?.bool
         guard importDaily != nil || !lines.isEmpty else { return }
         out.line(3, "tax_rates:")
         if let importDaily { out.line(4, "import_daily: \(importDaily)") }
@@ -265,7 +278,7 @@ struct IntegrationWriter {
 
     /// Customers or products: the top level or default group, and the mapping list.
     private mutating func mappingBlock(_ record: JSONObject, key: CatalogKey, catalog: Catalog?, customers: Bool) {
-        let links = record[customers ? "client_mappings" : "item_group_mappings"]?.array ?? []
+        let links = record[customers ? .customerMappings : .productGroupMappings, of: integration]?.array ?? []
         let names = customers ? config.clients : config.productGroups
         let setting = customers
             ? referenceSetting(.customerTopLevel, record, config.topLevels, key)
@@ -286,10 +299,12 @@ struct IntegrationWriter {
     ) {
         let index = CatalogIndex(noun, entries ?? [])
         for link in links {
-            guard let object = link.object, let haloID = object["halo_id"]?.int, let thirdParty = object["third_party_id"]?.string else { continue }
+            guard let object = link.object, let haloID = object[ExternalLinkField.haloID]?.int,
+                let thirdParty = object[ExternalLinkField.thirdPartyID]?.string
+            else { continue }
             if let entry = index.entry(id: thirdParty) {
                 mappingLine(5, haloID: haloID, code: entry.code, names: names, key: key, codeFirst: codeFirst)
-            } else if entries == nil, let code = object["third_party_desc"]?.string {
+            } else if entries == nil, let code = object[ExternalLinkField.thirdPartyDescription]?.string {
                 mappingLine(5, haloID: haloID, code: code, names: names, key: key, codeFirst: codeFirst)
             } else {
                 let halo = names.name(of: haloID).map { "'\($0)'" } ?? "\(names.noun) \(haloID)"
@@ -303,7 +318,7 @@ struct IntegrationWriter {
 
     private mutating func sync(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
         var lines: [String] = []
-        func field(_ setting: TenantField) -> JSONValue? { record[setting.haloField(integration)] }
+        func field(_ setting: TenantField) -> JSONValue? { record[setting, of: integration] }
         if let raw = field(.syncEntities)?.string {
             let listed = ManagedField.entities(.string(raw))
             let known = ConfigSchema.syncEntities.filter(listed.contains)

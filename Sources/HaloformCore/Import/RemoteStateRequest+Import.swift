@@ -8,8 +8,8 @@ extension RemoteStateRequest {
     }
 
     /// The catalogs import reads: one per tenant record Halo holds (the first of a doubled name), addressed by what
-    /// the record holds (Exact's division and region, Business Central's Entra tenant, environment and company, Sage's
-    /// business), with haloform's own catalog app from `SecretNames`' variables unless `overrides` give one.
+    /// the record holds (Exact's division and region, Business Central's Entra tenant, environment and company; Sage's
+    /// lead business, as Halo keeps none), with haloform's own catalog app from `SecretNames`' variables unless `overrides` give one.
     public static func importCatalogs(
         for remote: RemoteState, environment: ConfigEnvironment, overrides: ServiceOverrides? = nil
     ) -> [CatalogRequest] {
@@ -17,10 +17,10 @@ extension RemoteStateRequest {
         for integration in Integration.allCases {
             var seen = Set<String>()
             for record in remote[integration.detailsCollection] {
-                guard let name = record["name"]?.string, !name.isEmpty, seen.insert(name).inserted else { continue }
+                guard let name = record[.name, of: integration]?.string, !name.isEmpty, seen.insert(name).inserted else { continue }
                 var request = CatalogRequest(key: CatalogKey(integration, name))
                 func text(_ field: TenantField) -> String? {
-                    record[field.haloField(integration)]?.string.flatMap { $0.isEmpty ? nil : $0 }
+                    record[field, of: integration]?.string.flatMap { $0.isEmpty ? nil : $0 }
                 }
                 if let override = overrides?.catalogs[integration] {
                     request.baseURL = override.baseURL
@@ -35,12 +35,13 @@ extension RemoteStateRequest {
                 switch integration {
                 case .exactOnline:
                     request.exactLocation = text(.location)
-                    request.exactDivision = record[TenantField.division.haloField(integration)]?.int
+                    request.exactDivision = record[.division, of: integration]?.int
                 case .businessCentral:
                     request.environment = text(.environment)
                     request.company = text(.company)
                 case .sageBusinessCloud:
-                    request.business = text(.business)
+                    // Halo keeps no Sage business: read the login's lead business (no X-Business), list them all.
+                    break
                 }
                 requests.append(request)
             }

@@ -15,7 +15,7 @@ public struct DeletionGuard: Sendable {
     public func violations(of plan: Plan, against remote: RemoteState) -> [String] {
         Integration.allCases.compactMap { integration in
             let existing = remote[integration.detailsCollection].reduce(0) { total, record in
-                total + (record["client_mappings"]?.array?.count ?? 0) + (record["item_group_mappings"]?.array?.count ?? 0)
+                total + record.mappingCount(of: integration)
             }
             let deleted = plan.changes.filter { $0.integration == integration && $0.action == .delete }.reduce(0) { total, change in
                 // A deleted tenant takes its mappings with it.

@@ -5,8 +5,6 @@ struct ManagedField {
         case text, number, flag, entities
         /// A Halo record id, shown by name.
         case reference(HaloNames)
-        /// An accounting system's id, shown by its code.
-        case catalogID(CatalogIndex)
         /// A secret: never compared (Halo does not return it), never shown.
         case secret
     }
@@ -26,7 +24,7 @@ struct ManagedField {
     func matches(_ remote: JSONValue?) -> Bool {
         let remote = remote ?? .null
         switch kind {
-        case .text, .catalogID: return Self.text(remote) == Self.text(desired)
+        case .text: return Self.text(remote) == Self.text(desired)
         case .number, .reference: return remote.int == desired.int
         case .flag: return (remote.bool ?? false) == (desired.bool ?? false)
         case .entities: return Set(Self.entities(remote)) == Set(Self.entities(desired))
@@ -43,7 +41,6 @@ struct ManagedField {
         case .flag: return value.bool.map { $0 ? "true" : "false" }
         case .entities: return "[" + Self.entities(value).joined(separator: ", ") + "]"
         case .reference(let names): return value.int.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }
-        case .catalogID(let index): return Self.text(value).map { id in index.entry(id: id).map { "\"\($0.code)\"" } ?? "\"\(id)\"" }
         case .secret: return nil
         }
     }

@@ -6,7 +6,7 @@ extension Planner {
         let control = remote.control.filter { $0.value != .int(0) && $0.value != .string("") && !$0.value.isNull }
         let details = remote[kind.detailsCollection]
         var fields: [FieldChange] = []
-        func set(_ field: String, _ value: JSONValue, _ change: FieldChange) {
+        func set(_ field: ControlField, _ value: JSONValue, _ change: FieldChange) {
             controlUpdate.body[field] = value
             fields.append(change)
         }
@@ -14,38 +14,38 @@ extension Planner {
             switch kind {
             case .exactOnline:
                 let division = tenant.division?.value ?? 0
-                let current = control[HaloFields.exactDefaultDivision]?.int
+                let current = control[ControlField.exactDefaultDivision]?.int
                 if current != division {
-                    let old = current.map { value in details.first { $0["division"]?.int == value }?["name"]?.string.map { "\"\($0)\"" } ?? "division \(value)" }
-                    set(HaloFields.exactDefaultDivision, .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
+                    let old = current.map { value in details.first { $0[.division, of: kind]?.int == value }?[.name, of: kind]?.string.map { "\"\($0)\"" } ?? "division \(value)" }
+                    set(ControlField.exactDefaultDivision, .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
                 }
             case .businessCentral:
                 let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)]
                 if let company = tenant.company, let entry = catalog?.companies.first(where: { $0.code == company.value }),
-                    control[HaloFields.businessCentralDefaultCompany]?.string != entry.id
+                    control[ControlField.businessCentralDefaultCompany]?.string != entry.id
                 {
-                    controlUpdate.body[HaloFields.businessCentralDefaultTenantName] = .string(name.value)
-                    let oldCompany = control[HaloFields.businessCentralDefaultCompany]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
-                    let old = control[HaloFields.businessCentralDefaultTenantName]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
-                    set(HaloFields.businessCentralDefaultCompany, .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
+                    controlUpdate.body[ControlField.businessCentralDefaultTenantName] = .string(name.value)
+                    let oldCompany = control[ControlField.businessCentralDefaultCompany]?.string.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
+                    let old = control[ControlField.businessCentralDefaultTenantName]?.string.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
+                    set(ControlField.businessCentralDefaultCompany, .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
                 }
             case .sageBusinessCloud:
-                let current = control[HaloFields.sageDefaultTenant]?.int
-                let record = details.first { $0["name"]?.string == name.value }
+                let current = control[ControlField.sageDefaultTenant]?.int
+                let record = details.first { $0[.name, of: kind]?.string == name.value }
                 if newTenants.contains(tenant.address) || record == nil {
-                    controlUpdate.deferredIDs[HaloFields.sageDefaultTenant] = tenant.address
-                    set(HaloFields.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
-                } else if let id = record?["id"]?.int, current != id {
-                    set(HaloFields.sageDefaultTenant, .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                    controlUpdate.deferredIDs[ControlField.sageDefaultTenant.rawValue] = tenant.address
+                    set(ControlField.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                } else if let id = record?[.id, of: kind]?.int, current != id {
+                    set(ControlField.sageDefaultTenant, .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 }
             }
         }
         if let status = integration.defaultInvoiceStatus {
-            let code = HaloFields.exactInvoiceStatusCode(status.value)
-            let current = control[HaloFields.exactInvoiceStatus]?.int
+            let code = ControlField.exactInvoiceStatusCode(status.value)
+            let current = control[ControlField.exactDefaultInvoiceStatus]?.int
             if current != code {
-                set(HaloFields.exactInvoiceStatus, .int(code), FieldChange(
-                    "default_invoice_status", old: current.map { HaloFields.exactInvoiceStatusName($0).map { "\"\($0)\"" } ?? String($0) }, new: "\"\(status.value)\""
+                set(ControlField.exactDefaultInvoiceStatus, .int(code), FieldChange(
+                    "default_invoice_status", old: current.map { ControlField.exactInvoiceStatusName($0).map { "\"\($0)\"" } ?? String($0) }, new: "\"\(status.value)\""
                 ))
             }
         }
@@ -56,14 +56,14 @@ extension Planner {
     }
 
     private func oldSageDefault(_ id: Int?) -> String? {
-        id.map { id in remote[.sageBusinessCloudDetails].first { $0["id"]?.int == id }?["name"]?.string.map { "\"\($0)\"" } ?? "#\(id)" }
+        id.map { id in remote[.sageBusinessCloudDetails].first { $0[.id, of: .sageBusinessCloud]?.int == id }?[.name, of: .sageBusinessCloud]?.string.map { "\"\($0)\"" } ?? "#\(id)" }
     }
 
     /// One POST to `/Control` with every default that changes.
     mutating func flushControlUpdates() {
         guard !controlChanges.isEmpty else { return }
         controlChanges.forEach { changes.append($0, in: .defaults) }
-        operations.append(controlUpdate.operation(.control, id: remote.control["id"]), in: .defaults)
+        operations.append(controlUpdate.operation(.control, id: remote.control[ControlField.id]), in: .defaults)
     }
 
     /// A Halo customer linked to accounting customers in two tenants syncs to whichever ran last: warn.
@@ -71,9 +71,9 @@ extension Planner {
         var linked = linkedCustomers
         for integration in Integration.allCases where config.integrations[integration] == nil {
             for record in remote[integration.detailsCollection] {
-                let address = CatalogKey(integration, record["name"]?.string ?? "?").description
-                for link in record["client_mappings"]?.array ?? [] {
-                    if let id = link.object?["halo_id"]?.int { linked[id, default: []].insert(address) }
+                let address = CatalogKey(integration, record[.name, of: integration]?.string ?? "?").description
+                for link in record[.customerMappings, of: integration]?.array ?? [] {
+                    if let id = link.object?[ExternalLinkField.haloID]?.int { linked[id, default: []].insert(address) }
                 }
             }
         }

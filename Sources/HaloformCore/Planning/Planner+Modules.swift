@@ -3,13 +3,13 @@ extension Planner {
     mutating func planModule(_ integration: IntegrationConfig) {
         guard let enabled = integration.enabled else { return }
         let name = integration.integration.displayName
-        guard let record = remote[.features].first(where: { $0["module_name"]?.string == name }),
-            let id = record["id"]?.int
+        guard let record = remote[.features].first(where: { $0[ModuleField.moduleName]?.string == name }),
+            let id = record[ModuleField.id]?.int
         else {
             diagnostics.append(.error("Halo has no module named '\(name)' under /Features, so it cannot be switched", at: enabled.range))
             return
         }
-        let current = record["enabled"]?.bool ?? false
+        let current = record[ModuleField.enabled]?.bool ?? false
         guard current != enabled.value else { return }
         let address = "\(integration.integration.key).module"
         changes.append(PlannedChange(
@@ -17,7 +17,8 @@ extension Planner {
             fields: [FieldChange("enabled", old: String(current), new: String(enabled.value))]
         ), in: enabled.value ? .modules : .removeModules)
         operations.append(Operation(
-            kind: .upsert, collection: .features, recordID: id, body: ["id": .int(id), "enabled": .bool(enabled.value)], addresses: [address]
+            kind: .upsert, collection: .features, recordID: id,
+            body: [ModuleField.id.rawValue: .int(id), ModuleField.enabled.rawValue: .bool(enabled.value)], addresses: [address]
         ), in: enabled.value ? .modules : .removeModules)
         if enabled.value && integration.integration == .businessCentral {
             warnings.append(PlanWarning(

@@ -2,7 +2,7 @@ extension Planner {
     /// Links between Halo tax rates and the accounting tax codes, which live on Halo's `/Tax` records.
     mutating func planTaxLinks(_ integration: IntegrationConfig) {
         let kind = integration.integration
-        guard let (tenantField, codeField) = HaloFields.taxLink(kind).map({ ($0.tenant, $0.code) }) else { return }
+        guard let (tenantField, codeField) = TaxField.link(kind).map({ ($0.tenant, $0.code) }) else { return }
         let details = remote[kind.detailsCollection]
         var desiredByTax: [Int: (tenant: TenantConfig, entry: CatalogEntry, name: String)] = [:]
         var managedTenants: [TenantConfig] = []
@@ -22,8 +22,8 @@ extension Planner {
         /// The value a tax record's tenant field should hold for a tenant: Exact's division, or Sage's details id.
         func tenantValue(_ tenant: TenantConfig) -> (value: JSONValue, deferred: String?) {
             if kind == .exactOnline { return (.int(tenant.division?.value ?? 0), nil) }
-            let record = details.first { $0["name"]?.string == tenant.name.value }
-            if let id = record?["id"]?.int, !newTenants.contains(tenant.address) {
+            let record = details.first { $0[.name, of: kind]?.string == tenant.name.value }
+            if let id = record?[.id, of: kind]?.int, !newTenants.contains(tenant.address) {
                 return (.int(id), nil)
             }
             return (.null, tenant.address)
@@ -32,13 +32,13 @@ extension Planner {
         func owner(_ value: JSONValue?) -> TenantConfig? {
             guard let value = value?.int else { return nil }
             if kind == .exactOnline { return integration.tenants.first { $0.division?.value == value } }
-            let name = details.first { $0["id"]?.int == value }?["name"]?.string
+            let name = details.first { $0[.id, of: kind]?.int == value }?[.name, of: kind]?.string
             return integration.tenants.first { $0.name.value == name }
         }
 
         for record in remote[.tax] {
-            guard let id = record["id"]?.int, let name = record["name"]?.string else { continue }
-            let currentCode = record[codeField]?.object?["value"]?.string
+            guard let id = record[TaxField.id]?.int, let name = record[TaxField.name]?.string else { continue }
+            let currentCode = record[codeField]?.object?[KeyPairField.value]?.string
             let currentOwner = owner(record[tenantField])
             if let desired = desiredByTax[id] {
                 let target = tenantValue(desired.tenant)
@@ -50,8 +50,8 @@ extension Planner {
                 ]), in: .taxLinks)
                 var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = target.value
-                update.body[codeField] = ["value": .string(desired.entry.code), "label": .string(desired.entry.name)]
-                if let deferred = target.deferred { update.deferredIDs[tenantField] = deferred }
+                update.body[codeField] = [KeyPairField.value.rawValue: .string(desired.entry.code), KeyPairField.label.rawValue: .string(desired.entry.name)]
+                if let deferred = target.deferred { update.deferredIDs[tenantField.rawValue] = deferred }
                 update.addresses.append(address)
                 taxUpdates[id] = update
             } else if currentCode != nil, record[tenantField].map({ !$0.isNull }) ?? false {

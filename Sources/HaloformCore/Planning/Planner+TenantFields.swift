@@ -4,8 +4,8 @@ extension Planner {
         let before = diagnostics.count
         var fields: [ManagedField] = []
         func add(_ field: TenantField, _ kind: ManagedField.Kind, _ value: JSONValue?, replaces: Bool = false) {
-            guard let value else { return }
-            fields.append(ManagedField(label: field.label, haloField: field.haloField(tenant.integration), kind: kind, desired: value,
+            guard let value, let haloField = field.haloField(tenant.integration) else { return }
+            fields.append(ManagedField(label: field.label, haloField: haloField, kind: kind, desired: value,
                                        forcesReplacement: replaces))
         }
         func text(_ value: Located<String>?) -> JSONValue? { value.map { .string($0.value) } }
@@ -39,17 +39,15 @@ extension Planner {
             add(.defaultPurchaseAccount, .text, catalogEntry(tenant.defaultPurchaseAccount, catalog.accounts, "account").map { .string($0.code) })
         case .sageBusinessCloud:
             add(.authentication, .flag, tenant.authentication.map { .bool($0.value != "custom_app") })
-            if let business = tenant.business, let entry = take(companies.resolve(business, system: "Sage")) {
-                add(.business, .catalogID(companies), .string(entry.id))
-            }
+            // Halo picks the business in its own Sage login and keeps none on the record: the config's business only
+            // chooses the catalog haloform reads, so it is checked against the login's businesses and never written.
+            if let business = tenant.business { _ = take(companies.resolve(business, system: "Sage")) }
         }
         add(.clientID, .text, resolved(tenant.clientID, "client_id"))
         add(.clientSecret, .secret, secret(tenant.clientSecret))
         add(.customerTopLevel, .reference(topLevels), tenant.customerTopLevel.flatMap { take(topLevels.resolve($0)) }.map { .int($0) })
         add(.defaultProductGroup, .reference(productGroups), tenant.defaultProductGroup.flatMap { take(productGroups.resolve($0)) }.map { .int($0) })
-        if tenant.integration != .businessCentral {
-            add(.importTaxRatesDaily, .flag, tenant.importTaxRatesDaily.map { .bool($0.value) })
-        }
+        add(.dailyTaxImport, .flag, tenant.importTaxRatesDaily.map { .bool($0.value) })
         if let sync = tenant.sync {
             if let entities = sync.entities {
                 let names = ConfigSchema.syncEntities.filter { name in entities.value.contains { $0.value == name } }

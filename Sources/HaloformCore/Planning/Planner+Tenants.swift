@@ -9,16 +9,16 @@ extension Planner {
                 diagnostics.append(.error("no \(kind.displayName) catalog was read for tenant '\(tenant.name.value)', so its codes cannot be resolved", at: tenant.name.range))
                 continue
             }
-            let record = remoteRecords.first { $0["name"]?.string == tenant.name.value }
+            let record = remoteRecords.first { $0[.name, of: kind]?.string == tenant.name.value }
             planTenant(tenant, record: record, catalog: catalog)
         }
         var seen = Set<String>()
         for record in remoteRecords {
-            guard let name = record["name"]?.string, let id = record["id"]?.int else { continue }
+            guard let name = record[.name, of: kind]?.string, let id = record[.id, of: kind]?.int else { continue }
             // A second record with a tenant's name (a doubled create) is not the tenant: it goes too.
             guard !seen.insert(name).inserted || !declared.contains(name) else { continue }
             let address = CatalogKey(kind, name).description
-            let links = (record["client_mappings"]?.array?.count ?? 0) + (record["item_group_mappings"]?.array?.count ?? 0)
+            let links = record.mappingCount(of: kind)
             changes.append(PlannedChange(address: address, integration: kind, action: .delete,
                                          fields: [FieldChange("mappings", old: String(links), new: nil)]), in: .removeTenants)
             operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [address]), in: .removeTenants)
@@ -30,31 +30,32 @@ extension Planner {
         let kind = tenant.integration
         let address = tenant.address
         guard let fields = desiredFields(tenant, catalog: catalog) else { return }
-        let recordID = record?["id"]?.int
+        let recordID = record?[.id, of: kind]?.int
         let replacing = record != nil && fields.contains { $0.forcesReplacement && !$0.matches(record![$0.haloField]) }
         let isNew = record == nil || replacing
         let existing = isNew ? nil : record
 
         var mappingChanges: [PlannedChange] = []
-        var body: JSONObject = existing.flatMap { $0["id"] }.map { ["id": $0] } ?? ["name": .string(tenant.name.value)]
+        var body = JSONObject()
+        if let id = existing?[.id, of: kind] { body[.id, of: kind] = id } else { body[.name, of: kind] = .string(tenant.name.value) }
         let lists = [
-            MappingSet(list: tenant.customers, field: "client_mappings", noun: "customer_mapping", names: clients,
-                       catalog: CatalogIndex("customer", catalog.customers), tableID: 2),
-            MappingSet(list: tenant.productGroups, field: "item_group_mappings", noun: "product_group_mapping", names: productGroups,
-                       catalog: CatalogIndex("item group", catalog.productGroups), tableID: 8),
+            MappingSet(list: tenant.customers, field: .customerMappings, noun: "customer_mapping", names: clients,
+                       catalog: CatalogIndex("customer", catalog.customers), tableID: ExternalLinkField.customerTableID),
+            MappingSet(list: tenant.productGroups, field: .productGroupMappings, noun: "product_group_mapping", names: productGroups,
+                       catalog: CatalogIndex("item group", catalog.productGroups), tableID: nil),
         ]
         for set in lists {
-            let isCustomers = set.field == "client_mappings"
-            var links = existing?[set.field]?.array ?? []
+            let isCustomers = set.field == .customerMappings
+            var links = existing?[set.field, of: kind]?.array ?? []
             if let list = set.list {
                 let diff = diffMappings(list, remote: links, set: set, address: address, kind: kind)
                 links = diff.links
                 mappingChanges += diff.changes
-                if isNew || !diff.changes.isEmpty { body[set.field] = .array(diff.links) }
+                if isNew || !diff.changes.isEmpty { body[set.field, of: kind] = .array(diff.links) }
                 if kind == .exactOnline && isCustomers { warnAboutAddressReplacement(diff.changes, address: address) }
             }
             if isCustomers {
-                for link in links { if let id = link.object?["halo_id"]?.int { linkedCustomers[id, default: []].insert(address) } }
+                for link in links { if let id = link.object?[ExternalLinkField.haloID]?.int { linkedCustomers[id, default: []].insert(address) } }
             }
         }
         if isNew { newTenants.insert(address) }
@@ -74,6 +75,9 @@ extension Planner {
             }
         }
 
+        // A new tenant is created even when the config sets nothing but its name (a Sage tenant may, as Halo keeps no
+        // business): later changes may wait for its id.
+        if isNew && fieldChanges.isEmpty { fieldChanges.append(FieldChange(TenantField.name.label, old: nil, new: "\"\(tenant.name.value)\"")) }
         if replacing, let recordID {
             operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: recordID, addresses: [address]), in: .tenants)
         }
@@ -96,7 +100,7 @@ extension Planner {
         let (names, catalog, noun, tableID) = (set.names, set.catalog, set.noun, set.tableID)
         var remoteByThirdParty: [String: JSONObject] = [:]
         for link in links {
-            if let object = link.object, let id = object["third_party_id"]?.string { remoteByThirdParty[id] = object }
+            if let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string { remoteByThirdParty[id] = object }
         }
         var result: [JSONValue] = []
         var changes: [PlannedChange] = []
@@ -109,29 +113,33 @@ extension Planner {
             let haloName = names.name(of: haloID) ?? ""
             kept.insert(entry.id)
             if var existing = remoteByThirdParty[entry.id] {
-                let oldID = existing["halo_id"]?.int
+                let oldID = existing[ExternalLinkField.haloID]?.int
                 if oldID != haloID {
-                    existing["halo_id"] = .int(haloID)
-                    existing["halo_desc"] = .string(haloName)
+                    existing[ExternalLinkField.haloID] = .int(haloID)
+                    existing[ExternalLinkField.haloDescription] = .string(haloName)
                     changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
                         FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
                     ]))
                 }
                 result.append(.object(existing))
             } else {
-                result.append(.object([
-                    "table_id": .int(tableID), "halo_id": .int(haloID), "halo_desc": .string(haloName),
-                    "third_party_id": .string(entry.id), "third_party_desc": .string(entry.code),
-                ]))
+                var link = JSONObject()
+                link[ExternalLinkField.tableID] = tableID.map(JSONValue.int)
+                link[ExternalLinkField.haloID] = .int(haloID)
+                link[ExternalLinkField.haloDescription] = .string(haloName)
+                link[ExternalLinkField.thirdPartyID] = .string(entry.id)
+                link[ExternalLinkField.thirdPartyDescription] = .string(entry.code)
+                result.append(.object(link))
                 changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .create,
                                              fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
             }
         }
         for link in links {
-            guard let object = link.object, let id = object["third_party_id"]?.string, !kept.contains(id) else { continue }
-            let code = catalog.entry(id: id)?.code ?? object["third_party_desc"]?.string ?? id
+            guard let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string, !kept.contains(id) else { continue }
+            let code = catalog.entry(id: id)?.code ?? object[ExternalLinkField.thirdPartyDescription]?.string ?? id
             let mappingAddress = "\(address).\(noun)[\"\(code)\"]"
-            let haloName = object["halo_id"]?.int.flatMap(names.name(of:)).map { "\"\($0)\"" } ?? object["halo_desc"]?.string ?? "?"
+            let haloName = object[ExternalLinkField.haloID]?.int.flatMap(names.name(of:)).map { "\"\($0)\"" }
+                ?? object[ExternalLinkField.haloDescription]?.string ?? "?"
             if list.prunes {
                 changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .delete,
                                              fields: [FieldChange("halo", old: haloName, new: nil)]))
@@ -159,14 +167,14 @@ extension Planner {
 struct MappingSet {
     /// The config's list, nil when the config leaves it unmanaged.
     let list: MappingList?
-    /// The Halo field that embeds it (`client_mappings`).
-    let field: String
+    /// The tenant field that embeds it (`client_mappings`).
+    let field: TenantField
     /// The mapping's noun in addresses (`customer_mapping`).
     let noun: String
     /// The Halo records its `halo` side names.
     let names: HaloNames
     /// The accounting catalog its codes resolve in.
     let catalog: CatalogIndex
-    /// Halo's table id for the linked records (2 customers, 8 product groups).
-    let tableID: Int
+    /// The `table_id` new entries get, if one is known.
+    let tableID: Int?
 }

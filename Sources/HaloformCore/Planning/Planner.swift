@@ -83,9 +83,9 @@ public struct Planner {
         return PlanResult(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
     }
 
-    /// A Halo record's id and name, if it has both.
+    /// A tax rate's id and name, if it has both.
     static func named(_ record: JSONObject) -> NamedRecord? {
-        guard let id = record["id"]?.int, let name = record["name"]?.string else { return nil }
+        guard let id = record[TaxField.id]?.int, let name = record[TaxField.name]?.string else { return nil }
         return NamedRecord(id: id, name: name)
     }
 

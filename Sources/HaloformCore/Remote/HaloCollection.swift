@@ -9,7 +9,6 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
     case assetGroup = "AssetGroup"
     case topLevel = "TopLevel"
     case client = "Client"
-    case site = "Site"
     case item = "Item"
     case supplier = "Supplier"
 
@@ -20,10 +19,15 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
     public var pagedListKey: String? {
         switch self {
         case .client: "clients"
-        case .site: "sites"
         case .item: "items"
         case .supplier: "suppliers"
         default: nil
         }
+    }
+
+    /// The query parameters of one page of a paged list: Halo's own (sic) `pageinate`, `page_size`, `page_no`, and
+    /// `includeinactive`, since a mapping may name an inactive customer and the plan must see it.
+    public static func pageQuery(number: Int, size: Int) -> [(name: String, value: String)] {
+        [("pageinate", "true"), ("page_size", String(size)), ("page_no", String(number)), ("includeinactive", "true")]
     }
 }

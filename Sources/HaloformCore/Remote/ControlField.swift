@@ -1,0 +1,37 @@
+/// The `/Control` singleton's fields haloform touches: the integrations' global defaults.
+public enum ControlField: String, HaloRecordField {
+    case id
+    /// Exact's default division.
+    case exactDefaultDivision = "exactdefaultdivision"
+    /// The status Exact gives new invoices (2025 edition).
+    case exactDefaultInvoiceStatus = "exact_default_invoice_status"
+    /// Business Central's default company id, and the tenant name beside it.
+    case businessCentralDefaultCompany = "dbc_default_company"
+    case businessCentralDefaultTenantName = "dbcdefaulttenantname"
+    /// Sage's default `*Details` id.
+    case sageDefaultTenant = "sagebusinessclouddefaulttenantid"
+
+    public static let schema = "Control"
+    public static let endpoint: String? = "/Control"
+
+    public var type: HaloFieldType {
+        switch self {
+        case .id, .exactDefaultDivision, .exactDefaultInvoiceStatus, .sageDefaultTenant: .integer
+        case .businessCentralDefaultCompany, .businessCentralDefaultTenantName: .string
+        }
+    }
+
+    /// Exact's invoice status codes by config name: Exact's own codes (20 open, 50 processed), assumed to be what
+    /// `exact_default_invoice_status` holds, as the document gives it no values.
+    static let exactInvoiceStatusCodes: KeyValuePairs<String, Int> = ["open": 20, "processed": 50]
+
+    /// Exact's invoice status code for a config name.
+    static func exactInvoiceStatusCode(_ name: String) -> Int {
+        exactInvoiceStatusCodes.first { $0.key == name }?.value ?? 20
+    }
+
+    /// The config name of an Exact invoice status code, if it has one.
+    static func exactInvoiceStatusName(_ code: Int) -> String? {
+        exactInvoiceStatusCodes.first { $0.value == code }?.key
+    }
+}
