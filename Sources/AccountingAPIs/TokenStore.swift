@@ -146,7 +146,8 @@ public struct TokenStore: Sendable {
         let fd = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         guard fd >= 0 else { throw failure("the token store's lock file cannot be opened") }
         let deadline = ContinuousClock.now + lockTimeout
-        // Polling keeps the wait off the blocking path, so one process may hold several stores' tasks.
+        // Polling keeps the wait off the blocking path, so one process may hold several stores' tasks. The wait is
+        // for another process, so it goes by real time, not by the injected clock.
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard ContinuousClock.now < deadline else {
                 close(fd)
