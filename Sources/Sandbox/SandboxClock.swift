@@ -1,13 +1,18 @@
 import Foundation
 
-/// The sandbox's wall clock for token lifetimes, rate windows and daily budgets: the system's, shifted by a fixed
-/// offset (`HALOFORM_CLOCK_OFFSET`), or any time source a test moves.
+/// The sandbox's wall clock for token lifetimes, rate windows, daily budgets and injected latency: the system's,
+/// shifted by a fixed offset (`HALOFORM_CLOCK_OFFSET`), or any time source a test moves.
 public struct SandboxClock: Sendable {
     private let reading: @Sendable () -> Date
+    private let sleeping: @Sendable (Duration) async throws -> Void
 
-    /// A clock reading its time from `reading`.
-    public init(_ reading: @escaping @Sendable () -> Date) {
+    /// A clock reading its time from `reading` and waiting with `sleep` (by default, really waiting).
+    public init(
+        _ reading: @escaping @Sendable () -> Date,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
         self.reading = reading
+        sleeping = sleep
     }
 
     /// The system's clock.
@@ -20,4 +25,9 @@ public struct SandboxClock: Sendable {
 
     /// The current time.
     public var now: Date { reading() }
+
+    /// Waits `duration` of this clock's time (an injected latency).
+    public func sleep(for duration: Duration) async throws {
+        try await sleeping(duration)
+    }
 }

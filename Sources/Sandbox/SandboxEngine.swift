@@ -14,7 +14,8 @@ actor SandboxEngine {
     private var faultRandom: StableRandom
     private var stormLeft: Int
     private var stats: [SandboxSystem: [String: Int]] = [:]
-    private let clock: SandboxClock
+    /// The clock requests are judged and delayed by.
+    nonisolated let clock: SandboxClock
 
     init(state: SandboxState, writer: StateWriter?, options: SandboxOptions) {
         self.state = state
