@@ -119,7 +119,7 @@ public struct AuthorizationCodeFlow: Sendable {
         -> AccessToken
     {
         let request = ServiceRequest.postForm(endpoints.token, fields)
-        let issuedAt = Date()
+        let issuedAt = http.configuration.clock.now
         // Not idempotent: a refresh token spent by a request whose answer was lost is gone, so such a request
         // must not be repeated blindly; the HTTP discipline repeats it only when the server provably did not act.
         let response = try await http.send(request)

@@ -35,7 +35,7 @@ public struct BusinessCentralCatalogClient: CatalogClient {
         if let size = context.pageSize { headers.add(name: "Prefer", value: "odata.maxpagesize=\(size)") }
         api = AuthorizedService(
             service: service,
-            tokens: TokenCache(margin: 300) { _ in try await grant.fetch(tokenURL: endpoints.token, using: service) },
+            tokens: TokenCache(margin: 300, clock: context.clock) { _ in try await grant.fetch(tokenURL: endpoints.token, using: service) },
             extraHeaders: headers)
     }
 

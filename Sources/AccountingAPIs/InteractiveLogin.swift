@@ -3,13 +3,15 @@ import HaloAPI
 import HaloformCore
 
 /// `haloform login`: the authorization-code flow for Exact Online or Sage with a loopback redirect, ending with the
-/// first refresh token in the token store. Against the sandbox it needs no browser: the sandbox approves at once and
+/// first refresh token in the token store, under the app login every tenant of that app shares. Against the sandbox it needs no browser: the sandbox approves at once and
 /// the login follows its redirect to the listener itself.
 public struct InteractiveLogin: Sendable {
     /// The tenant.
     public let request: CatalogRequest
     /// The flow.
     public let flow: AuthorizationCodeFlow
+    /// The app login the token is kept for.
+    public var app: AppLogin { AppLogin(flow) }
     private let context: AccountingContext
     private let http: HTTPService
 
@@ -26,8 +28,11 @@ public struct InteractiveLogin: Sendable {
         http = HTTPService(context.configuration(for: request.key.integration))
     }
 
-    /// Runs the login: `show` gets the URL to open; waits up to `timeout` for the redirect; stores the refresh token.
-    public func run(timeout: Duration = .seconds(300), show: @Sendable (String) -> Void) async throws(ServiceError)
+    /// Runs the login: `show` gets the URL to open; waits up to `timeout` for the redirect; stores the refresh token
+    /// for the app, replacing the version-1 entries of `tenants` (the tenants it serves).
+    public func run(
+        timeout: Duration = .seconds(300), serving tenants: [CatalogKey] = [], show: @Sendable (String) -> Void
+    ) async throws(ServiceError)
         -> StoredToken
     {
         guard let redirect = URLComponents(string: flow.redirectURI), let port = redirect.port,
@@ -54,10 +59,12 @@ public struct InteractiveLogin: Sendable {
         }
         let code = try flow.code(fromRedirect: redirected, state: state)
         let token = try await flow.exchange(code: code, using: http)
+        let now = context.clock.now
         let stored = StoredToken(
             refreshToken: token.refreshToken ?? "", accessToken: token.value, accessTokenExpiresAt: token.expiresAt,
-            issuedAt: Date())
-        try await context.tokenStore.update(TokenStore.key(request.key)) { (entry) throws(ServiceError) in
+            issuedAt: now, updatedAt: now)
+        let legacy = ([request.key] + tenants).map(TokenStore.legacyKey)
+        try await context.tokenStore.update(app.storeKey, migrating: legacy) { (entry) throws(ServiceError) in
             entry = stored
         }
         return stored

@@ -32,7 +32,7 @@ public struct RemoteStateFetcher: Sendable {
 
     /// Fetches the collections, `/Control`, the clients' names and the catalogs the request names. Collections
     /// `AssetGroup` and `TopLevel`, when requested, also fill `productGroups` and `topLevels`. `progress` is
-    /// called after each part.
+    /// called after each part. Logins that must be renewed are all named in one error, after the other parts.
     public func fetch(
         _ request: RemoteStateRequest, progress: (@Sendable (FetchProgress) -> Void)? = nil
     ) async throws -> RemoteState {
@@ -86,11 +86,29 @@ public struct RemoteStateFetcher: Sendable {
             }
             for _ in 0..<width { launch() }
             var parts: [Part] = []
-            while let (name, part) = try await group.next() {
+            var logins: [ServiceError] = []
+            while true {
+                let next: (String, Part)?
+                do {
+                    next = try await group.next()
+                } catch let error as ServiceError where error.kind == .loginRequired {
+                    // Tenants sharing a login fail alike; each login is named once.
+                    if !logins.contains(where: { $0.description == error.description }) { logins.append(error) }
+                    launch()
+                    continue
+                }
+                guard let (name, part) = next else { break }
                 parts.append(part)
                 let elapsed = ContinuousClock.now - start
                 progress?(FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: elapsed.inSeconds))
                 launch()
+            }
+            if logins.count == 1 { throw logins[0] }
+            if !logins.isEmpty {
+                throw ServiceError(
+                    .loginRequired, service: "Accounting logins",
+                    message: "\(logins.count) logins must be renewed:"
+                        + logins.map { "\n  \($0.description)" }.joined())
             }
             return parts
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the token store keeps for one tenant: the current refresh token, and the access token issued with it
+/// What the token store keeps for one app login (`AppLogin`): the current refresh token, and the access token issued with it
 /// while it is still good (Exact refuses a refresh in the first 570 s, so a quick second run reuses it).
 public struct StoredToken: Sendable, Hashable, Codable {
     /// The refresh token to use next; it rotates on every use.
@@ -17,7 +17,7 @@ public struct StoredToken: Sendable, Hashable, Codable {
     /// An entry as given.
     public init(
         refreshToken: String, accessToken: String? = nil, accessTokenExpiresAt: Date? = nil, issuedAt: Date? = nil,
-        updatedAt: Date = Date()
+        updatedAt: Date
     ) {
         self.refreshToken = refreshToken
         self.accessToken = accessToken

@@ -10,6 +10,11 @@ import HaloformCore
 
 /// The file that keeps refresh tokens between runs: JSON, mode 0600, replaced atomically (temp file + rename) and
 /// locked (`flock` on a side file) for the whole read-refresh-write, so two runs never spend the same token.
+///
+/// Version 2 keeps one entry per app login (`AppLogin.storeKey`, `exact_online/<client id>@<host>`). Version 1 kept
+/// one per tenant (`exact_online/<tenant>`); such an entry is migrated when its app is first used: of the entries
+/// of the tenants that share the app, the one written last (`updated_at`) wins, since a newer login or refresh ends
+/// the older ones, and all of them are dropped once the app's entry is written.
 public struct TokenStore: Sendable {
     /// The store's path.
     public let path: String
@@ -31,8 +36,8 @@ public struct TokenStore: Sendable {
         return home + "/.config/haloform/tokens.json"
     }
 
-    /// The store key of a tenant.
-    public static func key(_ catalog: CatalogKey) -> String {
+    /// A tenant's key in version 1 of the store, read only to migrate it.
+    public static func legacyKey(_ catalog: CatalogKey) -> String {
         "\(catalog.integration.key)/\(catalog.tenant)"
     }
 
@@ -41,19 +46,22 @@ public struct TokenStore: Sendable {
         try load().tokens[key]
     }
 
-    /// Reads the entry for `key`, lets `body` change it (and talk to a token endpoint meanwhile), and writes it
-    /// back, all under the lock.
+    /// Reads the entry for `key` (or, when it has none, the newest of the `legacy` entries), lets `body` change it
+    /// (and talk to a token endpoint meanwhile), and writes it back, dropping the legacy entries, all under the lock.
     public func update<Result: Sendable>(
-        _ key: String, _ body: (inout StoredToken?) async throws(ServiceError) -> Result
+        _ key: String, migrating legacy: [String] = [], _ body: (inout StoredToken?) async throws(ServiceError) -> Result
     ) async throws(ServiceError) -> Result {
         let lock = try await acquireLock()
         defer { releaseLock(lock) }
         var file = try load()
-        var entry = file.tokens[key]
-        let before = entry
+        let legacy = legacy.filter { $0 != key }
+        var entry = file.tokens[key] ?? legacy.compactMap { file.tokens[$0] }.max { $0.updatedAt < $1.updatedAt }
         let result = try await body(&entry)
-        if entry != before {
+        let leftovers = entry == nil ? [] : legacy.filter { file.tokens[$0] != nil }
+        if entry != file.tokens[key] || !leftovers.isEmpty {
             file.tokens[key] = entry
+            for old in leftovers { file.tokens[old] = nil }
+            file.version = Contents.currentVersion
             try save(file)
         }
         return result
@@ -63,7 +71,9 @@ public struct TokenStore: Sendable {
 
     /// The file's JSON form.
     struct Contents: Codable {
-        var version = 1
+        /// The version this code writes: 2, entries per app login.
+        static let currentVersion = 2
+        var version = Contents.currentVersion
         var tokens: [String: StoredToken] = [:]
     }
 
@@ -136,7 +146,8 @@ public struct TokenStore: Sendable {
         let fd = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         guard fd >= 0 else { throw failure("the token store's lock file cannot be opened") }
         let deadline = ContinuousClock.now + lockTimeout
-        // Polling keeps the wait off the blocking path, so one process may hold several stores' tasks.
+        // Polling keeps the wait off the blocking path, so one process may hold several stores' tasks. The wait is
+        // for another process, so it goes by real time, not by the injected clock.
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard ContinuousClock.now < deadline else {
                 close(fd)

@@ -20,7 +20,7 @@ public struct AccessToken: Sendable, Hashable {
     /// Reads a token endpoint's answer (`access_token`, `expires_in` as a number or a string, `refresh_token`),
     /// registering the secrets with the redactor before anything could print them.
     public static func read(
-        _ response: ServiceResponse, issuedAt: Date = Date(), redactor: SecretRedactor = .shared
+        _ response: ServiceResponse, issuedAt: Date, redactor: SecretRedactor = .shared
     ) throws(ServiceError) -> AccessToken {
         let json = try response.json()
         let object = json.object ?? [:]

@@ -25,7 +25,7 @@ public struct ClientCredentialsGrant: Sendable {
              ("scope", scope)])
         // Asking for a token twice does no harm, so a broken connection may be retried.
         request.isIdempotent = true
-        let issuedAt = Date()
+        let issuedAt = service.configuration.clock.now
         let response = try await service.send(request)
         guard response.isSuccess else {
             throw ServiceError(

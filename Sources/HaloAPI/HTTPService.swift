@@ -22,7 +22,7 @@ public final class HTTPService: Sendable {
     public init(_ configuration: HTTPServiceConfiguration, client: HTTPClient = HTTPService.sharedClient) {
         self.configuration = configuration
         self.client = client
-        self.budget = RequestBudget(limit: configuration.budget, per: configuration.budgetWindow)
+        self.budget = RequestBudget(limit: configuration.budget, per: configuration.budgetWindow, clock: configuration.clock)
         self.gate = ConcurrencyGate(width: configuration.maximumConcurrentRequests)
     }
 
@@ -141,7 +141,7 @@ public final class HTTPService: Sendable {
         status: Int, headers: HTTPHeaders, attempt: Int, request: ServiceRequest, body: ByteBuffer
     ) throws(ServiceError) -> Duration {
         let backoff = configuration.retry.backoff(afterAttempt: attempt)
-        guard let retryAfter = Self.retryAfter(headers) else { return backoff }
+        guard let retryAfter = Self.retryAfter(headers, now: configuration.clock.now) else { return backoff }
         guard retryAfter <= configuration.retry.maximumRetryAfter else {
             throw ServiceError(
                 .status, service: configuration.name, status: status, request: request.display,
@@ -159,14 +159,14 @@ public final class HTTPService: Sendable {
             remaining <= 0,
             let reset = headers.first(name: names.reset).flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }
-        let seconds = reset / 1000 - Date().timeIntervalSince1970
+        let seconds = reset / 1000 - configuration.clock.now.timeIntervalSince1970
         guard seconds > 0 else { return nil }
         // A clock far off must not stall a run: never wait longer than one window.
         return min(Duration.milliseconds(Int64(seconds * 1000) + 50), configuration.budgetWindow)
     }
 
     /// The `Retry-After` header as a duration: seconds, or an HTTP date.
-    static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
+    static func retryAfter(_ headers: HTTPHeaders, now: Date) -> Duration? {
         guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Double(value), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
         let formatter = DateFormatter()
@@ -174,7 +174,7 @@ public final class HTTPService: Sendable {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(Int64(max(0, date.timeIntervalSinceNow) * 1000))
+        return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
     }
 
     /// Where a transport error happened, which decides whether a non-idempotent request may be repeated.
@@ -209,7 +209,7 @@ public final class HTTPService: Sendable {
     }
 
     private func sleep(_ delay: Duration) async {
-        try? await Task.sleep(for: delay)
+        try? await configuration.clock.sleep(for: delay)
     }
 
     private func log(_ request: ServiceRequest, _ message: String, attempt: Int, delay: Duration?) {

@@ -22,13 +22,16 @@ public struct HTTPServiceConfiguration: Sendable {
     public var logger: Logger
     /// Scrubs secrets from errors and logs.
     public var redactor: SecretRedactor
+    /// The wall clock for backoff, `Retry-After`, the budget's window and token lifetimes.
+    public var clock: any WallClock
 
     /// A configuration as given; the defaults suit an unattended run against a real service.
     public init(
         name: String, requestTimeout: Duration = .seconds(60), retry: RetryPolicy = .standard, budget: Int? = nil,
         budgetWindow: Duration = .seconds(60), maximumConcurrentRequests: Int = 4,
         rateLimitHeaders: RateLimitHeaders? = nil, maximumBodyBytes: Int = 512 << 20,
-        logger: Logger = Logger(label: "haloform.http"), redactor: SecretRedactor = .shared
+        logger: Logger = Logger(label: "haloform.http"), redactor: SecretRedactor = .shared,
+        clock: any WallClock = SystemClock()
     ) {
         self.name = name
         self.requestTimeout = requestTimeout
@@ -40,6 +43,7 @@ public struct HTTPServiceConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.logger = logger
         self.redactor = redactor
+        self.clock = clock
     }
 
     /// Halo: hosted instances allow 300 requests per rolling 5 minutes.

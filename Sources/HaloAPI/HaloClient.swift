@@ -30,7 +30,7 @@ public final class HaloClient: Sendable {
         self.service = service
         let source = HaloTokenSource(connection: connection, baseURL: base, service: service)
         self.authorized = AuthorizedService(
-            service: service, tokens: TokenCache(margin: 60) { _ in try await source.fetch() })
+            service: service, tokens: TokenCache(margin: 60, clock: service.configuration.clock) { _ in try await source.fetch() })
     }
 
     /// Every record of a collection: all pages of a paged one, the whole list of a configuration one.

@@ -1,3 +1,6 @@
+import Foundation
+import HaloformCore
+
 /// A client-side limit on how many requests a service gets in a rolling window, so a large run stays under the
 /// service's documented budget instead of provoking 429s; it also holds every request back while the service has
 /// said to wait (a `Retry-After`, or a rate-limit header reaching zero).
@@ -7,16 +10,17 @@ public actor RequestBudget {
     /// The window's length.
     public nonisolated let window: Duration
 
-    private let clock = ContinuousClock()
+    private let clock: any WallClock
     /// Grant times within the last window, oldest first, from `head` on.
-    private var grants: [ContinuousClock.Instant] = []
+    private var grants: [Date] = []
     private var head = 0
-    private var pausedUntil: ContinuousClock.Instant?
+    private var pausedUntil: Date?
 
-    /// A budget of `limit` requests per `window`; nil for none.
-    public init(limit: Int?, per window: Duration) {
+    /// A budget of `limit` requests per `window` of `clock`'s time; nil for none.
+    public init(limit: Int?, per window: Duration, clock: any WallClock = SystemClock()) {
         self.limit = limit.map { max(1, $0) }
         self.window = window
+        self.clock = clock
     }
 
     /// Waits until a request may be sent, and counts it.
@@ -24,11 +28,11 @@ public actor RequestBudget {
         while true {
             let now = clock.now
             if let pausedUntil, pausedUntil > now {
-                try await Task.sleep(until: pausedUntil, clock: clock)
+                try await sleep(until: pausedUntil)
                 continue
             }
             guard let limit else { return }
-            while head < grants.count, grants[head] + window <= now { head += 1 }
+            while head < grants.count, grants[head].addingTimeInterval(window.inSeconds) <= now { head += 1 }
             if head > 1024, head * 2 > grants.count {
                 grants.removeFirst(head)
                 head = 0
@@ -37,13 +41,17 @@ public actor RequestBudget {
                 grants.append(now)
                 return
             }
-            try await Task.sleep(until: grants[head] + window, clock: clock)
+            try await sleep(until: grants[head].addingTimeInterval(window.inSeconds))
         }
+    }
+
+    private func sleep(until moment: Date) async throws {
+        try await clock.sleep(for: .milliseconds(Int64((moment.timeIntervalSince(clock.now) * 1000).rounded(.up))))
     }
 
     /// Holds every request back until `delay` from now has passed.
     func pause(for delay: Duration) {
-        let until = clock.now + delay
+        let until = clock.now.addingTimeInterval(delay.inSeconds)
         if let pausedUntil, pausedUntil >= until { return }
         pausedUntil = until
     }

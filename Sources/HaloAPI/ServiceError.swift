@@ -19,6 +19,8 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         case authentication
         /// Something needed to reach the service is missing (a token, a company, a setting).
         case configuration
+        /// A person must log in again (`haloform login …`): there is no refresh token, or the service refuses it.
+        case loginRequired
     }
 
     /// What kind of failure.

@@ -8,12 +8,14 @@ public actor TokenCache {
 
     private let fetch: Fetch
     private let margin: TimeInterval
+    private let clock: any WallClock
     private var current: AccessToken?
     private var renewal: Task<AccessToken, any Error>?
 
-    /// A cache renewing `margin` seconds before expiry.
-    public init(margin: TimeInterval = 60, fetch: @escaping Fetch) {
+    /// A cache renewing `margin` seconds (of `clock`'s time) before expiry.
+    public init(margin: TimeInterval = 60, clock: any WallClock = SystemClock(), fetch: @escaping Fetch) {
         self.margin = margin
+        self.clock = clock
         self.fetch = fetch
     }
 
@@ -21,7 +23,7 @@ public actor TokenCache {
     /// already).
     public func token(replacing refused: String? = nil) async throws -> String {
         if let current {
-            let fresh = current.expiresAt.timeIntervalSinceNow > margin
+            let fresh = current.expiresAt.timeIntervalSince(clock.now) > margin
             if fresh, current.value != refused { return current.value }
         }
         if let renewal { return try await renewal.value.value }

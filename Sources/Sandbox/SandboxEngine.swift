@@ -14,6 +14,8 @@ actor SandboxEngine {
     private var faultRandom: StableRandom
     private var stormLeft: Int
     private var stats: [SandboxSystem: [String: Int]] = [:]
+    /// The clock requests are judged and delayed by.
+    nonisolated let clock: SandboxClock
 
     init(state: SandboxState, writer: StateWriter?, options: SandboxOptions) {
         self.state = state
@@ -25,11 +27,12 @@ actor SandboxEngine {
         faults = options.faults
         faultRandom = StableRandom(seed: options.faults.seed)
         stormLeft = options.faults.throttleBurst
+        clock = options.clock
     }
 
     /// Answers one request.
     func respond(to request: SandboxRequest) async -> SandboxAnswer {
-        let now = Date().timeIntervalSince1970
+        let now = clock.now.timeIntervalSince1970
         if request.segments.first == "_sandbox" {
             return await admin(request, now: now)
         }

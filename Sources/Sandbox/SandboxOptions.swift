@@ -18,12 +18,14 @@ public struct SandboxOptions: Sendable {
     public var sageRateLimit: Int?
     /// Whether SIGINT and SIGTERM stop the server gracefully (for `haloform sandbox serve`).
     public var stopsOnSignals: Bool
+    /// The clock tokens, rate windows and daily budgets are judged by.
+    public var clock: SandboxClock
 
     /// Options with the real services' limits and no faults.
     public init(
         statePath: String? = nil, host: String = "127.0.0.1", port: Int = 0, faults: SandboxFaults = .none,
         haloRateLimit: Int? = 300, exactRateLimit: ExactRateLimit? = .standard, businessCentralRateLimit: Int? = 6000,
-        sageRateLimit: Int? = 200, stopsOnSignals: Bool = false
+        sageRateLimit: Int? = 200, stopsOnSignals: Bool = false, clock: SandboxClock = .system
     ) {
         self.statePath = statePath
         self.host = host
@@ -34,6 +36,7 @@ public struct SandboxOptions: Sendable {
         self.businessCentralRateLimit = businessCentralRateLimit
         self.sageRateLimit = sageRateLimit
         self.stopsOnSignals = stopsOnSignals
+        self.clock = clock
     }
 }
 

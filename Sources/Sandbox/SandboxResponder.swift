@@ -29,7 +29,7 @@ struct SandboxResponder: HTTPResponder {
             body: Array(buffer.readableBytesView), origin: host)
         let answer = await engine.respond(to: sandboxRequest)
         if answer.delayMilliseconds > 0 {
-            try await Task.sleep(for: .milliseconds(answer.delayMilliseconds))
+            try await engine.clock.sleep(for: .milliseconds(answer.delayMilliseconds))
         }
         var fields = HTTPFields()
         for (name, value) in answer.headers {

@@ -14,6 +14,8 @@ struct Connection {
     let overrides: ServiceOverrides?
 
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
+        // One clock for every client, moved by HALOFORM_CLOCK_OFFSET as the in-process sandbox's is.
+        let clock = SystemClock(offset: try workspace.clockOffset)
         switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
         case .success(let request): self.request = request
         case .failure(let list):
@@ -27,13 +29,15 @@ struct Connection {
         // The sandbox enforces the services' rate limits itself, and the clients ride out its 429s; a client-side
         // budget on top would only make a loopback run as slow as a real one.
         var halo = HaloClientConfiguration()
+        halo.http.clock = clock
         var accounting = AccountingContext.standardHTTP
         if sandbox {
             halo.http = halo.http.unlimited()
             accounting = accounting.mapValues { $0.unlimited() }
         }
         fetcher = RemoteStateFetcher(halo: halo, accounting: AccountingContext(
-            tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting))
+            tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting,
+            clock: clock))
     }
 
     /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.

@@ -12,7 +12,9 @@ struct LoginCommand: AsyncParsableCommand {
         discussion: """
             Prints a URL to open in a browser, waits for the service to redirect to \
             http://localhost:PORT/<system>/callback (the app registration must list it), and stores the refresh \
-            token. Against the sandbox it completes without a browser. In a pipeline, seed the store instead with \
+            token. Exact and Sage keep one live refresh token per app and user, so the token is kept per app: one \
+            login serves every tenant of the config that uses the same app (client id) at the same service host. \
+            Against the sandbox it completes without a browser. In a pipeline, seed the store instead with \
             EXACT_REFRESH_TOKEN[_<TENANT>] or SAGE_REFRESH_TOKEN[_<TENANT>].
             """
     )
@@ -58,11 +60,13 @@ struct LoginCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let context = connection.fetcher.accounting
+            let served: [CatalogKey]
             do {
                 let login = try InteractiveLogin(
                     request, context: context,
                     redirectURI: AuthorizationCodeFlow.defaultRedirectURI(for: integration, port: redirectPort))
-                _ = try await login.run(timeout: .seconds(timeout)) { url in
+                served = login.app.tenants(in: connection.request.catalogs)
+                _ = try await login.run(timeout: .seconds(timeout), serving: served) { url in
                     Terminal.error(
                         "Open this URL in a browser and approve haloform:\n\n  \(url)\n\n"
                             + "Waiting for the redirect to \(login.flow.redirectURI) …\n")
@@ -71,9 +75,10 @@ struct LoginCommand: AsyncParsableCommand {
                 Terminal.error("error: \(error)\n")
                 throw ExitCode.failure
             }
+            let names = served.map { "'\($0.tenant)'" }.joined(separator: ", ")
             Terminal.error(
-                "Logged in to \(integration.displayName) for tenant '\(tenant)'; the refresh token is kept in "
-                    + "\(context.tokenStore.path).\n")
+                "Logged in to \(integration.displayName); this login serves \(served.count == 1 ? "tenant" : "tenants") "
+                    + "\(names); the refresh token is kept in \(context.tokenStore.path).\n")
         }
     }
 }

@@ -51,7 +51,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 haloRateLimit: haloRateLimit > 0 ? haloRateLimit : nil,
                 exactRateLimit: noAccountingRateLimits ? nil : .standard,
                 businessCentralRateLimit: noAccountingRateLimits ? nil : 6000, sageRateLimit: noAccountingRateLimits ? nil : 200,
-                stopsOnSignals: true)
+                stopsOnSignals: true, clock: .shifted(by: try ClockOffset.fromEnvironment(sandbox: true)))
             let server = try await SandboxServer.start(options)
             // Written unbuffered, so a parent process reading the pipe sees the URLs at once.
             FileHandle.standardOutput.write(Data((Self.banner(server) + "\n").utf8))

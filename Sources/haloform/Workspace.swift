@@ -40,6 +40,11 @@ struct Workspace {
         return path.hasPrefix("/") || path.hasPrefix("http://") ? path : (folder as NSString).appendingPathComponent(path)
     }
 
+    /// How far `HALOFORM_CLOCK_OFFSET` moves the clients' and the in-process sandbox's clock (0 when unset).
+    var clockOffset: TimeInterval {
+        get throws { try ClockOffset.fromEnvironment(sandbox: sandboxStatePath != nil) }
+    }
+
     /// The environment `${env:…}` resolves against.
     var environment: ConfigEnvironment {
         ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandboxStatePath != nil)
@@ -56,7 +61,8 @@ struct Workspace {
             return try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(running), tokenStorePath: store))
         }
         try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let server = try await SandboxServer.start(SandboxOptions(statePath: statePath, faults: try Self.sandboxFaults()))
+        let server = try await SandboxServer.start(SandboxOptions(
+            statePath: statePath, faults: try Self.sandboxFaults(), clock: .shifted(by: try clockOffset)))
         // Sandbox logins go to a store beside the state file, never into the user's real one.
         let store = tokenStore ?? ((statePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tokens.json")
         do {

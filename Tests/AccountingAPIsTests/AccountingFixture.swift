@@ -5,19 +5,22 @@ import HaloformCore
 import Sandbox
 
 /// A sandbox with every rate limit off, a fresh token store in a temporary folder, and catalog requests for its
-/// demo tenants.
+/// demo tenants; the sandbox and the clients share one clock, which the test moves and every client wait moves too.
 struct AccountingFixture {
     let server: SandboxServer
     let folder: String
+    let clock: ManualClock
     let log = LogRecorder()
 
     /// Runs `body` against a fresh in-memory sandbox, removing the temporary folder afterwards.
     static func run(_ body: (AccountingFixture) async throws -> Void) async throws {
+        let clock = ManualClock(advancesWhenSleeping: true)
         let options = SandboxOptions(
-            haloRateLimit: nil, exactRateLimit: nil, businessCentralRateLimit: nil, sageRateLimit: nil)
+            haloRateLimit: nil, exactRateLimit: nil, businessCentralRateLimit: nil, sageRateLimit: nil,
+            clock: SandboxClock { clock.now })
         let server = try await SandboxServer.start(options)
         let folder = NSTemporaryDirectory() + "haloform-accounting-\(UUID().uuidString)"
-        let fixture = AccountingFixture(server: server, folder: folder)
+        let fixture = AccountingFixture(server: server, folder: folder, clock: clock)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             try await body(fixture)
@@ -46,17 +49,22 @@ struct AccountingFixture {
         }
         return AccountingContext(
             tokenStore: TokenStore(path: storePath), environment: environment, allowsSandboxLogin: allowsSandboxLogin,
-            http: http, pageSize: pageSize)
+            http: http, pageSize: pageSize, clock: clock)
     }
 
-    /// Exact Online's demo tenant, division 123456.
-    func exactRequest(_ tenant: String = "exact-nl") -> CatalogRequest {
+    /// Exact Online's demo tenant, division 123456 (or another of the demo login's divisions).
+    func exactRequest(_ tenant: String = "exact-nl", division: Int = 123456) -> CatalogRequest {
         var request = CatalogRequest(key: CatalogKey(.exactOnline, tenant))
         request.baseURL = server.exactOnlineURL
         request.clientID = SandboxCredentials.exactOnline.clientID
         request.clientSecret = SandboxCredentials.exactOnline.clientSecret
-        request.exactDivision = 123456
+        request.exactDivision = division
         return request
+    }
+
+    /// The token store key of the demo Exact app's login.
+    func exactStoreKey() throws -> String {
+        AppLogin(try AuthorizationCodeFlow(exactRequest())).storeKey
     }
 
     /// Business Central's demo tenant: CRONUS NL in Production.

@@ -86,7 +86,7 @@ struct RemoteStateFetcherTests {
                 SandboxCredentials.businessCentral.clientSecret, SandboxCredentials.sage.clientSecret,
                 "seeded-refresh-token-value", "wrong-bc-secret-value",
             ]
-            if let stored = try TokenStore(path: fixture.storePath).entry(for: "exact_online/exact-nl") {
+            if let stored = try TokenStore(path: fixture.storePath).entry(for: try fixture.exactStoreKey()) {
                 secrets += [stored.refreshToken, stored.accessToken ?? ""]
             }
             let captured = fixture.log.all + errors

@@ -33,7 +33,7 @@ struct SageCatalogTests {
     func refreshTokenRotates() async throws {
         try await AccountingFixture.run { fixture in
             let context = fixture.context()
-            let key = TokenStore.key(CatalogKey(.sageBusinessCloud, "sage-uk"))
+            let key = AppLogin(try AuthorizationCodeFlow(fixture.sageRequest())).storeKey
             _ = try await CatalogClients.make(fixture.sageRequest(), context: context).catalog()
             let first = try #require(try context.tokenStore.entry(for: key))
             // Expired by the sandbox rather than by a one-second lifetime, which a loaded machine can outrun mid-fetch.

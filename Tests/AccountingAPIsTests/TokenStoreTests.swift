@@ -19,8 +19,9 @@ struct TokenStoreTests {
                 group.addTask {
                     try await store.update("counter") { (entry) throws(ServiceError) in
                         let count = Int(entry?.refreshToken ?? "0") ?? 0
-                        try? await Task.sleep(for: .milliseconds(20))
-                        entry = StoredToken(refreshToken: String(count + 1))
+                        // Let the other tasks run while this one holds the lock.
+                        for _ in 0..<20 { await Task.yield() }
+                        entry = StoredToken(refreshToken: String(count + 1), updatedAt: Date(timeIntervalSince1970: 0))
                     }
                 }
             }

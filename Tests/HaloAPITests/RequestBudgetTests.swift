@@ -1,3 +1,4 @@
+import Foundation
 import HaloAPI
 import HaloformCore
 import Sandbox
@@ -12,11 +13,15 @@ struct RequestBudgetTests {
             var http = fixture.http(attempts: 1)
             http.budget = 4
             http.budgetWindow = .milliseconds(400)
+            // The budget's waits move this clock instead of passing.
+            let clock = ManualClock(advancesWhenSleeping: true)
+            http.clock = clock
             let client = try HaloClient(connection: fixture.connection, configuration: HaloClientConfiguration(http: http))
-            let start = ContinuousClock.now
+            let start = clock.now
             for _ in 0..<11 { _ = try await client.control() }
-            // 12 requests (a token and 11 reads) at 4 per window need two waits.
-            #expect(ContinuousClock.now - start >= .milliseconds(780))
+            // 12 requests (a token and 11 reads) at 4 per window need two waits, together two windows.
+            #expect(clock.now.timeIntervalSince(start) >= 0.799)
+            #expect(clock.now.timeIntervalSince(start) < 1.2)
             #expect(client.service.statistics.current.requests == 12)
             #expect(client.service.statistics.current.throttled == 0)
         }

@@ -134,29 +134,38 @@ import Testing
     }
 
     @Test func rateLimitHeadersAndMinutelyLimit() async throws {
-        try await withSandbox(SandboxOptions(exactRateLimit: ExactRateLimit(minutely: 3, daily: 5000))) { client in
+        // Half a minute into a clock minute that only the test moves, so no boundary passes between the calls.
+        let time = MovableTime(start: Date(timeIntervalSince1970: 1_800_000_030))
+        let options = SandboxOptions(exactRateLimit: ExactRateLimit(minutely: 3, daily: 5), clock: time.clock)
+        try await withSandbox(options) { client in
             let token = try #require(try await Self.login(client)["access_token"] as? String)
             let first = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
-            #expect(first.headers["x-ratelimit-limit"] == "5000")
-            #expect(first.headers["x-ratelimit-remaining"] == "4999")
+            #expect(first.headers["x-ratelimit-limit"] == "5")
+            #expect(first.headers["x-ratelimit-remaining"] == "4")
             #expect(first.headers["x-ratelimit-minutely-limit"] == "3")
             #expect(first.headers["x-ratelimit-minutely-remaining"] == "2")
-            let reset = Int(first.headers["x-ratelimit-minutely-reset"] ?? "") ?? 0
-            let now = Int(Date().timeIntervalSince1970 * 1000)
-            #expect(reset > now && reset <= now + 61_000)
-            #expect(Int(first.headers["x-ratelimit-reset"] ?? "") ?? 0 > now)
+            #expect(first.headers["x-ratelimit-minutely-reset"] == "1800000060000")
+            #expect(Int(first.headers["x-ratelimit-reset"] ?? "") == 1_800_057_600_000)
             _ = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
             _ = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
             let refused = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
-            if refused.status != 429 {
-                // A minute boundary passed between the calls; the window restarted.
-                #expect(refused.headers["x-ratelimit-minutely-remaining"] == "2")
-            } else {
-                #expect(refused.headers["x-ratelimit-minutely-remaining"] == "0")
-                #expect(refused.object["error"] != nil)
-            }
+            #expect(refused.status == 429)
+            #expect(refused.headers["x-ratelimit-minutely-remaining"] == "0")
+            #expect(refused.object["error"] != nil)
+            // The next minute opens a new window, until the day's budget is spent; the next day opens a new one.
+            time.advance(seconds: 30)
+            let nextMinute = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
+            #expect(nextMinute.status == 200)
+            #expect(nextMinute.headers["x-ratelimit-minutely-remaining"] == "2")
+            _ = try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token)
+            #expect(try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token).status == 429)
             // Another division has its own counter.
             #expect(try await client.get("/exact-online/api/v1/234567/vat/VATCodes", token: token).status == 200)
+            // A day later the 600 s token is long dead, and a new login finds a new day's budget.
+            time.advance(seconds: 86_400)
+            #expect(try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: token).status == 401)
+            let fresh = try #require(try await Self.login(client)["access_token"] as? String)
+            #expect(try await client.get("/exact-online/api/v1/123456/vat/VATCodes", token: fresh).status == 200)
         }
     }
 

@@ -1,0 +1,70 @@
+import Foundation
+import HaloAPI
+import HaloformCore
+import Synchronization
+
+/// One app's login at one service host, which Exact Online and Sage keep one live refresh token for (a second login
+/// ends the first): tenants that share an app share its token, and one refresh serves them all.
+public struct AppLogin: Sendable, Hashable, CustomStringConvertible {
+    /// The system.
+    public let integration: Integration
+    /// The app's client id.
+    public let clientID: String
+    /// The token endpoint's host, without a port (the in-process sandbox's port changes from run to run).
+    public let host: String
+
+    /// The login a flow signs in to.
+    public init(_ flow: AuthorizationCodeFlow) {
+        integration = flow.integration
+        clientID = flow.clientID
+        host = URLComponents(string: flow.endpoints.token)?.host ?? flow.endpoints.token
+    }
+
+    /// The token store's key: `exact_online/<client id>@<host>`.
+    public var storeKey: String { "\(integration.key)/\(clientID)@\(host)" }
+
+    public var description: String { "\(integration.displayName) app \(clientID) at \(host)" }
+
+    /// The tenants among `requests` that sign in through this login, by name.
+    public func tenants(in requests: [CatalogRequest]) -> [CatalogKey] {
+        requests.filter { request in
+            (try? AuthorizationCodeFlow(request)).map { AppLogin($0) == self } ?? false
+        }.map(\.key).sorted { $0.tenant < $1.tenant }
+    }
+
+    /// The `haloform login` command that renews this login, for the first of `tenants`.
+    static func command(_ integration: Integration, _ tenants: [CatalogKey]) -> String {
+        let system = integration == .exactOnline ? "exact-online" : "sage"
+        return "haloform login \(system) \(tenants.first?.tenant ?? "TENANT")"
+    }
+}
+
+/// The logins of one run: for each app, the tenants that use it and the one token cache they share, so tenants
+/// fetched at once wait for a single refresh instead of spending the same refresh token twice.
+final class AppLogins: Sendable {
+    private struct Entry {
+        var tenants: Set<CatalogKey> = []
+        var tokens: TokenCache?
+    }
+
+    private let entries = Mutex<[AppLogin: Entry]>([:])
+
+    init() {}
+
+    /// Adds `tenant` to the app's tenants and returns the app's shared cache, made by `make` on first use.
+    func join(_ app: AppLogin, tenant: CatalogKey, make: () -> TokenCache) -> TokenCache {
+        entries.withLock { entries in
+            var entry = entries[app] ?? Entry()
+            entry.tenants.insert(tenant)
+            let tokens = entry.tokens ?? make()
+            entry.tokens = tokens
+            entries[app] = entry
+            return tokens
+        }
+    }
+
+    /// The tenants that joined the app, by name.
+    func tenants(of app: AppLogin) -> [CatalogKey] {
+        entries.withLock { $0[app]?.tenants.sorted { $0.tenant < $1.tenant } ?? [] }
+    }
+}
