@@ -36,7 +36,7 @@ struct AuthorizationCodeFlow: Sendable {
             return .text(400, "invalid_client: the client_id '\(clientID)' is not a registered application.")
         }
         let redirectURI = request.parameter("redirect_uri") ?? app.redirectURI
-        guard redirectURI == app.redirectURI else {
+        guard app.accepts(redirectURI: redirectURI) else {
             return .text(400, "invalid_request: the redirect_uri does not match the one registered for this application.")
         }
         var parameters: [(String, String)] = []

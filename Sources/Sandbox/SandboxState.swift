@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the sandbox holds: the records of all four systems, their registered apps and the tokens issued.
 /// It is a value, so a snapshot for saving costs nothing until the next change.
 struct SandboxState: Sendable {
@@ -66,6 +68,16 @@ struct OAuthApp: Sendable, Equatable {
     var redirectURI: String
     /// A display name.
     var name: String
+
+    /// Whether a request's redirect URI is the registered one. A loopback redirect may name any port, as RFC 8252
+    /// (section 7.3) asks of servers for native apps, so parallel logins on one machine need not share one port.
+    func accepts(redirectURI uri: String) -> Bool {
+        guard uri != redirectURI else { return true }
+        guard let asked = URLComponents(string: uri), let registered = URLComponents(string: redirectURI),
+            ["localhost", "127.0.0.1", "::1", "[::1]"].contains(asked.host ?? ""), asked.host == registered.host
+        else { return false }
+        return asked.scheme == registered.scheme && asked.path == registered.path && asked.query == registered.query
+    }
 
     /// The app of a demo credential.
     init(_ app: SandboxCredentials.App, name: String) {

@@ -45,6 +45,13 @@ import Testing
             let wrongRedirect = try await client.send(
                 "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://evil.example/&response_type=code")
             #expect(wrongRedirect.status == 400)
+            // A loopback redirect may name another port (RFC 8252, 7.3), but not another path or host.
+            let otherPort = try await client.send(
+                "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/exact/callback&response_type=code")
+            #expect(otherPort.status == 302, "\(otherPort.status)")
+            let otherPath = try await client.send(
+                "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/other&response_type=code")
+            #expect(otherPath.status == 400)
         }
     }
 
