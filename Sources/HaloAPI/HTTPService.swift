@@ -60,6 +60,7 @@ public final class HTTPService: Sendable {
                 throw ServiceError(.transport, service: name, request: request.display, message: "cancelled")
             }
             statistics.count(attempt: attempt)
+            configuration.tally?.count(name)
             switch outcome {
             case .answered(let status, let headers, let body):
                 if let wait = rateLimitWait(headers) {

@@ -24,6 +24,8 @@ public struct HTTPServiceConfiguration: Sendable {
     public var redactor: SecretRedactor
     /// The wall clock for backoff, `Retry-After`, the budget's window and token lifetimes.
     public var clock: any WallClock
+    /// Where every request sent is also counted, by `name`, when a command wants its totals.
+    public var tally: RequestTally?
 
     /// A configuration as given; the defaults suit an unattended run against a real service.
     public init(

@@ -34,7 +34,9 @@ struct ApplyCommand: AsyncParsableCommand {
                 }
                 plan = saved
             } else {
-                plan = try options.plan(workspace, remote)
+                var planned = try options.plan(workspace, remote)
+                planned.cost = connection.cost(of: planned)
+                plan = planned
                 Terminal.output(PlanOutput.render(plan, format: .text))
             }
             guard plan.hasChanges else {

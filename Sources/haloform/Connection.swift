@@ -12,6 +12,8 @@ struct Connection {
     let fetcher: RemoteStateFetcher
     /// Where the services are reached instead of their real addresses (the sandbox), if anywhere.
     let overrides: ServiceOverrides?
+    /// Every request this connection sent, by service.
+    let tally = RequestTally()
 
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         // One clock for every client, moved by HALOFORM_CLOCK_OFFSET as the in-process sandbox's is.
@@ -35,6 +37,13 @@ struct Connection {
             halo.http = halo.http.unlimited()
             accounting = accounting.mapValues { $0.unlimited() }
         }
+        let tally = self.tally
+        halo.http.tally = tally
+        accounting = accounting.mapValues { configuration in
+            var counted = configuration
+            counted.tally = tally
+            return counted
+        }
         fetcher = RemoteStateFetcher(halo: halo, accounting: AccountingContext(
             tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting,
             clock: clock))
@@ -50,8 +59,26 @@ struct Connection {
         return state
     }
 
+    /// What the plan cost and what applying it will: this connection's requests so far per system, and the plan's
+    /// writes to Halo, at the real services' documented limits (also against the sandbox, which stands in for them).
+    func cost(of plan: Plan) -> PlanCost {
+        let made = tally.current
+        let halo = HTTPServiceConfiguration.halo
+        let accounting = Integration.allCases.compactMap { AccountingContext.standardHTTP[$0] }.filter { made[$0.name] != nil }
+        return PlanCost(systems: [halo].map { PlanCost.System(documented: $0, reads: made[$0.name] ?? 0, writes: plan.operations.count) }
+            + accounting.map { PlanCost.System(documented: $0, reads: made[$0.name] ?? 0, writes: 0) })
+    }
+
     /// A Halo client for writing.
     func haloClient() throws -> HaloClient {
         try HaloClient(connection: request.halo, configuration: fetcher.halo)
+    }
+}
+
+extension PlanCost.System {
+    /// A system's share at the limit its HTTP configuration documents.
+    init(documented service: HTTPServiceConfiguration, reads: Int, writes: Int) {
+        self.init(name: service.name, reads: reads, writes: writes, limit: service.budget,
+                  windowSeconds: Int(service.budgetWindow.components.seconds))
     }
 }

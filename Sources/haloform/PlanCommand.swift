@@ -26,7 +26,9 @@ struct PlanCommand: AsyncParsableCommand {
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
         let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore) { connection in
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
-            return (try timings.measure("plan") { try options.plan(workspace, remote) }, remote)
+            var plan = try timings.measure("plan") { try options.plan(workspace, remote) }
+            plan.cost = connection.cost(of: plan)
+            return (plan, remote)
         }
         timings.measure("render") { Terminal.output(PlanOutput.render(plan, format: format)) }
         timings.report()

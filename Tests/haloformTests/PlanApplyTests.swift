@@ -27,9 +27,23 @@ import Testing
         #expect(first.stdout.contains("+ client_secret             = (sensitive)"))
         #expect(first.stdout.contains("Plan: 29 to add, 6 to change, 0 to replace, 0 to destroy."))
 
+        // The plan ends with what apply will send; apply then sends exactly those writes.
+        #expect(first.stdout.contains("Apply will send "), "\(first)")
+        #expect(first.stdout.contains("  Halo                 "))
+        #expect(first.stdout.contains("This plan made "))
+        let json = try haloform(["plan", "--format", "json", "."], in: root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let operations = try #require(document["operations"] as? [Any]).count
+        let systems = try #require((document["cost"] as? [String: Any])?["systems"] as? [[String: Any]])
+        #expect(systems.map { $0["name"] as? String } == ["Halo", "Exact Online", "Business Central", "Sage Business Cloud"])
+        let halo = systems[0]
+        #expect((halo["apply_requests"] as? Int).map { $0 - (halo["plan_requests"] as? Int ?? 0) } == operations)
+        #expect(halo["limit"] as? Int == 300 && halo["window_seconds"] as? Int == 300)
+
         let apply = try haloform(["apply", "--auto-approve", "."], in: root)
         #expect(apply.status == 0, "\(apply)")
         #expect(apply.stdout.contains("Apply complete"))
+        #expect(apply.stdout.contains("in \(operations) request(s) to Halo"), "\(apply)")
 
         let second = try haloform(["plan", "--detailed-exitcode", "."], in: root)
         #expect(second.status == 0, "\(second)")

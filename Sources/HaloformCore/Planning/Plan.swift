@@ -19,6 +19,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var configRoot: String?
     /// What Halo held when the plan was made, when saved to a file: a refused plan then says what changed.
     public var priorState: RemoteSnapshot?
+    /// The requests the plan made and apply will send, per system, when the plan was made against live services.
+    public var cost: PlanCost?
 
     /// Creates a plan.
     public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
@@ -30,6 +32,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.drift = drift
         self.configRoot = nil
         self.priorState = nil
+        self.cost = nil
     }
 
     /// Whether applying would change anything.
@@ -43,7 +46,7 @@ public struct Plan: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
         case changes, operations, warnings, drift
-        case configRoot = "config_root", priorState = "prior_state"
+        case configRoot = "config_root", priorState = "prior_state", cost
     }
 }
 

@@ -20,6 +20,10 @@ public struct PlanMarkdownRenderer: Sendable {
         if !plan.warnings.isEmpty {
             tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
         }
+        if let cost = plan.cost, plan.hasChanges {
+            tail += "#### What apply will cost\n\n| system | the plan made | apply will send | documented limit | at least |\n| --- | ---: | ---: | --- | ---: |\n"
+            tail += cost.systems.map { "| \($0.name) | \($0.planRequests) | \($0.applyRequests) | \(PlanCost.limit($0)) | \(PlanCost.duration($0.minimumSeconds)) |\n" }.joined() + "\n"
+        }
         if !plan.drift.isEmpty {
             tail += "#### Drift (left alone: `prune: false`)\n\n" + plan.drift.map { "- `\($0.address)`: \(Self.escape($0.description))\n" }.joined() + "\n"
         }

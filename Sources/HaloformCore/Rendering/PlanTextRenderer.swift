@@ -29,7 +29,20 @@ public struct PlanTextRenderer: Sendable {
             for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
             out += "\n"
         }
-        return out + summary(plan) + "\n"
+        out += summary(plan) + "\n"
+        if plan.hasChanges, let cost = plan.cost { out += "\n" + self.cost(cost) }
+        return out
+    }
+
+    /// What apply will send per system, and how long the documented rate limits make it take at least.
+    func cost(_ cost: PlanCost) -> String {
+        var out = "Apply will send \(PlanCost.requests(cost.applyRequests)), taking at least \(PlanCost.duration(cost.minimumSeconds)) at the services' documented rate limits:\n"
+        let width = cost.systems.map(\.name.count).max() ?? 0
+        for system in cost.systems {
+            let name = system.name + String(repeating: " ", count: width - system.name.count)
+            out += "  \(name)  \(PlanCost.requests(system.applyRequests)) (\(PlanCost.limit(system)): at least \(PlanCost.duration(system.minimumSeconds)))\n"
+        }
+        return out + "This plan made \(PlanCost.requests(cost.planRequests)).\n"
     }
 
     /// `Plan: 3 to add, 1 to change, 0 to replace, 2 to destroy.`
