@@ -12,6 +12,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "haloform", targets: ["haloform"]),
+        // For the libFuzzer package in Fuzz/, which depends on this one by path.
+        .library(name: "YAMLSyntax", targets: ["YAMLSyntax"]),
+        .library(name: "HaloformCore", targets: ["HaloformCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -40,9 +40,14 @@ public final class SecretRedactor: Sendable {
     /// Field names whose values are secrets wherever they appear, in JSON (`"access_token":"…"`) or a form or query
     /// (`refresh_token=…`).
     static let secretFieldNames = [
-        "access_token", "refresh_token", "id_token", "client_secret", "password", "code", "new_client_secret",
+        "access_token", "refresh_token", "id_token", "client_secret", "password", "new_client_secret",
         "new_access_token", "new_refresh_token", "authorization",
     ]
+
+    /// Field names that are secrets only in a form or query: `code` is the OAuth authorization code in a token
+    /// request (`grant_type=authorization_code&code=…`) or a redirect (`?code=…&state=…`), but in a JSON body it is
+    /// an error code (Exact's and Business Central's `{"error":{"code":…}}`) or a tax code, which people need to see.
+    static let formSecretFieldNames = ["code"]
 
     private static func maskSecretFields(_ text: String) -> String {
         var result = text
@@ -55,6 +60,8 @@ public final class SecretRedactor: Sendable {
                     return "\(head)\(mask)\(tail)"
                 }
             }
+        }
+        for name in secretFieldNames + formSecretFieldNames where lowered.contains(name) {
             if let form = try? Regex("(?i)((?:^|[?&\\s])\(name)=)([^&\\s\"]+)") {
                 result = result.replacing(form) { match in "\(match.output[1].substring ?? "")\(mask)" }
             }

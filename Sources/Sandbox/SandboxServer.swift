@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
+import UnixSignals
 
 /// A running sandbox: one HTTP server on one port serving Halo at the root and the accounting systems under
 /// `/exact-online`, `/business-central` and `/sage`. See docs/sandbox.md for the paths and the seed.
@@ -12,6 +14,9 @@ public final class SandboxServer: Sendable {
     /// The state file, if any.
     public let statePath: String?
     private let engine: SandboxEngine
+    /// Runs the HTTP server; stopping is its graceful shutdown, never a cancellation (see `SandboxConnections`).
+    private let lifecycle: ServiceGroup
+    /// Runs `lifecycle`, then waits for the connections to close, then writes the state.
     private let serving: Task<Void, any Error>
 
     /// Halo's base URL (the root; the API is at `/api`, the token endpoint at `/auth/token`).
@@ -23,11 +28,15 @@ public final class SandboxServer: Sendable {
     /// Sage's base URL (`…/sage`; API at `/v3.1`, OAuth at `/token` and `/oauth2/auth/central`).
     public var sageURL: String { "\(baseURL)/\(SandboxSystem.sage.rawValue)" }
 
-    private init(baseURL: String, port: Int, statePath: String?, engine: SandboxEngine, serving: Task<Void, any Error>) {
+    private init(
+        baseURL: String, port: Int, statePath: String?, engine: SandboxEngine, lifecycle: ServiceGroup,
+        serving: Task<Void, any Error>
+    ) {
         self.baseURL = baseURL
         self.port = port
         self.statePath = statePath
         self.engine = engine
+        self.lifecycle = lifecycle
         self.serving = serving
     }
 
@@ -51,40 +60,50 @@ public final class SandboxServer: Sendable {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "haloform.sandbox")
         logger.logLevel = .critical
+        let connections = SandboxConnections()
         let app = Application(
             responder: SandboxResponder(engine: engine, origin: "http://\(options.host):\(options.port)"),
+            server: connections.httpServer,
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             },
             logger: logger)
+        let lifecycle = ServiceGroup(
+            services: [app], gracefulShutdownSignals: options.stopsOnSignals ? [.sigint, .sigterm] : [], logger: logger)
         let serving = Task {
             defer { continuation.finish() }
-            try await app.runService(gracefulShutdownSignals: [])
+            var failure: (any Error)?
+            do {
+                try await lifecycle.run()
+            } catch {
+                failure = error
+            }
+            // The last answers may still be on their way out: the state is written once every connection closed.
+            await connections.close()
             await engine.flush()
+            if let failure { throw failure }
         }
-        if options.stopsOnSignals { SignalStopper.install(stopping: serving) }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
             try await serving.value
             throw SandboxStateError(message: "the sandbox could not listen on \(options.host):\(options.port)")
         }
         return SandboxServer(
-            baseURL: "http://\(options.host):\(port)", port: port, statePath: options.statePath, engine: engine, serving: serving)
+            baseURL: "http://\(options.host):\(port)", port: port, statePath: options.statePath, engine: engine,
+            lifecycle: lifecycle, serving: serving)
     }
 
-    /// Stops serving and writes the state file.
+    /// Stops taking connections, lets the open ones finish their answers, and writes the state file.
     public func stop() async {
-        serving.cancel()
+        await lifecycle.triggerGracefulShutdown()
         _ = await serving.result
-        await engine.flush()
     }
 
     /// Waits until the server stops (on SIGINT or SIGTERM when `stopsOnSignals`), with the state written.
     public func waitUntilStopped() async throws {
         try await serving.value
-        await engine.flush()
     }
 
     /// Writes pending state changes now.

@@ -1,0 +1,88 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Clients that keep opening connections to a port until stopped: a third send a request and hang up at once,
+/// a third send a request and stay open, a third stay open without a word. Connections refused (once the
+/// server stopped listening) are counted and tried again.
+final class ConnectionStorm: Sendable {
+    private struct Tally {
+        var opened = 0
+        var refused = 0
+        var kept: [any Channel] = []
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    /// What a storm did.
+    struct Outcome {
+        /// Connections opened.
+        let opened: Int
+        /// Connection attempts refused.
+        let refused: Int
+        /// The connections left open by the clients (they never close them themselves).
+        let kept: [any Channel]
+    }
+
+    private let port: Int
+    private let tally = Mutex(Tally())
+    private let openers = Mutex<[Task<Void, Never>]>([])
+
+    /// A request the sandbox answers without a token.
+    private static let request = "GET /_sandbox/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+    /// Starts `clients` clients opening connections to `port` on loopback.
+    init(port: Int, clients: Int) {
+        self.port = port
+        let tasks = (0..<clients).map { _ in Task { await self.open() } }
+        openers.withLock { $0 = tasks }
+    }
+
+    /// Waits until the clients opened at least `count` connections in all.
+    func waitUntilOpened(_ count: Int) async {
+        await withCheckedContinuation { continuation in
+            tally.withLock { tally in
+                if tally.opened >= count {
+                    continuation.resume()
+                } else {
+                    tally.waiters.append((count, continuation))
+                }
+            }
+        }
+    }
+
+    /// Stops the clients and tells what they did.
+    func stop() async -> Outcome {
+        let tasks = openers.withLock { $0 }
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+        return tally.withLock { Outcome(opened: $0.opened, refused: $0.refused, kept: $0.kept) }
+    }
+
+    private func open() async {
+        var index = 0
+        while !Task.isCancelled {
+            index += 1
+            let channel: any Channel
+            do {
+                channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .connect(host: "127.0.0.1", port: port).get()
+            } catch {
+                tally.withLock { $0.refused += 1 }
+                continue
+            }
+            if index % 3 != 2 {
+                channel.writeAndFlush(ByteBuffer(string: Self.request), promise: nil)
+            }
+            if index % 3 == 0 {
+                channel.close(promise: nil)
+            }
+            tally.withLock { tally in
+                tally.opened += 1
+                if index % 3 != 0 { tally.kept.append(channel) }
+                let due = tally.waiters.filter { $0.count <= tally.opened }
+                tally.waiters.removeAll { $0.count <= tally.opened }
+                for waiter in due { waiter.continuation.resume() }
+            }
+        }
+    }
+}
