@@ -4,7 +4,7 @@ import Testing
 /// `haloform doctor` end to end: the sandbox seed's deliberately broken records, found by name with their reasons.
 @Suite(.serialized) struct DoctorCommandTests {
     /// Each check's findings by name, from the JSON report.
-    static func findingsByCheck(_ json: String) throws -> [String: [String]] {
+    static func findingsByCheck(_ json: String) async throws -> [String: [String]] {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         var result: [String: [String]] = [:]
         for check in document["checks"] as? [[String: Any]] ?? [] {
@@ -22,16 +22,16 @@ import Testing
 
     @Test func seedBrokenRecordsAreFoundAndNothingElse() async throws {
         let acme = try HaloformBinary.copyExample("acme")
-        #expect(try HaloformBinary.run(["apply", "--auto-approve", "."], in: acme).status == 0)
+        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: acme).status == 0)
         // Link every customer and product to the Exact company, as importing them from Exact would.
         try await HaloEditor.edit(stateOf: acme) { halo in
             _ = try await halo.post("Client", (1...300).map { ["id": $0, "exact_division": 123456] })
             _ = try await halo.post("Item", (1...150).map { ["id": $0, "exact_division": 123456] })
         }
 
-        let run = try HaloformBinary.run(["doctor", "--format", "json", "."], in: acme)
+        let run = try await HaloformBinary.run(["doctor", "--format", "json", "."], in: acme)
         #expect(run.status == 1, "\(run.stderr)")
-        let found = try Self.findingsByCheck(run.stdout)
+        let found = try await Self.findingsByCheck(run.stdout)
         let active = (1...300).filter { $0 % 50 != 17 }
         #expect(found == [
             "entity_not_synced": ["business_central.tenant[\"bc-uk\"]", "exact_online.tenant[\"exact-be\"]", "sage_business_cloud.tenant[\"sage-uk\"]"],
@@ -46,7 +46,7 @@ import Testing
             "customer_inactive": (1...300).filter { $0 % 50 == 17 }.map(Self.customer),
         ])
 
-        let text = try HaloformBinary.run(["doctor", "."], in: acme)
+        let text = try await HaloformBinary.run(["doctor", "."], in: acme)
         #expect(text.status == 1)
         #expect(text.stdout.hasPrefix("Checked 5 tenants, 294 customers, 150 products and 30 suppliers.\n"), "\(text.stdout)")
         #expect(text.stdout.contains("""
@@ -65,11 +65,11 @@ import Testing
         #expect(text.stdout.hasSuffix("\n81 problems, 0 recommendations, 7 notes.\n"), "\(text.stdout)")
     }
 
-    @Test func unlinkedSeedIsReportedAsUnlinked() throws {
+    @Test func unlinkedSeedIsReportedAsUnlinked() async throws {
         let root = try HaloformBinary.copyExample("minimal")
-        let run = try HaloformBinary.run(["doctor", "--format", "json", "."], in: root)
+        let run = try await HaloformBinary.run(["doctor", "--format", "json", "."], in: root)
         #expect(run.status == 1)
-        let found = try Self.findingsByCheck(run.stdout)
+        let found = try await Self.findingsByCheck(run.stdout)
         #expect(found["module_disabled"] == ["exact_online"])
         #expect(found["tenant_missing"] == ["exact_online.tenant[\"exact-nl\"]"])
         #expect(found["customer_not_linked"]?.count == 294)

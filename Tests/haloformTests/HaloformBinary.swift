@@ -20,8 +20,8 @@ struct HaloformBinary {
 
     /// Runs the tests' Python (`Tests/python`: python3 in a virtual environment under .build/ with the PyPI packages
     /// the tests use); the long timeout covers the first run, which makes that environment.
-    static func runPython(_ arguments: [String]) throws -> Run {
-        try run(arguments, program: packageRoot.appendingPathComponent("Tests/python"), timeout: 900)
+    static func runPython(_ arguments: [String]) async throws -> Run {
+        try await run(arguments, program: packageRoot.appendingPathComponent("Tests/python"), timeout: 900)
     }
 
     /// The binary beside the test bundle in the build folder.
@@ -30,11 +30,12 @@ struct HaloformBinary {
     }
 
     /// Runs `haloform` (or another `program`) with arguments, in `directory`, with extra environment variables;
-    /// stdin is empty.
+    /// stdin is empty. It waits without holding a thread, so an in-process sandbox of another test keeps answering
+    /// while the binary runs.
     static func run(
         _ arguments: [String], program: URL = executable, in directory: URL? = nil, environment: [String: String] = [:],
         timeout: Double = 120
-    ) throws -> Run {
+    ) async throws -> Run {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -47,21 +48,35 @@ struct HaloformBinary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let (exits, exited) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in exited.finish() }
         try process.run()
         // Read both pipes while the process runs so a large output cannot block it.
         let group = DispatchGroup()
         nonisolated(unsafe) var stdout = Data(), stderr = Data()
         DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
+        let overran = OverrunFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            guard process.isRunning else { return }
+            overran.raise()
             process.terminate()
+        }
+        for await _ in exits {}
+        await withCheckedContinuation { continuation in group.notify(queue: .global()) { continuation.resume() } }
+        if overran.isRaised {
             Issue.record("\(program.lastPathComponent) \(arguments.joined(separator: " ")) ran past \(timeout) s")
         }
-        process.waitUntilExit()
-        group.wait()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Set by the watchdog when a run outlives its timeout.
+    final class OverrunFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raised = false
+
+        func raise() { lock.withLock { raised = true } }
+        var isRaised: Bool { lock.withLock { raised } }
     }
 
     /// A loopback port nothing listens on now: the kernel's pick for a socket bound to port 0.
@@ -90,15 +105,6 @@ struct HaloformBinary {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root
-    }
-
-    /// `run`, off the test's own thread, so an in-process sandbox keeps serving while the binary waits on it.
-    static func runDetached(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment) })
-            }
-        }
     }
 
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.

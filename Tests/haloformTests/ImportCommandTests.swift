@@ -4,7 +4,7 @@ import Testing
 /// `haloform import` end to end: what it writes validates and plans to no changes against the Halo it came from.
 @Suite(.serialized) struct ImportCommandTests {
     /// A config root holding only a `halo:` block over a fresh sandbox state file.
-    static func haloOnlyRoot() throws -> URL {
+    static func haloOnlyRoot() async throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try "halo:\n  url: sandbox:.haloform/sandbox.json\n".write(to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
@@ -12,17 +12,17 @@ import Testing
     }
 
     /// Expects `root` to validate and to plan to no changes.
-    static func expectConverged(_ root: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let validate = try HaloformBinary.run(["validate", root.path])
+    static func expectConverged(_ root: URL, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let validate = try await HaloformBinary.run(["validate", root.path])
         #expect(validate.status == 0, "\(validate)", sourceLocation: sourceLocation)
-        let plan = try HaloformBinary.run(["plan", "--detailed-exitcode", root.path])
+        let plan = try await HaloformBinary.run(["plan", "--detailed-exitcode", root.path])
         #expect(plan.status == 0, "\(plan)", sourceLocation: sourceLocation)
         #expect(plan.stdout.contains("No changes."), sourceLocation: sourceLocation)
     }
 
-    @Test func seedImportsIntoItsOwnRootAndPlansToNoChanges() throws {
-        let root = try Self.haloOnlyRoot()
-        let run = try HaloformBinary.run(["import", root.path])
+    @Test func seedImportsIntoItsOwnRootAndPlansToNoChanges() async throws {
+        let root = try await Self.haloOnlyRoot()
+        let run = try await HaloformBinary.run(["import", root.path])
         #expect(run.status == 0, "\(run)")
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names == ["business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
@@ -33,26 +33,26 @@ import Testing
               default_invoice_status: open
 
             """)
-        try Self.expectConverged(root)
+        try await Self.expectConverged(root)
 
-        let again = try HaloformBinary.run(["import", root.path])
+        let again = try await HaloformBinary.run(["import", root.path])
         #expect(again.status == 1)
         #expect(again.stderr.contains("already declares 'exact_online'; import into an empty folder with --out"), "\(again)")
     }
 
-    @Test func existingFilesAreRefusedUnlessForced() throws {
-        let root = try Self.haloOnlyRoot()
+    @Test func existingFilesAreRefusedUnlessForced() async throws {
+        let root = try await Self.haloOnlyRoot()
         let out = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-imported")
-        #expect(try HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
-        let refused = try HaloformBinary.run(["import", "--out", out.path, root.path])
+        #expect(try await HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
+        let refused = try await HaloformBinary.run(["import", "--out", out.path, root.path])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"), "\(refused)")
-        #expect(try HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
+        #expect(try await HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
     }
 
     @Test func appliedExampleAndAPIEditsImportToNoChanges() async throws {
         let acme = try HaloformBinary.copyExample("acme")
-        let applied = try HaloformBinary.run(["apply", "--auto-approve", "."], in: acme)
+        let applied = try await HaloformBinary.run(["apply", "--auto-approve", "."], in: acme)
         #expect(applied.status == 0, "\(applied)")
 
         // A round of edits made by hand through Halo's API: a second customer named "Acme BV" takes over Acme BV's
@@ -81,9 +81,9 @@ import Testing
         }
 
         let out = acme.deletingLastPathComponent().appendingPathComponent(acme.lastPathComponent + "-imported")
-        let run = try HaloformBinary.run(["import", "--out", out.path, "."], in: acme, environment: PlanApplyTests.secrets)
+        let run = try await HaloformBinary.run(["import", "--out", out.path, "."], in: acme, environment: PlanApplyTests.secrets)
         #expect(run.status == 0, "\(run)")
-        try Self.expectConverged(out)
+        try await Self.expectConverged(out)
 
         #expect(try String(contentsOf: out.appendingPathComponent("halo.yaml"), encoding: .utf8) == """
             # yaml-language-server: $schema=haloform.schema.json
@@ -104,7 +104,7 @@ import Testing
         #expect(run.stderr.contains("the catalog login reaches 'Acme Ltd', 'Acme Services Ltd'; wrote 'Acme Ltd', the first listed"), "\(run)")
         // Each file names the schema written beside it, which is the one `haloform schema` prints.
         let schema = try String(contentsOf: out.appendingPathComponent("haloform.schema.json"), encoding: .utf8)
-        #expect(schema == (try HaloformBinary.run(["schema"])).stdout)
+        #expect(schema == (try await HaloformBinary.run(["schema"])).stdout)
         for file in try FileManager.default.contentsOfDirectory(atPath: out.path) where file.hasSuffix(".yaml") {
             let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
             #expect(text.hasPrefix("# yaml-language-server: $schema=haloform.schema.json\n"), "\(file)")

@@ -17,20 +17,20 @@ import Testing
         Example(path: "examples/ci/gitlab/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
     ]
 
-    @Test(arguments: examples) func validatesAgainstItsPublishedSchema(_ example: Example) throws {
+    @Test(arguments: examples) func validatesAgainstItsPublishedSchema(_ example: Example) async throws {
         let file = HaloformBinary.packageRoot.appendingPathComponent(example.path)
-        let check = try HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, file.path])
+        let check = try await HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, file.path])
         #expect(check.status == 0, "\(check)")
 
         // The same check refuses a broken copy, so a pass above means something.
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).yml")
         defer { try? FileManager.default.removeItem(at: broken) }
         try (String(contentsOf: file, encoding: .utf8) + "\nfoo_not_a_key: 1\n").write(to: broken, atomically: true, encoding: .utf8)
-        let refused = try HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, broken.path])
+        let refused = try await HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, broken.path])
         #expect(refused.status != 0, "a broken copy must fail: \(refused)")
     }
 
-    @Test func everyCommandAndFlagTheExamplesRunExists() throws {
+    @Test func everyCommandAndFlagTheExamplesRunExists() async throws {
         var used: [String: Set<String>] = [:]
         for path in ["examples/ci/github/haloform.yml", "examples/ci/gitlab/.gitlab-ci.yml"] {
             let text = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent(path), encoding: .utf8)
@@ -39,7 +39,7 @@ import Testing
             for invocation in invocations { used[invocation.command, default: []].formUnion(invocation.flags) }
         }
         for (command, flags) in used {
-            let help = try HaloformBinary.run([command, "--help"])
+            let help = try await HaloformBinary.run([command, "--help"])
             #expect(help.status == 0, "haloform \(command) exists: \(help)")
             for flag in flags {
                 #expect(help.stdout.contains(flag), "haloform \(command) takes \(flag)")

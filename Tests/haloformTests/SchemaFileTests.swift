@@ -3,7 +3,7 @@ import Testing
 
 /// The committed JSON Schema, checked by a JSON Schema validator nobody here wrote (Python's jsonschema).
 @Suite struct SchemaFileTests {
-    @Test func examplesValidateAgainstTheSchemaAndBrokenFilesDoNot() throws {
+    @Test func examplesValidateAgainstTheSchemaAndBrokenFilesDoNot() async throws {
         let script = """
             import glob, json, sys, yaml, jsonschema
             schema = json.load(open(sys.argv[1] + "/schemas/haloform.schema.json"))
@@ -24,7 +24,7 @@ import Testing
                 assert not validator.is_valid(document), document
             print("ok", len(files))
             """
-        let run = try HaloformBinary.runPython(["-c", script, HaloformBinary.packageRoot.path])
+        let run = try await HaloformBinary.runPython(["-c", script, HaloformBinary.packageRoot.path])
         #expect(run.status == 0, "jsonschema and PyYAML (Tests/python installs them): \(run)")
         #expect(run.stdout.hasPrefix("ok "))
     }

@@ -11,7 +11,7 @@ import Testing
         do {
             try root.appendingPathComponent("halo.yaml").edit("url: sandbox:.haloform/sandbox.json", "url: sandbox:\(server.baseURL)")
             func haloform(_ arguments: [String]) async throws -> HaloformBinary.Run {
-                try await HaloformBinary.runDetached(arguments, in: root, environment: PlanApplyTests.secrets)
+                try await HaloformBinary.run(arguments, in: root, environment: PlanApplyTests.secrets)
             }
             let first = try await haloform(["plan", "--detailed-exitcode", "."])
             #expect(first.status == 2, "\(first)")

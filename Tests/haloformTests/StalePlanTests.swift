@@ -5,11 +5,11 @@ import Testing
 @Suite struct StalePlanTests {
     @Test func refusalListsExactlyTheRecordsThatChanged() async throws {
         let root = try HaloformBinary.copyExample("acme")
-        #expect(try HaloformBinary.run(["apply", "--auto-approve", "."], in: root).status == 0)
+        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: root).status == 0)
         try root.appendingPathComponent("exact-online/exact-nl.yaml")
             .edit("{ halo: Hooli BV, exact: \"1004\" }", "{ halo: Wayne Ltd, exact: \"1004\" }")
         let planFile = root.appendingPathComponent("plan.json").path
-        let planned = try HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
+        let planned = try await HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
         #expect(planned.status == 0, "\(planned)")
         let saved = try String(contentsOfFile: planFile, encoding: .utf8)
         #expect(saved.contains("\"prior_state\""))
@@ -26,7 +26,7 @@ import Testing
             _ = try await halo.post("Tax", [["id": taxID, "name": "BTW laag 9% (old)"]])
         }
 
-        let refused = try HaloformBinary.run(["apply", planFile], in: root)
+        let refused = try await HaloformBinary.run(["apply", planFile], in: root)
         #expect(refused.status == 1, "\(refused)")
         let lines = refused.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "Halo changed since the plan was made: 2 records, 1 touched by the plan.", "\(refused)")

@@ -2,18 +2,18 @@ import Foundation
 import Testing
 
 @Suite struct ValidateCommandTests {
-    @Test func examplesAreValid() throws {
+    @Test func examplesAreValid() async throws {
         for example in ["acme", "minimal"] {
-            let run = try HaloformBinary.run(["validate", "examples/\(example)"])
+            let run = try await HaloformBinary.run(["validate", "examples/\(example)"])
             #expect(run.status == 0, "\(run)")
             #expect(run.stdout.hasPrefix("examples/\(example): valid ("))
             #expect(run.stderr == "")
         }
     }
 
-    @Test func errorsAreLocatedAndExitOne() throws {
+    @Test func errorsAreLocatedAndExitOne() async throws {
         let root = try HaloformBinary.tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
-        let run = try HaloformBinary.run(["validate", root.path])
+        let run = try await HaloformBinary.run(["validate", root.path])
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderr == """
@@ -27,19 +27,19 @@ import Testing
         #expect(!run.stderr.contains("\u{1B}["), "NO_COLOR and no terminal: no colour")
     }
 
-    @Test func warningsPassUnlessStrict() throws {
+    @Test func warningsPassUnlessStrict() async throws {
         let text = "halo: { url: \"sandbox:s.json\" }\nexact_online:\n  enabled: false\n  tenants:\n    - { name: a, location: nl, division: 1, client_id: x, client_secret: \"${env:S}\" }\n"
         let root = try HaloformBinary.tempRoot(["w.yaml": text])
-        let lenient = try HaloformBinary.run(["validate", root.path])
+        let lenient = try await HaloformBinary.run(["validate", root.path])
         #expect(lenient.status == 0, "\(lenient)")
         #expect(lenient.stderr.contains("warning: exact_online is disabled"))
-        let strict = try HaloformBinary.run(["validate", "--strict", root.path])
+        let strict = try await HaloformBinary.run(["validate", "--strict", root.path])
         #expect(strict.status == 1)
     }
 
-    @Test func jsonFormatForCI() throws {
+    @Test func jsonFormatForCI() async throws {
         let root = try HaloformBinary.tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
-        let run = try HaloformBinary.run(["validate", "--format", "json", root.path])
+        let run = try await HaloformBinary.run(["validate", "--format", "json", root.path])
         #expect(run.status == 1)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(document?["errors"] as? Int == 1)
@@ -50,32 +50,32 @@ import Testing
         #expect(first?["severity"] as? String == "error")
     }
 
-    @Test func badArgumentsExit64() throws {
-        let run = try HaloformBinary.run(["validate", "--format", "xml", "examples/acme"])
+    @Test func badArgumentsExit64() async throws {
+        let run = try await HaloformBinary.run(["validate", "--format", "xml", "examples/acme"])
         #expect(run.status == 64, "\(run)")
     }
 
-    @Test func missingRootIsAnError() throws {
-        let run = try HaloformBinary.run(["validate", "no/such/folder"])
+    @Test func missingRootIsAnError() async throws {
+        let run = try await HaloformBinary.run(["validate", "no/such/folder"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("config root 'no/such/folder' does not exist"))
     }
 
-    @Test func hiddenFilesAreSkipped() throws {
+    @Test func hiddenFilesAreSkipped() async throws {
         let root = try HaloformBinary.tempRoot(["ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[["])
-        let run = try HaloformBinary.run(["validate", root.path])
+        let run = try await HaloformBinary.run(["validate", root.path])
         #expect(run.status == 0, "\(run)")
     }
 
-    @Test func schemaCommandPrintsTheCommittedSchema() throws {
-        let run = try HaloformBinary.run(["schema"])
+    @Test func schemaCommandPrintsTheCommittedSchema() async throws {
+        let run = try await HaloformBinary.run(["schema"])
         #expect(run.status == 0)
         let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/haloform.schema.json"), encoding: .utf8)
         #expect(run.stdout == committed)
     }
 
-    @Test func referenceDocumentIsTheGeneratorsOutput() throws {
-        let run = try HaloformBinary.run(["schema", "--format", "markdown"])
+    @Test func referenceDocumentIsTheGeneratorsOutput() async throws {
+        let run = try await HaloformBinary.run(["schema", "--format", "markdown"])
         #expect(run.status == 0)
         let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
         #expect(run.stdout == committed, "regenerate with: haloform schema --format markdown > docs/configuration.md")
