@@ -53,30 +53,34 @@ struct HaloformBinary {
         try process.run()
         // Read both pipes while the process runs so a large output cannot block it.
         let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data(), stderr = Data()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        let overran = OverrunFlag()
+        let stdout = Locked(Data()), stderr = Locked(Data())
+        DispatchQueue.global().async(group: group) { stdout.value = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { stderr.value = err.fileHandleForReading.readDataToEndOfFile() }
+        let overran = Locked(false)
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
             guard process.isRunning else { return }
-            overran.raise()
+            overran.value = true
             process.terminate()
         }
         for await _ in exits {}
         await withCheckedContinuation { continuation in group.notify(queue: .global()) { continuation.resume() } }
-        if overran.isRaised {
+        if overran.value {
             Issue.record("\(program.lastPathComponent) \(arguments.joined(separator: " ")) ran past \(timeout) s")
         }
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout.value, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
     }
 
-    /// Set by the watchdog when a run outlives its timeout.
-    final class OverrunFlag: @unchecked Sendable {
+    /// A value the pipe readers and the watchdog set on other threads, behind a lock.
+    final class Locked<Value>: @unchecked Sendable {
         private let lock = NSLock()
-        private var raised = false
+        private var stored: Value
 
-        func raise() { lock.withLock { raised = true } }
-        var isRaised: Bool { lock.withLock { raised } }
+        init(_ value: Value) { stored = value }
+
+        var value: Value {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
     }
 
     /// A loopback port nothing listens on now: the kernel's pick for a socket bound to port 0.
