@@ -78,6 +78,8 @@ let package = Package(
             path: "Benchmarks/haloform-bench",
             swiftSettings: strictSettings
         ),
+        // Runs the binary and third-party clients as children; waits in waitpid, which ThreadSanitizer does not stall.
+        .target(name: "ChildProcesses", path: "Tests/ChildProcesses", swiftSettings: strictSettings),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "HaloformCoreTests", dependencies: ["HaloformCore", "YAMLSyntax"], swiftSettings: strictSettings),
         .testTarget(
@@ -93,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox",
+                "Sandbox", "ChildProcesses",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["exactonline_client.py", "bccli_client.py"],
@@ -101,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "haloformTests",
-            dependencies: ["haloform", "Sandbox"],
+            dependencies: ["haloform", "Sandbox", "ChildProcesses"],
             swiftSettings: strictSettings
         ),
     ]

@@ -21,7 +21,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let saved = try SavedPlan.read(options.root)
         let workspace = try Workspace.load(saved?.configRoot ?? options.root)
-        try await workspace.connect(tokenStore: options.tokenStore) { connection in
+        try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
             let remote = try await connection.fetch()
             let plan: Plan
             if let saved {
@@ -67,21 +67,21 @@ struct ApplyCommand: AsyncParsableCommand {
         let applier = PlanApplier(client: try connection.haloClient()) { environment.value(of: $0) }
         let missing = applier.missingSecrets(plan)
         guard missing.isEmpty else {
-            throw CommandFailure("environment variable(s) \(missing.joined(separator: ", ")) must be set to apply; nothing was changed")
+            throw CommandFailure("\(missing.count == 1 ? "environment variable" : "environment variables") \(missing.joined(separator: ", ")) must be set to apply; nothing was changed")
         }
-        Terminal.output("\nApplying \(plan.changes.count) change(s) in \(plan.operations.count) request(s) to Halo...\n")
+        Terminal.output("\nApplying \(Quantity(plan.changes.count, "change")) in \(Quantity(plan.operations.count, "request")) to Halo...\n")
         let report = await applier.apply(plan) { operation in
             Terminal.output("  done: \(ApplyCommand.describe(operation))\n")
         }
         if let failure = report.failure {
             Terminal.error("error: \(ApplyCommand.describe(failure.operation)) failed: \(failure.error)\n")
             let notApplied = [failure.operation] + report.notApplied
-            Terminal.error("Applied \(report.applied.count) of \(plan.operations.count) request(s); not applied:\n"
+            Terminal.error("Applied \(report.applied.count) of \(Quantity(plan.operations.count, "request")); not applied:\n"
                 + notApplied.flatMap(\.addresses).map { "  - \($0)\n" }.joined()
                 + "Nothing else was sent. Run `haloform plan` to see exactly what remains.\n")
             throw ExitCode.failure
         }
-        Terminal.output("\nApply complete: \(plan.changes.count) change(s) made in \(report.applied.count) request(s).\n")
+        Terminal.output("\nApply complete: \(Quantity(plan.changes.count, "change")) made in \(Quantity(report.applied.count, "request")).\n")
     }
 
     /// `POST /ExactDetails (exact_online.tenant["nl"] and 3 more)`.

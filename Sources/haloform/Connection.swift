@@ -25,7 +25,7 @@ struct Connection {
             throw ExitCode.failure
         }
         let environment = ProcessInfo.processInfo.environment
-        let path = tokenStorePath ?? environment["HALOFORM_TOKEN_STORE"] ?? TokenStore.defaultPath(environment: environment)
+        let path = tokenStorePath ?? TokenStore.defaultPath(environment: environment)
         self.overrides = overrides
         let sandbox = overrides != nil
         // The sandbox enforces the services' rate limits itself, and the clients ride out its 429s; a client-side

@@ -23,8 +23,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var color: ColorOption
 
-    @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
-    var tokenStore: String?
+    @OptionGroup var tokenStore: TokenStoreOption
 
     func run() async throws {
         var timings = StageTimings()
@@ -32,7 +31,7 @@ struct DoctorCommand: AsyncParsableCommand {
         guard !workspace.config.integrations.isEmpty else {
             throw CommandFailure("config root '\(root)' declares no integration; the doctor checks the declared ones")
         }
-        let report = try await workspace.connect(tokenStore: tokenStore) { connection in
+        let report = try await workspace.connect(tokenStore: tokenStore.path) { connection in
             let snapshot = try await timings.measure("fetch") { try await Self.snapshot(connection) }
             return timings.measure("examine") { Doctor(config: workspace.config, snapshot: snapshot).examine() }
         }

@@ -23,8 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Overwrite files that exist.")
     var force = false
 
-    @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
-    var tokenStore: String?
+    @OptionGroup var tokenStore: TokenStoreOption
 
     func run() async throws {
         let workspace = try Workspace.load(root)
@@ -43,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let settings = ImportedHaloSettings(url: haloURL, clientID: halo.clientID?.value, clientSecret: halo.clientSecret?.value, tenant: halo.tenant?.value)
 
-        let imported = try await workspace.connect(tokenStore: tokenStore) { connection in
+        let imported = try await workspace.connect(tokenStore: tokenStore.path) { connection in
             var remote = try await connection.fetch(RemoteStateRequest.importing(from: connection.request.halo))
             let catalogs = RemoteStateRequest.importCatalogs(for: remote, environment: workspace.environment, overrides: connection.overrides)
             let unreadable = catalogs.filter { $0.clientID == nil || $0.clientSecret == nil }.map(\.key.integration)

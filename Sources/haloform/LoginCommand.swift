@@ -41,8 +41,7 @@ struct LoginCommand: AsyncParsableCommand {
     @Option(help: "The config root.")
     var root: String = "."
 
-    @Option(help: "The token store (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
-    var tokenStore: String?
+    @OptionGroup var tokenStore: TokenStoreOption
 
     @Option(help: "The loopback port the service redirects to.")
     var redirectPort: Int = 8400
@@ -53,7 +52,7 @@ struct LoginCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.load(root)
         let integration = system.integration
-        try await workspace.connect(tokenStore: tokenStore) { connection in
+        try await workspace.connect(tokenStore: tokenStore.path) { connection in
             let key = CatalogKey(integration, tenant)
             guard let request = connection.request.catalogs.first(where: { $0.key == key }) else {
                 Terminal.error("error: the config declares no \(integration.key) tenant '\(tenant)'\n")

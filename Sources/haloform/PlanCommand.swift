@@ -24,7 +24,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         var timings = StageTimings()
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
-        let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore) { connection in
+        let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             var plan = try timings.measure("plan") { try options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)

@@ -12,8 +12,7 @@ struct PlanningOptions: ParsableArguments {
 
     @OptionGroup var color: ColorOption
 
-    @Option(help: "The token store for Exact Online and Sage logins (default: $HALOFORM_TOKEN_STORE or ~/.config/haloform/tokens.json).")
-    var tokenStore: String?
+    @OptionGroup var tokenStore: TokenStoreOption
 
     /// Plans, printing the planner's diagnostics and the config's warnings; fails when a reference does not resolve.
     func plan(_ workspace: Workspace, _ remote: RemoteState) throws -> Plan {

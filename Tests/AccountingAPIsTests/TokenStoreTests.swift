@@ -7,7 +7,9 @@ import Testing
 @Suite("Token store")
 struct TokenStoreTests {
     private func temporaryStore() -> TokenStore {
-        TokenStore(path: NSTemporaryDirectory() + "haloform-store-\(UUID().uuidString)/nested/tokens.json")
+        // The lock wait is real time; the holder's yields can take minutes when a sanitizer build runs the whole suite
+        // on a busy machine, and only a wait that ends in failure is a finding here.
+        TokenStore(path: NSTemporaryDirectory() + "haloform-store-\(UUID().uuidString)/nested/tokens.json", lockTimeout: .seconds(900))
     }
 
     @Test("updates are serialised by the lock: two at once never lose a write")
@@ -39,6 +41,8 @@ struct TokenStoreTests {
         #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "/x/t.json", "HOME": "/h"]) == "/x/t.json")
         #expect(TokenStore.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/haloform/tokens.json")
         #expect(TokenStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/haloform/tokens.json")
+        // An empty variable counts as unset, as a CI job that declares it without a value expects.
+        #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "", "HOME": "/h"]) == "/h/.config/haloform/tokens.json")
     }
 
     @Test("seeds come from the per-tenant variable first, then the general one")

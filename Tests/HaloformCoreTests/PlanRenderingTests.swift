@@ -31,7 +31,7 @@ import Testing
             > [!WARNING]
             > This plan destroys 1 thing(s) in Halo.
 
-            <details open><summary><code>exact_online.tenant["t0"]</code> (1 change(s))</summary>
+            <details open><summary><code>exact_online.tenant["t0"]</code> (1 change)</summary>
 
             ```diff
             - - exact_online.tenant["t0"].customer_mapping["100000"]
@@ -40,7 +40,7 @@ import Testing
 
             </details>
 
-            <details open><summary><code>exact_online.tenant["t1"]</code> (1 change(s))</summary>
+            <details open><summary><code>exact_online.tenant["t1"]</code> (1 change)</summary>
 
             ```diff
             + + exact_online.tenant["t1"].customer_mapping["100001"]
@@ -49,7 +49,7 @@ import Testing
 
             </details>
 
-            <details open><summary><code>exact_online.tenant["t2"]</code> (1 change(s))</summary>
+            <details open><summary><code>exact_online.tenant["t2"]</code> (1 change)</summary>
 
             ```diff
             + + exact_online.tenant["t2"].customer_mapping["100002"]

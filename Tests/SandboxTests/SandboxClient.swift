@@ -30,6 +30,10 @@ struct SandboxClient {
         eventLoopGroupProvider: .singleton,
         configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
+    /// A bound against a hang, waiting for a pooled connection included: long enough for 40 requests at once to a
+    /// sandbox built with ThreadSanitizer on a busy machine.
+    static let requestTimeout = TimeAmount.seconds(300)
+
     /// The server under test.
     let server: SandboxServer
 
@@ -42,7 +46,7 @@ struct SandboxClient {
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: Array(body))) }
-        let response = try await Self.http.execute(request, timeout: .seconds(30))
+        let response = try await Self.http.execute(request, timeout: Self.requestTimeout)
         let bytes = try await response.body.collect(upTo: 256 << 20)
         var fields: [String: String] = [:]
         for header in response.headers { fields[header.name.lowercased()] = header.value }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ChildProcesses
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -11,42 +12,13 @@ import Glibc
 
 /// The built `haloform sandbox` command: serve (killed with SIGKILL mid-storm, or stopped with SIGTERM) and reset.
 @Suite struct ServeCommandTests {
-    /// Collects a child's output as it arrives.
-    final class OutputCollector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-
-        func append(_ chunk: Data) {
-            lock.lock()
-            data.append(chunk)
-            lock.unlock()
-        }
-
-        var text: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return String(decoding: data, as: UTF8.self)
-        }
-    }
-
     /// A running `haloform sandbox serve` child and the base URL it printed.
     struct Child {
-        let process: Process
-        let output: Pipe
-        let collector: OutputCollector
+        let process: ChildProcess
         let baseURL: String
 
-        /// Stops reading and kills the child if it still runs.
-        func cleanUp() {
-            output.fileHandleForReading.readabilityHandler = nil
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-
-        /// Waits (bounded) for the child to exit.
-        func waitForExit(seconds: Double = 20) async throws {
-            for _ in 0..<Int(seconds * 20) where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-            process.waitUntilExit()
-        }
+        /// Kills the child if it still runs.
+        func cleanUp() { process.send(SIGKILL) }
     }
 
     /// Whether the file at `path` holds `text` (false while it does not exist).
@@ -61,33 +33,25 @@ import Glibc
     /// Starts `haloform sandbox serve` on a free port over a state file and waits for its URLs.
     static func serve(statePath: String) async throws -> Child {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "the haloform binary is not built at \(binary.path)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["sandbox", "serve", "--state", statePath, "--port", "0", "--halo-rate-limit", "0"]
-        let output = Pipe()
-        let collector = OutputCollector()
-        output.fileHandleForReading.readabilityHandler = { collector.append($0.availableData) }
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        let process = try ChildProcess(
+            binary.path, ["sandbox", "serve", "--state", statePath, "--port", "0", "--halo-rate-limit", "0"],
+            environment: ProcessInfo.processInfo.environment, mergingErrors: true)
         for _ in 0..<200 {
-            if let line = collector.text.split(separator: "\n").first(where: { $0.contains("  halo ") }),
+            if let line = process.output.split(separator: "\n").first(where: { $0.contains("  halo ") }),
                 let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
             {
-                return Child(process: process, output: output, collector: collector, baseURL: String(url))
+                return Child(process: process, baseURL: String(url))
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        output.fileHandleForReading.readabilityHandler = nil
-        kill(process.processIdentifier, SIGKILL)
-        throw TestFailure("serve printed no URL:\n\(collector.text)")
+        process.send(SIGKILL)
+        throw TestFailure("serve printed no URL:\n\(process.output)")
     }
 
     @Test func stateFileSurvivesKill9DuringAWriteStorm() async throws {
         let path = try StateTests.temporaryStatePath()
         let child = try await Self.serve(statePath: path)
         defer { child.cleanUp() }
-        let process = child.process
         let base = child.baseURL
         let client = RemoteClient(baseURL: base)
         let token = try await client.haloToken()
@@ -112,11 +76,10 @@ import Glibc
         // that grows is not proof; a stored storm client is.
         for _ in 0..<400 where !Self.fileContains(path, "Storm ") { try await Task.sleep(for: .milliseconds(50)) }
         try await Task.sleep(for: .milliseconds(700))
-        kill(process.processIdentifier, SIGKILL)
+        child.process.send(SIGKILL)
         storm.cancel()
         _ = await storm.result
-        try await child.waitForExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(await child.process.exit(killingAfter: 20).termination == .signalled(SIGKILL))
         let document = try StateTests.stateDocument(path)
         #expect(document["format"] as? String == "haloform-sandbox/1")
         let clients = StateTests.clients(in: document)
@@ -128,25 +91,18 @@ import Glibc
         let path = try StateTests.temporaryStatePath()
         let child = try await Self.serve(statePath: path)
         defer { child.cleanUp() }
-        #expect(child.collector.text.contains("client_id=haloform-demo client_secret=haloform-demo-secret"))
-        #expect(child.collector.text.contains("/exact-online"))
+        #expect(child.process.output.contains("client_id=haloform-demo client_secret=haloform-demo-secret"))
+        #expect(child.process.output.contains("/exact-online"))
         let client = RemoteClient(baseURL: child.baseURL)
         let token = try await client.haloToken()
         let body = try JSONSerialization.data(withJSONObject: [["name": "Before SIGTERM BV"]])
         #expect(try await client.post("/api/Client", body: body, token: token) == 200)
-        kill(child.process.processIdentifier, SIGTERM)
-        try await child.waitForExit()
-        #expect(child.process.terminationReason == .exit)
-        #expect(child.process.terminationStatus == 0)
+        child.process.send(SIGTERM)
+        #expect(await child.process.exit(killingAfter: 20).termination == .exited(0))
         #expect(StateTests.clients(in: try StateTests.stateDocument(path)).contains { $0["name"] as? String == "Before SIGTERM BV" })
 
-        let reset = Process()
-        reset.executableURL = Self.binary
-        reset.arguments = ["sandbox", "reset", "--state", path]
-        reset.standardOutput = FileHandle.nullDevice
-        try reset.run()
-        reset.waitUntilExit()
-        #expect(reset.terminationStatus == 0)
+        let reset = try ChildProcess(Self.binary.path, ["sandbox", "reset", "--state", path], environment: ProcessInfo.processInfo.environment)
+        #expect(await reset.exit(killingAfter: 60).termination == .exited(0), "\(reset.output)\(reset.errors)")
         #expect(StateTests.clients(in: try StateTests.stateDocument(path)).count == 300)
     }
 }
@@ -175,7 +131,7 @@ struct RemoteClient: Sendable {
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: Array(body)))
-        let response = try await SandboxClient.http.execute(request, timeout: .seconds(30))
+        let response = try await SandboxClient.http.execute(request, timeout: SandboxClient.requestTimeout)
         let bytes = try await response.body.collect(upTo: 64 << 20)
         return (Int(response.status.code), Data(bytes.readableBytesView))
     }

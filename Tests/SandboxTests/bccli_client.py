@@ -31,6 +31,9 @@ from bcli.auth._token_cache import TokenCache
 from bcli.config._defaults import BC_SCOPE
 from bcli.errors import NotFoundError
 
+# httpx's and bcli's 5 s default is too short for a sandbox built with ThreadSanitizer on a busy machine.
+TIMEOUT = 60
+
 
 async def main():
     base, tenant, client_id, client_secret = sys.argv[1:5]
@@ -43,7 +46,7 @@ async def main():
     response = httpx.post(
         f'{base}/{tenant}/oauth2/v2.0/token',
         data={'client_id': client_id, 'client_secret': client_secret, 'grant_type': 'client_credentials', 'scope': BC_SCOPE},
-        headers={'Accept': 'application/json'})
+        headers={'Accept': 'application/json'}, timeout=TIMEOUT)
     response.raise_for_status()
     token = response.json()
     report['token_type'] = token['token_type']
@@ -51,7 +54,8 @@ async def main():
     TokenCache().put(tenant, client_id, token['access_token'], token['expires_in'])
 
     # Programmatic mode: bcli builds its own ClientCredentialsAuth, which finds the cached token.
-    settings = {'tenant_id': tenant, 'client_id': client_id, 'client_secret': client_secret, 'environment': 'Production'}
+    settings = {'tenant_id': tenant, 'client_id': client_id, 'client_secret': client_secret, 'environment': 'Production',
+                'timeout': TIMEOUT}
     async with AsyncBCClient(**settings) as client:
         report['auth'] = type(client._ensure_transport()._auth).__name__
         report['connected'] = await client.test_connection()

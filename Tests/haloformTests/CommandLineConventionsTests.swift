@@ -3,6 +3,25 @@ import Testing
 
 /// What every command-line tool of this kind has: a version, completion scripts, and a switch for colour.
 @Suite struct CommandLineConventionsTests {
+    @Test("every command that uses logins takes --token-store with one help text")
+    func tokenStoreOptionIsShared() async throws {
+        var helps: [String: String] = [:]
+        for command in ["plan", "apply", "doctor", "import", "login"] {
+            let run = try await HaloformBinary.run([command, "--help"])
+            #expect(run.status == 0, "\(run)")
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let start = lines.firstIndex(where: { $0.hasPrefix("  --token-store <path>") }) else {
+                Issue.record("\(command) --help does not offer --token-store <path>:\n\(run.stdout)")
+                continue
+            }
+            // The option's line and the deeper-indented lines of its discussion.
+            helps[command] = lines[start...].prefix { $0 == lines[start] || $0.hasPrefix("    ") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        #expect(Set(helps.values).count == 1, "\(helps)")
+        #expect(helps["plan"]?.contains("$HALOFORM_TOKEN_STORE") == true, "\(helps)")
+    }
+
     @Test func versionAsFlagAndAsCommand() async throws {
         let flag = try await HaloformBinary.run(["--version"])
         let command = try await HaloformBinary.run(["version"])

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -31,56 +32,20 @@ struct HaloformBinary {
 
     /// Runs `haloform` (or another `program`) with arguments, in `directory`, with extra environment variables;
     /// stdin is empty. It waits without holding a thread, so an in-process sandbox of another test keeps answering
-    /// while the binary runs.
+    /// while the binary runs, and kills a run that overruns `timeout` seconds.
     static func run(
         _ arguments: [String], program: URL = executable, in directory: URL? = nil, environment: [String: String] = [:],
         timeout: Double = 120
     ) async throws -> Run {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let (exits, exited) = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in exited.finish() }
-        try process.run()
-        // Read both pipes while the process runs so a large output cannot block it.
-        let group = DispatchGroup()
-        let stdout = Locked(Data()), stderr = Locked(Data())
-        DispatchQueue.global().async(group: group) { stdout.value = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr.value = err.fileHandleForReading.readDataToEndOfFile() }
-        let overran = Locked(false)
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-            guard process.isRunning else { return }
-            overran.value = true
-            process.terminate()
-        }
-        for await _ in exits {}
-        await withCheckedContinuation { continuation in group.notify(queue: .global()) { continuation.resume() } }
-        if overran.value {
+        let child = try ChildProcess(program.path, arguments, in: (directory ?? packageRoot).path, environment: env)
+        let (termination, overran) = await child.exit(killingAfter: timeout)
+        if overran {
             Issue.record("\(program.lastPathComponent) \(arguments.joined(separator: " ")) ran past \(timeout) s")
         }
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout.value, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
-    }
-
-    /// A value the pipe readers and the watchdog set on other threads, behind a lock.
-    final class Locked<Value>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Value
-
-        init(_ value: Value) { stored = value }
-
-        var value: Value {
-            get { lock.withLock { stored } }
-            set { lock.withLock { stored = newValue } }
-        }
+        return Run(status: termination.status, stdout: child.output, stderr: child.errors)
     }
 
     /// A loopback port nothing listens on now: the kernel's pick for a socket bound to port 0.

@@ -43,7 +43,7 @@ import Testing
         let apply = try await haloform(["apply", "--auto-approve", "."], in: root)
         #expect(apply.status == 0, "\(apply)")
         #expect(apply.stdout.contains("Apply complete"))
-        #expect(apply.stdout.contains("in \(operations) request(s) to Halo"), "\(apply)")
+        #expect(apply.stdout.contains(operations == 1 ? "in 1 request to Halo" : "in \(operations) requests to Halo"), "\(apply)")
 
         let second = try await haloform(["plan", "--detailed-exitcode", "."], in: root)
         #expect(second.status == 0, "\(second)")

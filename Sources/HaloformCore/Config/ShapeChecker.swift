@@ -133,36 +133,3 @@ struct ShapeChecker {
         diagnostics.append(.error("expected \(expected) for '\(key)', found \(node.kindDescription)", at: node.range, notes: notes))
     }
 }
-
-/// "Did you mean" suggestions by edit distance.
-enum Suggestion {
-    /// ` (did you mean 'x'?)` for the nearest candidate, or nothing when none is near.
-    static func phrase(for word: String, among candidates: [String]) -> String {
-        nearest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    /// The candidate nearest to `word`, if it is near enough to be a likely typo.
-    static func nearest(to word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(1, min(3, word.count / 3)) ? best.0 : nil
-    }
-
-    /// Levenshtein distance between two strings.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

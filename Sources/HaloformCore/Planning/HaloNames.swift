@@ -43,7 +43,7 @@ struct HaloNames {
             return .success(id)
         case .name(let name):
             guard let id = idByName[name] else {
-                let suggestion = Suggestion.nearest(to: name, among: Array(idByName.keys.prefix(50_000)))
+                let suggestion = Suggestion.nearest(to: name, among: idByName.keys)
                 return .failure(.error(
                     "Halo has no \(noun) named '\(name)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
                     at: reference.range
@@ -79,7 +79,7 @@ struct CatalogIndex {
     /// The entry for a code, or a located error.
     func resolve(_ code: Located<String>, system: String) -> Result<CatalogEntry, Diagnostic> {
         if let entry = byCode[code.value] { return .success(entry) }
-        let suggestion = Suggestion.nearest(to: code.value, among: Array(byCode.keys.prefix(50_000)))
+        let suggestion = Suggestion.nearest(to: code.value, among: byCode.keys)
         return .failure(.error(
             "\(system) has no \(noun) '\(code.value)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
             at: code.range

@@ -69,8 +69,4 @@ extension PlanCost {
         system.limit.map { "\($0) per " + (system.windowSeconds == 60 ? "minute" : duration(system.windowSeconds)) } ?? "no documented limit"
     }
 
-    /// "1 request", "3 requests".
-    public static func requests(_ count: Int) -> String {
-        "\(count) request\(count == 1 ? "" : "s")"
-    }
 }

@@ -30,8 +30,7 @@ public struct DiagnosticRenderer: Sendable {
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        return "\(Quantity(errors, "error")), \(Quantity(warnings, "warning"))"
     }
 
     private func headline(_ range: SourceRange?, label: String, message: String) -> String {

@@ -15,7 +15,7 @@ public struct PlanMarkdownRenderer: Sendable {
     public func render(_ plan: Plan) -> String {
         let summary = PlanTextRenderer(color: false).summary(plan)
         var head = "### haloform plan\n\n**\(summary)**\n\n"
-        if plan.count(.delete) > 0 { head += "> [!WARNING]\n> This plan destroys \(plan.count(.delete)) thing(s) in Halo.\n\n" }
+        if plan.count(.delete) > 0 { head += "> [!WARNING]\n> This plan destroys \(Quantity(plan.count(.delete), "thing")) in Halo.\n\n" }
         var tail = ""
         if !plan.warnings.isEmpty {
             tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
@@ -33,7 +33,7 @@ public struct PlanMarkdownRenderer: Sendable {
         let order = plan.changes.map { Self.group(of: $0.address) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let room = limit - head.count - tail.count - 400  // keep space for the truncation note
         outer: for name in order {
-            let section = "<details open><summary><code>\(name)</code> (\(groups[name]!.count) change(s))</summary>\n\n```diff\n"
+            let section = "<details open><summary><code>\(name)</code> (\(Quantity(groups[name]!.count, "change")))</summary>\n\n```diff\n"
             if body.count + section.count > room { break }
             body += section
             for change in groups[name]! {

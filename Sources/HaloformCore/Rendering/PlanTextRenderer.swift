@@ -36,13 +36,13 @@ public struct PlanTextRenderer: Sendable {
 
     /// What apply will send per system, and how long the documented rate limits make it take at least.
     func cost(_ cost: PlanCost) -> String {
-        var out = "Apply will send \(PlanCost.requests(cost.applyRequests)), taking at least \(PlanCost.duration(cost.minimumSeconds)) at the services' documented rate limits:\n"
+        var out = "Apply will send \(Quantity(cost.applyRequests, "request")), taking at least \(PlanCost.duration(cost.minimumSeconds)) at the services' documented rate limits:\n"
         let width = cost.systems.map(\.name.count).max() ?? 0
         for system in cost.systems {
             let name = system.name + String(repeating: " ", count: width - system.name.count)
-            out += "  \(name)  \(PlanCost.requests(system.applyRequests)) (\(PlanCost.limit(system)): at least \(PlanCost.duration(system.minimumSeconds)))\n"
+            out += "  \(name)  \(Quantity(system.applyRequests, "request")) (\(PlanCost.limit(system)): at least \(PlanCost.duration(system.minimumSeconds)))\n"
         }
-        return out + "This plan made \(PlanCost.requests(cost.planRequests)).\n"
+        return out + "This plan made \(Quantity(cost.planRequests, "request")).\n"
     }
 
     /// `Plan: 3 to add, 1 to change, 0 to replace, 2 to destroy.`

@@ -10,7 +10,7 @@ public struct StalePlanRenderer: Sendable {
             return "Halo changed since the plan was made, in a way the plan file does not record.\n"
         }
         let touched = changes.filter { !$0.touchedBy.isEmpty }
-        var out = "Halo changed since the plan was made: \(Self.count(changes.count, "record")), "
+        var out = "Halo changed since the plan was made: \(Quantity(changes.count, "record")), "
             + (touched.isEmpty ? "none of them touched by the plan" : "\(touched.count) touched by the plan") + ".\n"
         for change in touched + changes.filter(\.touchedBy.isEmpty) {
             let symbol = switch change.kind {
@@ -28,10 +28,5 @@ public struct StalePlanRenderer: Sendable {
             }
         }
         return out
-    }
-
-    /// "1 record", "3 records".
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

@@ -29,7 +29,7 @@ enum TenantRules {
         }
         if integration.enabled?.value == false, !integration.tenants.isEmpty {
             diagnostics.append(.warning(
-                "\(key) is disabled, so its \(integration.tenants.count) tenant(s) will not sync",
+                "\(key) is disabled, so its \(Quantity(integration.tenants.count, "tenant")) will not sync",
                 at: integration.enabled!.range
             ))
         }

@@ -1,0 +1,205 @@
+import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A program the tests run as a child process, with its output collected as it arrives.
+///
+/// Foundation's `Process` learns that a child exited from SIGCHLD on a run-loop thread; ThreadSanitizer defers
+/// signals, so under it a finished child could go unnoticed and a test hang. This waits in `waitpid` on its own
+/// thread instead, and reads the pipes with plain `read` on two more.
+public final class ChildProcess: @unchecked Sendable {
+    /// How a child ended.
+    public enum Termination: Equatable, Sendable, CustomStringConvertible {
+        case exited(Int32)
+        case signalled(Int32)
+
+        /// The exit code, or the signal number for a child a signal ended (as Foundation's `terminationStatus`).
+        public var status: Int32 {
+            switch self {
+            case .exited(let code): code
+            case .signalled(let signal): signal
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .exited(let code): "exit \(code)"
+            case .signalled(let signal): "signal \(signal)"
+            }
+        }
+    }
+
+    /// The child's process id.
+    public let pid: pid_t
+
+    private let lock = NSLock()
+    private var stdoutData = Data()
+    private var stderrData = Data()
+    private var reaped = false
+    private var ended: Termination?
+    private var waiters: [CheckedContinuation<Termination, Never>] = []
+
+    /// Starts `program` with `arguments` in `directory`, with exactly `environment`; stdin reads from /dev/null.
+    /// With `mergingErrors`, stderr goes to the same pipe as stdout, so `output` interleaves both.
+    public init(
+        _ program: String, _ arguments: [String], in directory: String? = nil, environment: [String: String],
+        mergingErrors: Bool = false
+    ) throws {
+        // Pipes are made close-on-exec and the child spawned under one lock, so a child another test starts at the
+        // same time cannot inherit this one's write end and hold the pipe open after this child exits.
+        Self.spawning.lock()
+        defer { Self.spawning.unlock() }
+        let out = try Self.pipe()
+        let err = mergingErrors ? nil : try Self.pipe()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, out.write, 1)
+        posix_spawn_file_actions_adddup2(&actions, err?.write ?? out.write, 2)
+        if let directory { _ = Self.addChangeDirectory(&actions, directory) }
+        // The test runner may ignore or block signals (SIGPIPE among them); the child starts with the defaults.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child = pid_t()
+        let result = posix_spawn(&child, program, &actions, &attributes, argv, envp)
+        close(out.write)
+        if let err { close(err.write) }
+        guard result == 0 else {
+            close(out.read)
+            if let err { close(err.read) }
+            throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO)
+        }
+        pid = child
+        let spawned = child
+
+        let readers = DispatchGroup()
+        collect(out.read, into: .stdout, group: readers)
+        if let err { collect(err.read, into: .stderr, group: readers) }
+        Thread.detachNewThread { [self] in
+            var status: Int32 = 0
+            while waitpid(spawned, &status, 0) == -1 && errno == EINTR {}
+            lock.withLock { reaped = true }
+            // The output is whole once the pipes are at their end, which follows the exit.
+            readers.wait()
+            finish(Self.termination(status))
+        }
+    }
+
+    /// What the child wrote to stdout (and stderr when merged) so far.
+    public var output: String { lock.withLock { String(decoding: stdoutData, as: UTF8.self) } }
+
+    /// What the child wrote to stderr so far.
+    public var errors: String { lock.withLock { String(decoding: stderrData, as: UTF8.self) } }
+
+    /// How the child ended, or nil while it runs.
+    public var termination: Termination? { lock.withLock { ended } }
+
+    /// Sends `signal` to the child unless it has been reaped (when its pid may already name another process).
+    public func send(_ signal: Int32) {
+        lock.withLock {
+            if !reaped { _ = kill(pid, signal) }
+        }
+    }
+
+    /// Waits, without holding a thread, until the child has exited and its output has been read.
+    public func exit() async -> Termination {
+        await withCheckedContinuation { continuation in
+            let done: Termination? = lock.withLock {
+                if let ended { return ended }
+                waiters.append(continuation)
+                return nil
+            }
+            if let done { continuation.resume(returning: done) }
+        }
+    }
+
+    /// Waits like `exit()`, killing the child with SIGKILL after `seconds`; says whether it had to.
+    public func exit(killingAfter seconds: Double) async -> (termination: Termination, overran: Bool) {
+        let overran = Flag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            guard lock.withLock({ !reaped }) else { return }
+            overran.set()
+            send(SIGKILL)
+        }
+        let termination = await exit()
+        return (termination, overran.isSet)
+    }
+
+    private func finish(_ termination: Termination) {
+        let resumed = lock.withLock {
+            ended = termination
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in resumed { waiter.resume(returning: termination) }
+    }
+
+    /// Which of the child's outputs a pipe carries.
+    private enum Stream { case stdout, stderr }
+
+    private func collect(_ descriptor: Int32, into stream: Stream, group: DispatchGroup) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    lock.withLock {
+                        switch stream {
+                        case .stdout: stdoutData.append(contentsOf: chunk[0..<count])
+                        case .stderr: stderrData.append(contentsOf: chunk[0..<count])
+                        }
+                    }
+                } else if count == 0 || errno != EINTR {
+                    break
+                }
+            }
+            close(descriptor)
+            group.leave()
+        }
+    }
+
+    private static let spawning = NSLock()
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which its Swift module does not export.
+    private static let addChangeDirectory: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32 = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else {
+            fatalError("this libc has no posix_spawn_file_actions_addchdir_np")
+        }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
+
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var descriptors: [Int32] = [0, 0]
+        guard Glibc.pipe(&descriptors) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        return (descriptors[0], descriptors[1])
+    }
+
+    private static func termination(_ status: Int32) -> Termination {
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+    }
+
+    /// A flag the watchdog sets on another thread.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+}
