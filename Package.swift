@@ -103,7 +103,10 @@ let package = Package(
         ),
         .testTarget(
             name: "haloformTests",
-            dependencies: ["haloform", "Sandbox", "ChildProcesses"],
+            dependencies: [
+                "haloform", "Sandbox", "ChildProcesses",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,7 +1,7 @@
 import Foundation
 import HaloAPI
 import HaloformCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One app's login at one service host, which Exact Online and Sage keep one live refresh token for (a second login
 /// ends the first): tenants that share an app share its token, and one refresh serves them all.
@@ -47,13 +47,14 @@ final class AppLogins: Sendable {
         var tokens: TokenCache?
     }
 
-    private let entries = Mutex<[AppLogin: Entry]>([:])
+    // A pthread lock, as everywhere here: ThreadSanitizer cannot see `Mutex`'s bare futex on Linux.
+    private let entries = NIOLockedValueBox<[AppLogin: Entry]>([:])
 
     init() {}
 
     /// Adds `tenant` to the app's tenants and returns the app's shared cache, made by `make` on first use.
     func join(_ app: AppLogin, tenant: CatalogKey, make: () -> TokenCache) -> TokenCache {
-        entries.withLock { entries in
+        entries.withLockedValue { entries in
             var entry = entries[app] ?? Entry()
             entry.tenants.insert(tenant)
             let tokens = entry.tokens ?? make()
@@ -65,6 +66,6 @@ final class AppLogins: Sendable {
 
     /// The tenants that joined the app, by name.
     func tenants(of app: AppLogin) -> [CatalogKey] {
-        entries.withLock { $0[app]?.tenants.sorted { $0.tenant < $1.tenant } ?? [] }
+        entries.withLockedValue { $0[app]?.tenants.sorted { $0.tenant < $1.tenant } ?? [] }
     }
 }

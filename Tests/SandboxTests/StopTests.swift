@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Sandbox
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// Stopping a sandbox while clients are still opening connections: swift-nio used to trap ("Deinited NIOAsyncWriter
@@ -23,11 +23,11 @@ import Testing
             let path = try StateTests.temporaryStatePath()
             let server = try await SandboxServer.start(SandboxOptions(statePath: path, haloRateLimit: nil))
             let storm = ConnectionStorm(port: server.port, clients: 8)
-            let answered = Mutex<[String]>([])
+            let answered = NIOLockedValueBox<[String]>([])
             let client = SandboxClient(server: server)
             // A client taking tokens until the sandbox stops answering: each token it got changed the state.
             let taker = Task {
-                while let token = try? await client.haloToken() { answered.withLock { $0.append(token) } }
+                while let token = try? await client.haloToken() { answered.withLockedValue { $0.append(token) } }
             }
             await storm.waitUntilOpened(24)
             await server.stop()
@@ -51,7 +51,7 @@ import Testing
             // Every token a client was given is in the state file written on stop.
             let document = try StateTests.stateDocument(path)
             let known = Set(((document["tokens"] as? [[String: Any]]) ?? []).compactMap { $0["value"] as? String })
-            let given = answered.withLock { $0 }
+            let given = answered.withLockedValue { $0 }
             tokens += given.count
             #expect(Set(given).isSubset(of: known), "a token answered before stop() is missing from the state file")
         }

@@ -1,10 +1,9 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import Sandbox
 import Testing
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Just enough of Halo's API to make edits by hand, as a person with a script would.
 struct HaloEditor {
@@ -25,44 +24,47 @@ struct HaloEditor {
 
     init(_ baseURL: String) async throws {
         self.baseURL = baseURL
-        var request = URLRequest(url: URL(string: "\(baseURL)/auth/token")!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         let app = SandboxCredentials.halo
-        request.httpBody = Data("grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)&scope=all".utf8)
-        let object = try JSONSerialization.jsonObject(with: try await Self.send(request)) as? [String: Any]
+        let form = "grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)&scope=all"
+        let data = try await Self.send(.POST, "\(baseURL)/auth/token", contentType: "application/x-www-form-urlencoded", body: Data(form.utf8))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         token = try #require(object?["access_token"] as? String)
     }
 
     /// The records of a collection.
     func get(_ collection: String) async throws -> [[String: Any]] {
-        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
+        let json = try JSONSerialization.jsonObject(with: try await Self.send(.GET, "\(baseURL)/api/\(collection)", token: token))
         return (json as? [[String: Any]]) ?? ((json as? [String: Any])?.values.compactMap { $0 as? [[String: Any]] }.first ?? [])
     }
 
     /// POSTs records; returns the first saved one.
     func post(_ collection: String, _ records: [[String: Any]]) async throws -> [String: Any] {
-        var request = URLRequest(url: URL(string: "\(baseURL)/api/\(collection)")!)
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: records)
-        let json = try JSONSerialization.jsonObject(with: try await Self.send(request))
+        let body = try JSONSerialization.data(withJSONObject: records)
+        let json = try JSONSerialization.jsonObject(
+            with: try await Self.send(.POST, "\(baseURL)/api/\(collection)", token: token, contentType: "application/json", body: body))
         return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
     }
 
     /// The sandbox's request counts and the unknown fields it dropped (`GET /_sandbox/stats`, no auth).
     func stats() async throws -> [String: Any] {
-        let data = try await Self.send(URLRequest(url: URL(string: "\(baseURL)/_sandbox/stats")!))
+        let data = try await Self.send(.GET, "\(baseURL)/_sandbox/stats")
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
-    private static func send(_ request: URLRequest) async throws -> Data {
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        #expect((200..<300).contains(status), "\(request.url!): \(status) \(String(decoding: data, as: UTF8.self))")
+    // AsyncHTTPClient rather than URLSession: the clients under test use it too, and it runs under ThreadSanitizer.
+    private static let http = HTTPClient(eventLoopGroupProvider: .singleton)
+
+    private static func send(
+        _ method: HTTPMethod, _ url: String, token: String? = nil, contentType: String? = nil, body: Data? = nil
+    ) async throws -> Data {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: Array(body))) }
+        let response = try await http.execute(request, timeout: .seconds(300))
+        let data = Data(try await response.body.collect(upTo: 64 << 20).readableBytesView)
+        #expect((200..<300).contains(response.status.code), "\(url): \(response.status.code) \(String(decoding: data, as: UTF8.self))")
         return data
     }
 }
