@@ -81,7 +81,8 @@ struct HaloClientTests {
 
     @Test("a token about to expire is renewed before use")
     func shortLivedTokenRenewedAhead() async throws {
-        try await SandboxFixture.run { fixture in
+        // A clock that stands still: a slow machine must not let the 30 s token lapse between two calls.
+        try await SandboxFixture.run(clock: ManualClock(advancesWhenSleeping: true)) { fixture in
             try await fixture.admin("POST", "faults", #"{"token_lifetime": 30, "systems": ["halo"]}"#)
             let client = try fixture.haloClient()
             _ = try await client.control()

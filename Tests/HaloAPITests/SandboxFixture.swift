@@ -7,17 +7,21 @@ import Sandbox
 /// Starts a sandbox on a free loopback port for one test, and gives clients configured for quick retries.
 struct SandboxFixture {
     let server: SandboxServer
+    /// The clock the sandbox and the clients share, when the test moves time itself.
+    let clock: ManualClock?
     let log = LogRecorder()
 
-    /// Runs `body` against a fresh in-memory sandbox with no rate limits, stopping it afterwards.
+    /// Runs `body` against a fresh in-memory sandbox with no rate limits, stopping it afterwards. With `clock`, the
+    /// sandbox and the fixture's clients read that clock, so no real time passes between a token and its use.
     static func run(
-        haloRateLimit: Int? = nil, _ body: (SandboxFixture) async throws -> Void
+        haloRateLimit: Int? = nil, clock: ManualClock? = nil, _ body: (SandboxFixture) async throws -> Void
     ) async throws {
-        let options = SandboxOptions(
+        var options = SandboxOptions(
             haloRateLimit: haloRateLimit, exactRateLimit: nil, businessCentralRateLimit: nil, sageRateLimit: nil)
+        if let clock { options.clock = SandboxClock({ clock.now }, sleep: { try await clock.sleep(for: $0) }) }
         let server = try await SandboxServer.start(options)
         do {
-            try await body(SandboxFixture(server: server))
+            try await body(SandboxFixture(server: server, clock: clock))
         } catch {
             await server.stop()
             throw error
@@ -40,6 +44,7 @@ struct SandboxFixture {
             maximumRetryAfter: .seconds(5))
         http.requestTimeout = .seconds(20)
         http.logger = log.logger
+        if let clock { http.clock = clock }
         return http
     }
 

@@ -187,7 +187,7 @@ import Testing
 
     @Test func disabledIntegrationWithTenantsWarns() {
         #expect(render(exactTenant + "  enabled: false\n") == """
-            c.yaml:9:12: warning: exact_online is disabled, so its 1 tenant(s) will not sync
+            c.yaml:9:12: warning: exact_online is disabled, so its 1 tenant will not sync
               enabled: false
                        ^~~~~
 

@@ -18,7 +18,7 @@ import Testing
         #expect(markdown.contains("**Plan: 90000 to add, 0 to change, 0 to replace, 10000 to destroy.**"))
         #expect(markdown.contains("> Truncated: "))
         #expect(markdown.contains("Run `haloform plan` for the whole plan."))
-        #expect(markdown.contains("This plan destroys 10000 thing(s) in Halo."))
+        #expect(markdown.contains("This plan destroys 10000 things in Halo."))
     }
 
     @Test func smallMarkdownIsWholeAndGrouped() {
@@ -29,7 +29,7 @@ import Testing
             **Plan: 2 to add, 0 to change, 0 to replace, 1 to destroy.**
 
             > [!WARNING]
-            > This plan destroys 1 thing(s) in Halo.
+            > This plan destroys 1 thing in Halo.
 
             <details open><summary><code>exact_online.tenant["t0"]</code> (1 change)</summary>
 

@@ -10,7 +10,8 @@ final class ConnectionStorm: Sendable {
         var opened = 0
         var refused = 0
         var kept: [any Channel] = []
-        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [(id: UInt64, count: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+        var nextWaiter: UInt64 = 0
     }
 
     /// What a storm did.
@@ -38,15 +39,26 @@ final class ConnectionStorm: Sendable {
         openers.withLockedValue { $0 = tasks }
     }
 
-    /// Waits until the clients opened at least `count` connections in all.
-    func waitUntilOpened(_ count: Int) async {
+    /// Waits until the clients opened at least `count` connections in all; false when `bound` passed first (a storm
+    /// that stalls fails its test instead of hanging it).
+    func waitUntilOpened(_ count: Int, within bound: TimeAmount = .seconds(300)) async -> Bool {
         await withCheckedContinuation { continuation in
-            tally.withLockedValue { tally in
+            let waiter = tally.withLockedValue { tally -> UInt64? in
                 if tally.opened >= count {
-                    continuation.resume()
-                } else {
-                    tally.waiters.append((count, continuation))
+                    continuation.resume(returning: true)
+                    return nil
                 }
+                tally.nextWaiter += 1
+                tally.waiters.append((tally.nextWaiter, count, continuation))
+                return tally.nextWaiter
+            }
+            guard let waiter else { return }
+            MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: bound) {
+                let overdue = self.tally.withLockedValue { tally in
+                    defer { tally.waiters.removeAll { $0.id == waiter } }
+                    return tally.waiters.first { $0.id == waiter }
+                }
+                overdue?.continuation.resume(returning: false)
             }
         }
     }
@@ -82,7 +94,7 @@ final class ConnectionStorm: Sendable {
                 if index % 3 != 0 { tally.kept.append(channel) }
                 let due = tally.waiters.filter { $0.count <= tally.opened }
                 tally.waiters.removeAll { $0.count <= tally.opened }
-                for waiter in due { waiter.continuation.resume() }
+                for waiter in due { waiter.continuation.resume(returning: true) }
             }
         }
     }

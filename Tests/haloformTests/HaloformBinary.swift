@@ -32,10 +32,11 @@ struct HaloformBinary {
 
     /// Runs `haloform` (or another `program`) with arguments, in `directory`, with extra environment variables;
     /// stdin is empty. It waits without holding a thread, so an in-process sandbox of another test keeps answering
-    /// while the binary runs, and kills a run that overruns `timeout` seconds.
+    /// while the binary runs, and kills a run that overruns `timeout` seconds: a guard against a hang, long enough for
+    /// a sanitizer build on a busy machine.
     static func run(
         _ arguments: [String], program: URL = executable, in directory: URL? = nil, environment: [String: String] = [:],
-        timeout: Double = 120
+        timeout: Double = 600
     ) async throws -> Run {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
