@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Issue 10's settings and rules end to end: the real binary against the built-in sandbox of a fresh examples/acme.
+@Suite(.serialized) struct GuideSettingsTests {
+    @Test func billingSettingsAndGroupAccountsArePlannedAppliedAndStored() async throws {
+        let acme = try HaloformBinary.copyExample("acme")
+        let plan = try await HaloformBinary.run(["plan", "--no-color", "."], in: acme, environment: PlanApplyTests.secrets)
+        #expect(plan.status == 0, "\(plan)")
+        #expect(plan.stdout.contains("~ billing\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("~ auto_generate_accounts_id.customers = false -> true\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("+ exact_online.tenant[\"exact-nl\"].group_accounts[\"Hardware\"]\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("+ exact_online.tenant[\"exact-be\"].group_accounts[\"Hardware\"]\n"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("legacy_integration"), "the seed's legacy toggle is already off")
+
+        let apply = try await HaloformBinary.run(["apply", "--auto-approve", "."], in: acme, environment: PlanApplyTests.secrets)
+        #expect(apply.status == 0, "\(apply)")
+        try await HaloEditor.edit(stateOf: acme) { halo in
+            let control = try await halo.post("Control", [["id": 1]])
+            #expect(control["autogenerate_accountsid"] as? Bool == true)
+            #expect(control["autogenerate_itemaccountsid"] as? Bool == true)
+            #expect(control["enable_legacy_dbc_integration"] as? Bool == false)
+            let hardware = try #require(try await halo.get("AssetGroup").first { $0["name"] as? String == "Hardware" })
+            let entries = hardware["accounts_mappings"] as? [[String: Any]] ?? []
+            #expect(entries.map { $0["tenantid"] as? String } == ["123456", "234567"], "both divisions' accounts on one group: \(entries)")
+            #expect(entries.map { $0["nominalcode"] as? String } == ["8000", "8010"])
+            #expect(entries.first?["tax_name"] as? String == "BTW hoog 21%")
+            #expect(entries.allSatisfy { ($0["id"] as? Int ?? 0) > 0 && $0["gid"] as? Int == hardware["id"] as? Int })
+            // Someone changes the Belgian entry by hand: the plan puts it back and keeps the Dutch one.
+            var edited = entries
+            edited[1]["nominalcode"] = "4000"
+            _ = try await halo.post("AssetGroup", [["id": hardware["id"]!, "accounts_mappings": edited]])
+        }
+        let drift = try await HaloformBinary.run(["plan", "--format", "json", "."], in: acme, environment: PlanApplyTests.secrets)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
+        let changes = document["changes"] as? [[String: Any]] ?? []
+        #expect(changes.map { $0["address"] as? String } == ["exact_online.tenant[\"exact-be\"].group_accounts[\"Hardware\"]"])
+        let operations = document["operations"] as? [[String: Any]] ?? []
+        let sent = (operations.first?["body"] as? [String: Any])?["accounts_mappings"] as? [[String: Any]] ?? []
+        #expect(sent.map { $0["nominalcode"] as? String } == ["8000", "8010"], "one POST with both tenants' entries")
+    }
+
+    @Test func aChangedCustomerCodeIsOneMoveAndItsDoubleLinkIsWarned() async throws {
+        let acme = try HaloformBinary.copyExample("acme")
+        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: acme, environment: PlanApplyTests.secrets).status == 0)
+        try acme.appendingPathComponent("exact-online/exact-nl.yaml").edit("{ halo: Globex BV, exact: \"1002\" }", "{ halo: Globex BV, exact: \"1020\" }")
+        let plan = try await HaloformBinary.run(["plan", "--no-color", "."], in: acme, environment: PlanApplyTests.secrets)
+        #expect(plan.status == 0, "\(plan)")
+        #expect(plan.stdout.contains("~ exact_online.tenant[\"exact-nl\"].customer_mapping[\"1020\"]\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("~ exact = \"1002\" -> \"1020\"\n"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("+ exact_online.tenant[\"exact-nl\"].customer_mapping[\"1020\"]"))
+        #expect(plan.stdout.contains("Halo customer \"Globex BV\" is linked twice in exact_online.tenant[\"exact-nl\"], to \"1002\" and \"1020\""), "\(plan.stdout)")
+    }
+}
