@@ -105,6 +105,11 @@ import Testing
         #expect(exactText.contains("      client_secret: ${env:EXACT_BE_2_CLIENT_SECRET}\n"), "\(exactText)")
         #expect(exactText.contains("          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"), "\(exactText)")
         #expect(!exactText.contains("BTW geen 0%"))
+        // Both divisions' accounts on Hardware come back under their own tenants; the billing settings beside them.
+        #expect(exactText.contains("          - { halo: Hardware, income: \"8000\", expense: \"7000\", tax: BTW hoog 21% }\n"), "\(exactText)")
+        #expect(exactText.contains("          - { halo: Hardware, income: \"8010\", expense: \"4000\" }\n"), "\(exactText)")
+        let billing = try String(contentsOf: out.appendingPathComponent("billing.yaml"), encoding: .utf8)
+        #expect(billing.contains("    customers: true\n    products: true\n"), "\(billing)")
         let sageText = try String(contentsOf: out.appendingPathComponent("sage-business-cloud.yaml"), encoding: .utf8)
         #expect(sageText.contains("  enabled: false\n"))
         // Halo keeps no Sage business: import writes the first its catalog login reaches, and says so.
