@@ -83,6 +83,25 @@ import YAMLSyntax
         #expect(!loaded.isValid)
     }
 
+    @Test func aSageTenantThisApplyCreatesGetsItsEntryOnTheNextRun() throws {
+        let config = PlannerFixtures.config.replacingOccurrences(
+            of: "      business: Acme Ltd\n", with: "      business: Acme Ltd\n      products: { group_accounts: [ { halo: Services, tax: Standard } ] }\n")
+        var remote = PlannerFixtures.emptyHalo
+        remote.records[.assetGroup] = [["id": 1, "name": "Services"], ["id": 2, "name": "Hardware"]]
+        let first = try #require(PlannerFixtures.plan(config, against: remote).plan)
+        #expect(!first.operations.contains { $0.collection == .assetGroup }, "the tenant's Halo id is not known yet")
+        #expect(first.warnings.contains(PlanWarning(
+            address: "sage_business_cloud.tenant[\"uk\"]",
+            message: "the group accounts of sage_business_cloud.tenant[\"uk\"] need the tenant's Halo id, which this apply creates: plan and apply again afterwards"
+        )))
+        var simulator = RemoteSimulator(state: remote)
+        simulator.apply(first)
+        let sageID = try #require(simulator.state.records[.sageBusinessCloudDetails]?.first?["id"]?.int)
+        let second = try #require(PlannerFixtures.plan(config, against: simulator.state).plan)
+        #expect(second.changes.map(\.address) == ["sage_business_cloud.tenant[\"uk\"].group_accounts[\"Services\"]"])
+        #expect(second.operations.first?.body["accounts_mappings"] == [["tenantid": .string(String(sageID)), "taxcode": 2]])
+    }
+
     @Test func importWritesThemBackToNoChanges() throws {
         var simulator = RemoteSimulator(state: Self.remote)
         simulator.apply(try #require(PlannerFixtures.plan(Self.config, against: Self.remote).plan))
