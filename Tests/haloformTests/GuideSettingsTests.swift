@@ -56,4 +56,33 @@ import Testing
         #expect(!plan.stdout.contains("+ exact_online.tenant[\"exact-nl\"].customer_mapping[\"1020\"]"))
         #expect(plan.stdout.contains("Halo customer \"Globex BV\" is linked twice in exact_online.tenant[\"exact-nl\"], to \"1002\" and \"1020\""), "\(plan.stdout)")
     }
+
+    @Test func doctorAgreesWithValidateAndTheGuides() async throws {
+        let acme = try HaloformBinary.copyExample("acme")
+        // Sage on a custom developer app, which cannot sync: validate wants no entities, so the doctor must not ask.
+        let sage = acme.appendingPathComponent("sage.yaml")
+        try sage.edit("authentication: halo_app", "authentication: custom_app\n      client_id: sage-app\n      client_secret: ${env:SAGE_CLIENT_SECRET}")
+        try sage.edit("sync: { entities: [customers, invoices], show_success_message: true, default_item_code: SERVICE }", "sync: { entities: [] }")
+        let validate = try await HaloformBinary.run(["validate", "."], in: acme)
+        #expect(validate.status == 0, "\(validate)")
+        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: acme, environment: PlanApplyTests.secrets).status == 0)
+        try await HaloEditor.edit(stateOf: acme) { halo in
+            let company = try #require(try await halo.get("BusinessCentralDetails").first { $0["name"] as? String == "bc-prod" }?["company_id"] as? String)
+            // Customer 0025 has no accounts id; linked only to Business Central, that is the guide's way to leave it out.
+            _ = try await halo.post("Client", [["id": 25, "dbc_company_id": company]])
+            // Customer 0024's own tax rate is Sage's Standard 20%, which no Exact division links.
+            _ = try await halo.post("Client", [["id": 24, "exact_division": 123456, "item_tax_code": 4]])
+        }
+        let run = try await HaloformBinary.run(["doctor", "--format", "json", "."], in: acme)
+        let found = try await DoctorCommandTests.findingsByCheck(run.stdout)
+        #expect(found["sync_unsupported"] == ["sage_business_cloud.tenant[\"sage-uk\"]"], "\(found)")
+        #expect(found["entity_not_synced"] == nil, "\(found)")
+        #expect(found["entity_left_out"]?.contains("sage_business_cloud.tenant[\"sage-uk\"]") == false)
+        #expect(found["customer_left_out_of_sync"] == ["Customer 0025"], "\(found)")
+        #expect(found["customer_no_accounts_id"]?.contains("Customer 0025") != true)
+        #expect(found["customer_tax_not_linked"] == ["Customer 0024"], "\(found)")
+        let text = try await HaloformBinary.run(["doctor", "."], in: acme)
+        #expect(text.stdout.contains("  - Customer 0024 (#24) [exact_online.tenant[\"exact-nl\"]]: its tax rate 'Standard 20%' is not linked to a tax code of exact_online.tenant[\"exact-nl\"]\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("Nothing, if the tenant only imports; to sync, connect it with the Halo app (authentication: halo_app)"), "\(text.stdout)")
+    }
 }
