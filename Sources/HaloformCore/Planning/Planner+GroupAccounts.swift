@@ -6,6 +6,8 @@ extension Planner {
         for tenant in integration.tenants {
             guard let declared = tenant.groupAccounts, let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else { continue }
             guard let tenantID = groupAccountsTenantID(tenant, catalog: catalog) else {
+                // A Business Central company the catalog lacks is already an error; only a new Sage tenant waits.
+                guard kind == .sageBusinessCloud else { continue }
                 warnings.append(PlanWarning(
                     address: tenant.address,
                     message: "the group accounts of \(tenant.address) need the tenant's Halo id, which this apply creates: plan and apply again afterwards"
