@@ -102,6 +102,26 @@ import YAMLSyntax
         #expect(second.operations.first?.body["accounts_mappings"] == [["tenantid": .string(String(sageID)), "taxcode": 2]])
     }
 
+    @Test func aReplacedBusinessCentralConnectionTakesItsOldCompanysEntriesAlong() throws {
+        let config = Self.config.replacingOccurrences(
+            of: "      accounts: { default_sales: \"8000\" }\n",
+            with: "      accounts: { default_sales: \"8000\" }\n      products: { group_accounts: [ { halo: Services, income: \"8000\" }, { halo: Hardware, income: \"8000\" } ] }\n")
+        var remote = Self.remote
+        remote.records[.assetGroup]![0]["accounts_mappings"] = [["id": 7, "gid": 1, "tenantid": "c-nl", "nominalcode": "8000"]]
+        let same = try #require(PlannerFixtures.plan(config, against: remote).plan)
+        #expect(!same.changes.contains { $0.address.hasPrefix("business_central") }, "\(same.changes)")
+
+        let replaced = try #require(PlannerFixtures.plan(config.replacingOccurrences(of: "company: CRONUS NL", with: "company: CRONUS UK"), against: remote).plan)
+        let services = replaced.changes.filter { $0.address == "business_central.tenant[\"prod\"].group_accounts[\"Services\"]" }
+        #expect(services.map(\.action) == [.delete, .create])
+        let post = try #require(replaced.operations.first { $0.collection == .assetGroup && $0.recordID == 1 })
+        #expect(post.body["accounts_mappings"] == [["tenantid": "c-uk", "nominalcode": "8000"]])
+        let hardware = try #require(replaced.operations.first { $0.collection == .assetGroup && $0.recordID == 2 })
+        #expect(replaced.operations.filter { $0.collection == .assetGroup && $0.recordID == 2 }.count == 1, "one POST per group")
+        #expect(hardware.body["accounts_mappings"]?.array?.compactMap { $0.object?["tenantid"]?.string } == ["100", "c-uk"],
+                "Exact's entry is added, the old company's goes, the new one's comes")
+    }
+
     @Test func importWritesThemBackToNoChanges() throws {
         var simulator = RemoteSimulator(state: Self.remote)
         simulator.apply(try #require(PlannerFixtures.plan(Self.config, against: Self.remote).plan))

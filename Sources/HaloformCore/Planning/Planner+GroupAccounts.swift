@@ -14,6 +14,7 @@ extension Planner {
                 ))
                 continue
             }
+            retireReplacedCompany(tenant, keeping: tenantID)
             let accounts = CatalogIndex("account", catalog.accounts), items = CatalogIndex("item", catalog.items)
             var declaredGroups = Set<Int>()
             for entry in declared.value {
@@ -56,6 +57,26 @@ extension Planner {
                                              fields: shown.isEmpty ? [FieldChange("tenant", old: "\"\(tenantID)\"", new: nil)] : shown), in: .groupAccounts)
                 setGroupAccounts(groupID, list, address: address)
             }
+        }
+    }
+
+    /// A Business Central connection replaced for another company leaves its old company's entries on the groups: they
+    /// go with the old connection.
+    private mutating func retireReplacedCompany(_ tenant: TenantConfig, keeping tenantID: String) {
+        let kind = tenant.integration
+        guard kind == .businessCentral, newTenants.contains(tenant.address),
+            let old = remote[kind.detailsCollection].first(where: { $0[.name, of: kind]?.string == tenant.name.value })?[.companyID, of: kind]?.string,
+            !old.isEmpty, old != tenantID
+        else { return }
+        for record in remote[.assetGroup] {
+            guard let groupID = record[ProductGroupField.id]?.int else { continue }
+            var list = groupAccountsList(groupID)
+            guard let index = list.firstIndex(where: { $0.object?[GroupAccountsField.tenantID]?.string == old }) else { continue }
+            list.remove(at: index)
+            let address = groupAccountsAddress(tenant, groupID)
+            changes.append(PlannedChange(address: address, integration: kind, action: .delete,
+                                         fields: [FieldChange("company (id)", old: "\"\(old)\"", new: nil)]), in: .groupAccounts)
+            setGroupAccounts(groupID, list, address: address)
         }
     }
 
