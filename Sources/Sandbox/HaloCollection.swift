@@ -61,6 +61,18 @@ struct HaloCollection: Sendable {
         let defaultTableID: Int?
     }
 
+    /// An embedded list of plain entries (a product group's `accounts_mappings`): each entry gets an id and its parent's.
+    struct EmbeddedList: Sendable {
+        /// The field holding the list.
+        let field: String
+        /// The entry field that holds the parent record's id.
+        let parentField: String
+        /// The fields an entry keeps, with their types.
+        let fields: [String: FieldType]
+        /// Entry fields holding a `/Tax` id, and the `*_name` companion filled from it.
+        let taxLinks: [(field: String, companion: String)]
+    }
+
     /// The collection name as in the path ("Client").
     let name: String
     /// The plural key of the `{record_count, <plural>}` envelope; nil answers lists as a bare array.
@@ -76,10 +88,13 @@ struct HaloCollection: Sendable {
     let hidesInactive: Bool
     /// Embedded mapping arrays.
     let mappings: [MappingArray]
+    /// Embedded lists of plain entries.
+    let embedded: [EmbeddedList]
 
     init(
         _ name: String, listKey: String? = nil, fields: [String: FieldType], links: [Link] = [],
-        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], named: Bool = true
+        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], embedded: [EmbeddedList] = [],
+        named: Bool = true
     ) {
         self.name = name
         self.listKey = listKey
@@ -91,6 +106,7 @@ struct HaloCollection: Sendable {
         self.filters = filters
         self.hidesInactive = hidesInactive
         self.mappings = mappings
+        self.embedded = embedded
     }
 
     /// The collections, by lower-cased name (Halo paths are case-insensitive).
@@ -157,8 +173,17 @@ struct HaloCollection: Sendable {
                     .record(field: "sage_tenant_id", collection: "SageBusinessCloudDetails", companion: "sage_tenant_name"),
                 ]),
             HaloCollection(
-                "AssetGroup", fields: ["nominalcode": .string, "nominalcodepurchase": .string, "tax_id": .int],
-                links: [.record(field: "tax_id", collection: "Tax", companion: "tax_name")]),
+                "AssetGroup",
+                fields: ["nominalcode": .string, "nominalcodepurchase": .string, "tax_id": .int, "accounts_mappings": .array],
+                links: [.record(field: "tax_id", collection: "Tax", companion: "tax_name")],
+                embedded: [EmbeddedList(
+                    field: "accounts_mappings", parentField: "gid",
+                    fields: [
+                        "id": .int, "gid": .int, "tenantid": .string, "nominalcode": .string, "nominalcode_purchase": .string,
+                        "itemcode": .string, "taxcode": .int, "taxcode_purchase": .int, "tax_name": .string, "tax_name_purchase": .string,
+                    ],
+                    taxLinks: [("taxcode", "tax_name"), ("taxcode_purchase", "tax_name_purchase")]
+                )]),
             HaloCollection("TopLevel", fields: ["parentid": .int]),
             HaloCollection(
                 "Client", listKey: "clients",
@@ -226,6 +251,6 @@ struct HaloCollection: Sendable {
     static let controlFields: [String: FieldType] = [
         "id": .int, "exactdefaultdivision": .int, "exact_default_invoice_status": .int, "dbc_default_company": .string,
         "dbcdefaulttenantname": .string, "sagebusinessclouddefaulttenantid": .int, "autogenerate_accountsid": .bool,
-        "show_accounts_success_message": .bool,
+        "autogenerate_itemaccountsid": .bool, "enable_legacy_dbc_integration": .bool, "show_accounts_success_message": .bool,
     ]
 }

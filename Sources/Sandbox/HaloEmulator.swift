@@ -266,6 +266,12 @@ struct HaloEmulator: Sendable {
     /// and `_*` action flags are never stored.
     private mutating func knownFields(of element: JSONObject, in collection: HaloCollection) -> JSONObject {
         var known = keep(element, fields: collection.fields, path: "/api/\(collection.name)", prefix: "")
+        for list in collection.embedded {
+            guard let entries = known[list.field]?.arrayValue else { continue }
+            known[list.field] = .array(entries.map { entry in
+                entry.objectValue.map { .object(keep($0, fields: list.fields, path: "/api/\(collection.name)", prefix: "\(list.field)[].")) } ?? entry
+            })
+        }
         let linkFields = HaloCollection.all["externallink"]!.fields
         for mapping in collection.mappings {
             guard let entries = known[mapping.field]?.arrayValue else { continue }
@@ -314,6 +320,25 @@ struct HaloEmulator: Sendable {
             guard case .record(let field, let target, _) = link, let id = object[field]?.intValue, id > 0 else { continue }
             if state.halo.tables[target]?.index(of: id) == nil {
                 errors.append(("\(path).\(field)", ["There is no \(target) with id \(id)."]))
+            }
+        }
+        for list in collection.embedded {
+            for (index, entry) in (object[list.field]?.arrayValue ?? []).enumerated() {
+                let entryPath = "\(path).\(list.field)[\(index)]"
+                guard let fields = entry.objectValue else {
+                    errors.append((entryPath, ["Each entry must be an object."]))
+                    continue
+                }
+                for member in fields.members {
+                    if let type = list.fields[member.key], !type.accepts(member.value) {
+                        errors.append(("\(entryPath).\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
+                    }
+                }
+                for link in list.taxLinks {
+                    if let id = fields[link.field]?.intValue, id > 0, state.halo.tables["Tax"]?.index(of: id) == nil {
+                        errors.append(("\(entryPath).\(link.field)", ["There is no Tax with id \(id)."]))
+                    }
+                }
             }
         }
         for mapping in collection.mappings {
@@ -377,6 +402,24 @@ struct HaloEmulator: Sendable {
                 links.append(.object(link))
             }
             record[mapping.field] = .array(links)
+        }
+        let parentID = record.recordID
+        for list in collection.embedded {
+            guard let entries = record[list.field]?.arrayValue else { continue }
+            record[list.field] = .array(entries.map { entry in
+                var fields = entry.objectValue ?? JSONObject()
+                if (fields["id"]?.intValue ?? 0) <= 0 {
+                    var fresh = JSONObject([("id", .int(state.halo.tables["\(collection.name).\(list.field)", default: HaloTable()].claimID()))])
+                    fresh.merge(fields.filter { $0 != "id" })
+                    fields = fresh
+                }
+                fields[list.parentField] = .int(parentID)
+                for link in list.taxLinks {
+                    guard let id = fields[link.field]?.intValue else { continue }
+                    fields[link.companion] = id > 0 ? (state.halo.tables["Tax"]?.record(id)?["name"] ?? .null) : .string("")
+                }
+                return .object(fields)
+            })
         }
         fillCompanions(&record, collection: collection, state: state)
         state.halo.tables[collection.name]!.records[index] = record

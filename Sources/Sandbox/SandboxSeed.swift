@@ -142,7 +142,7 @@ enum SandboxSeed {
         let control = JSONObject([
             ("id", 1), ("exactdefaultdivision", 0), ("exact_default_invoice_status", 20), ("dbc_default_company", ""),
             ("dbcdefaulttenantname", ""), ("sagebusinessclouddefaulttenantid", 0), ("autogenerate_accountsid", false),
-            ("show_accounts_success_message", true),
+            ("autogenerate_itemaccountsid", false), ("enable_legacy_dbc_integration", false), ("show_accounts_success_message", true),
         ])
         return HaloState(
             tenant: SandboxCredentials.haloTenant, apps: [OAuthApp(SandboxCredentials.halo, name: "haloform demo")],

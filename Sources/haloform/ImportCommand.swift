@@ -35,6 +35,9 @@ struct ImportCommand: AsyncParsableCommand {
         if sameRoot, let declared = workspace.config.declaredIntegrations.first {
             throw CommandFailure("config root '\(root)' already declares '\(declared.integration.key)'; import into an empty folder with --out")
         }
+        if sameRoot, workspace.config.billing != nil {
+            throw CommandFailure("config root '\(root)' already declares 'billing'; import into an empty folder with --out")
+        }
         // Written elsewhere, a relative sandbox state path must still name the same state file.
         var haloURL = url
         if !sameRoot, let statePath = workspace.sandboxStatePath, !statePath.hasPrefix("http://") {

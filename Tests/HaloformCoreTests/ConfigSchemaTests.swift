@@ -77,7 +77,8 @@ import Testing
         case .reference: return "Somewhere"
         case .list(let item):
             if case .object(let object) = item {
-                let code = object.fields.first { $0.required }!.key
+                // A mapping's code is required; a group_accounts entry needs only one of its settings.
+                let code = (object.fields.first { $0.required } ?? object.fields.first { !$0.key.hasPrefix("halo") }!).key
                 return "[ { halo: H, \(code): C } ]"
             }
             if case .enumeration(let values) = item { return "[\(values[0])]" }

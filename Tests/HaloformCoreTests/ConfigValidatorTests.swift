@@ -55,7 +55,7 @@ import Testing
 
             """
         #expect(render(text) == """
-            c.yaml:12:22: error: Exact Online product group '100' is mapped to two Halo records in tenant 'nl'
+            c.yaml:12:22: error: Exact Online item group '100' is mapped to two Halo records in tenant 'nl'
                       - { exact: "100", halo: Software }
                                  ^~~~~
             c.yaml:11:22: note: first mapped here, to 'Hardware'
@@ -64,6 +64,63 @@ import Testing
 
             """)
         #expect(render(text.replacingOccurrences(of: "{ exact: \"100\", halo: Software }", with: "{ exact: \"200\", halo: Software }")) == "")
+    }
+
+    @Test func productGroupSharedAcrossTenantsIsFineAndWithinATenantAWarning() {
+        let across = exactTenant + """
+                  products: { group_mappings: [ { exact: "100", halo: Hardware } ] }
+                - { name: be, location: be, division: 2, client_id: x, client_secret: "${env:S}",
+                    products: { group_mappings: [ { exact: "100", halo: Hardware } ] } }
+
+            """
+        #expect(render(across) == "", "two divisions importing into Hardware is normal")
+        let within = exactTenant + """
+                  products:
+                    group_mappings:
+                      - { exact: "100", halo: Hardware }
+                      - { exact: "110", halo: Hardware }
+
+            """
+        #expect(render(within) == """
+            c.yaml:12:35: warning: Halo product group 'Hardware' takes two Exact Online item groups in tenant 'nl', '100' and '110'
+                      - { exact: "110", halo: Hardware }
+                                              ^~~~~~~~
+            c.yaml:11:35: note: first mapped here
+                      - { exact: "100", halo: Hardware }
+                                              ^~~~~~~~
+            note: items of both import into it, but a product created in Halo in that group has no one item group to sync to Exact Online with, and a later import can move items between the two
+
+            """)
+        let loaded = load(within)
+        #expect(loaded.isValid, "a warning at most")
+    }
+
+    @Test func billingSettingsAndTheLegacyToggle() {
+        let text = """
+            halo: { url: "sandbox:s.json" }
+            billing:
+              auto_generate_accounts_id: { customers: true, products: "yes" }
+            business_central:
+              legacy_integration: true
+              tenants: [ { name: prod, azure_tenant_id: t, client_id: c, client_secret: "${env:S}", environment: Production, company: CRONUS NL } ]
+
+            """
+        #expect(render(text) == """
+            c.yaml:3:59: error: expected a boolean (true or false) for 'products', found a string
+              auto_generate_accounts_id: { customers: true, products: "yes" }
+                                                                      ^~~~~
+            note: remove the quotes: a quoted value is always a string
+            c.yaml:5:23: warning: business_central turns on the legacy integration, whose setup haloform does not manage; its 1 tenant(s) belong to the current one
+              legacy_integration: true
+                                  ^~~~
+            note: the Business Central guide: "The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central."
+
+            """)
+        let loaded = load(text.replacingOccurrences(of: "\"yes\"", with: "false"))
+        #expect(loaded.config.billing?.autoGenerateCustomerAccountsID?.value == true)
+        #expect(loaded.config.billing?.autoGenerateProductAccountsID?.value == false)
+        #expect(loaded.config.integrations[.businessCentral]?.legacyIntegration?.value == true)
+        #expect(render("billing: { auto_generate_accounts_id: { customers: true } }\n").contains("no file declares 'halo'"))
     }
 
     @Test func taxRateLinkedTwice() {

@@ -101,7 +101,7 @@ struct DoctorTests {
             "product_not_linked #9 Nowhere: linked to no tenant of exact_online, business_central",
             "product_id_duplicate #6 Copy A: accounts id 'P6' is shared with 'Copy B'",
             "product_id_duplicate #7 Copy B: accounts id 'P6' is shared with 'Copy A'",
-            "product_tax_unset #3 No Tax: no tax rate, on the product or its group",
+            "product_tax_unset #3 No Tax: no tax rate, on the product, its group or as the global default",
             "product_tax_not_linked #4 Unlinked Tax: tax rate 'Unlinked' is not linked to a tax code of exact_online.tenant[\"nl\"]",
             "product_account_code_unknown #5 Odd Code: accounts code '9999' is not in exact_online.tenant[\"nl\"]'s chart of accounts",
             "supplier_no_accounts_id #2 Blank: no accounts id, so its purchase orders do not sync",

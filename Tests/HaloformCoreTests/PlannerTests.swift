@@ -184,7 +184,9 @@ import YAMLSyntax
         #expect(plan.warnings.map(\.message) == [
             "mapping \"Acme BV\", \"Globex BV\" to Exact customers replaces each one's main site address with the Exact address on the next import; give a customer a new main site first if its address must stay",
             "enabling Business Central sets the tax of every customer and item to zero and hides the tax fields: Business Central's tax engine computes tax from then on",
-            "importing tax rates daily removes the Halo tax rates no company maps: 'Exempt'",
+            "mapping \"Acme BV\" to Business Central customers stores each one's Business Central address, country code and phone number against its main site on the next import; give a customer a new main site first if its address must stay",
+            "importing tax rates from Exact Online (with Import Tax Rates) removes the Halo tax rates no Exact Online company links: 'Standard', 'Exempt'",
+            "importing tax rates from Sage Business Cloud (daily, or with Import Tax Rates) removes the Halo tax rates no Sage Business Cloud company links: 'BTW hoog', 'Exempt'",
             "Halo customer 'Acme BV' is linked to accounting customers in business_central.tenant[\"prod\"] and exact_online.tenant[\"nl\"]; it syncs to whichever runs last",
         ])
     }
@@ -224,6 +226,11 @@ import YAMLSyntax
               # business_central.defaults will be updated in place
               ~ business_central.defaults
                   ~ default_tenant = "prod" (CRONUS NL) -> "prod" (CRONUS UK)
+
+            Warnings:
+              ! business_central.tenant["prod"]: mapping "Initech" to Business Central customers stores each one's Business Central address, country code and phone number against its main site on the next import; give a customer a new main site first if its address must stay
+              ! exact_online.tenant["nl"]: importing tax rates from Exact Online (with Import Tax Rates) removes the Halo tax rates no Exact Online company links: 'Standard', 'Exempt'
+              ! sage_business_cloud.tenant["uk"]: importing tax rates from Sage Business Cloud (with Import Tax Rates) removes the Halo tax rates no Sage Business Cloud company links: 'BTW hoog', 'Exempt'
 
             Plan: 1 to add, 2 to change, 1 to replace, 0 to destroy.
 

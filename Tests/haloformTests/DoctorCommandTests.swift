@@ -34,7 +34,8 @@ import Testing
         let found = try await Self.findingsByCheck(run.stdout)
         let active = (1...300).filter { $0 % 50 != 17 }
         #expect(found == [
-            "entity_not_synced": ["business_central.tenant[\"bc-uk\"]", "exact_online.tenant[\"exact-be\"]", "sage_business_cloud.tenant[\"sage-uk\"]"],
+            // The config leaves products out of these three tenants' sync lists on purpose: notes, not problems.
+            "entity_left_out": ["business_central.tenant[\"bc-uk\"]", "exact_online.tenant[\"exact-be\"]", "sage_business_cloud.tenant[\"sage-uk\"]"],
             "customer_no_accounts_id": active.filter { $0 % 25 == 0 }.map(Self.customer),
             "customer_excluded": active.filter { $0 % 40 == 13 }.map(Self.customer),
             "customer_id_not_numeric": active.filter { $0 > 250 && $0 % 25 != 0 }.map(Self.customer),
@@ -62,7 +63,7 @@ import Testing
         #expect(text.stdout.contains("  - Customer 0025 (#25) [exact_online.tenant[\"exact-nl\"]]: no accounts id, so it cannot be matched in the accounting system\n"))
         #expect(text.stdout.contains("  - sage_business_cloud.tenant[\"sage-uk\"]: Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is 'Acme Ltd', the business whose codes it reads\n"))
         #expect(text.stdout.contains("  - purchase orders of 2 suppliers: Supplier 0012 (#12), Supplier 0020 (#20)\n"))
-        #expect(text.stdout.hasSuffix("\n81 problems, 0 recommendations, 7 notes.\n"), "\(text.stdout)")
+        #expect(text.stdout.hasSuffix("\n78 problems, 0 recommendations, 10 notes.\n"), "\(text.stdout)")
     }
 
     @Test func unlinkedSeedIsReportedAsUnlinked() async throws {

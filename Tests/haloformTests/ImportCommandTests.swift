@@ -25,7 +25,15 @@ import Testing
         let run = try await HaloformBinary.run(["import", root.path])
         #expect(run.status == 0, "\(run)")
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(names == ["business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
+        #expect(names == ["billing.yaml", "business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
+        #expect(try String(contentsOf: root.appendingPathComponent("billing.yaml"), encoding: .utf8) == """
+            # yaml-language-server: $schema=haloform.schema.json
+            billing:
+              auto_generate_accounts_id:
+                customers: false
+                products: false
+
+            """)
         #expect(try String(contentsOf: root.appendingPathComponent("exact-online.yaml"), encoding: .utf8) == """
             # yaml-language-server: $schema=haloform.schema.json
             exact_online:
@@ -46,7 +54,7 @@ import Testing
         #expect(try await HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
         let refused = try await HaloformBinary.run(["import", "--out", out.path, root.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"), "\(refused)")
+        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/billing.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"), "\(refused)")
         #expect(try await HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
     }
 
@@ -97,6 +105,11 @@ import Testing
         #expect(exactText.contains("      client_secret: ${env:EXACT_BE_2_CLIENT_SECRET}\n"), "\(exactText)")
         #expect(exactText.contains("          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"), "\(exactText)")
         #expect(!exactText.contains("BTW geen 0%"))
+        // Both divisions' accounts on Hardware come back under their own tenants; the billing settings beside them.
+        #expect(exactText.contains("          - { halo: Hardware, income: \"8000\", expense: \"7000\", tax: BTW hoog 21% }\n"), "\(exactText)")
+        #expect(exactText.contains("          - { halo: Hardware, income: \"8010\", expense: \"4000\" }\n"), "\(exactText)")
+        let billing = try String(contentsOf: out.appendingPathComponent("billing.yaml"), encoding: .utf8)
+        #expect(billing.contains("    customers: true\n    products: true\n"), "\(billing)")
         let sageText = try String(contentsOf: out.appendingPathComponent("sage-business-cloud.yaml"), encoding: .utf8)
         #expect(sageText.contains("  enabled: false\n"))
         // Halo keeps no Sage business: import writes the first its catalog login reaches, and says so.

@@ -25,7 +25,7 @@ import Testing
         #expect(first.stdout.contains("+ exact_online.tenant[\"exact-nl\"]"))
         #expect(first.stdout.contains("+ exact_online.tenant[\"exact-nl\"].customer_mapping[\"1001\"]"))
         #expect(first.stdout.contains("+ client_secret             = (sensitive)"))
-        #expect(first.stdout.contains("Plan: 29 to add, 6 to change, 0 to replace, 0 to destroy."))
+        #expect(first.stdout.contains("Plan: 33 to add, 7 to change, 0 to replace, 0 to destroy."))
 
         // The plan ends with what apply will send; apply then sends exactly those writes.
         #expect(first.stdout.contains("Apply will send "), "\(first)")

@@ -11,6 +11,18 @@ import Testing
         }
     }
 
+    @Test func acmeSharesAProductGroupBetweenTwoTenantsAndValidates() async throws {
+        // Two Exact divisions importing into Hardware is normal: no error, and no warning either.
+        let folder = HaloformBinary.packageRoot.appendingPathComponent("examples/acme/exact-online")
+        for tenant in ["exact-nl", "exact-be"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("\(tenant).yaml"), encoding: .utf8)
+            #expect(text.contains("- { exact: \"100\", halo: Hardware }"), "\(tenant) maps item group 100 to Hardware")
+        }
+        let run = try await HaloformBinary.run(["validate", "--strict", "examples/acme"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr == "")
+    }
+
     @Test func errorsAreLocatedAndExitOne() async throws {
         let root = try HaloformBinary.tempRoot(["bad.yaml": "halo:\n  url: \"sandbox:s.json\"\n  colour: blue\n"])
         let run = try await HaloformBinary.run(["validate", root.path])

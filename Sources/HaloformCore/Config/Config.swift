@@ -6,11 +6,14 @@ public struct Config: Sendable, Hashable {
     public var halo: HaloSettings?
     /// The declared integrations; an absent one is never touched.
     public var integrations: [Integration: IntegrationConfig]
+    /// The `billing:` block, if any file gives one; absent, Halo's billing settings are never touched.
+    public var billing: BillingSettings?
 
     /// Creates a config.
-    public init(halo: HaloSettings? = nil, integrations: [Integration: IntegrationConfig] = [:]) {
+    public init(halo: HaloSettings? = nil, integrations: [Integration: IntegrationConfig] = [:], billing: BillingSettings? = nil) {
         self.halo = halo
         self.integrations = integrations
+        self.billing = billing
     }
 
     /// The declared integrations in their fixed order.
@@ -39,6 +42,16 @@ public struct HaloSettings: Sendable, Hashable {
     }
 }
 
+/// The settings of Configuration > Billing > General Settings the guides send an admin to.
+public struct BillingSettings: Sendable, Hashable {
+    /// Where the block was written.
+    public var range: SourceRange
+    /// Whether Halo generates the accounts id of new customers.
+    public var autoGenerateCustomerAccountsID: Located<Bool>?
+    /// Whether Halo generates the accounts id of new products.
+    public var autoGenerateProductAccountsID: Located<Bool>?
+}
+
 /// One integration's block: its switches and defaults and its tenants, possibly gathered from several files.
 public struct IntegrationConfig: Sendable, Hashable {
     /// Which integration.
@@ -51,6 +64,8 @@ public struct IntegrationConfig: Sendable, Hashable {
     public var defaultTenant: Located<String>?
     /// Exact Online's status for new invoices.
     public var defaultInvoiceStatus: Located<String>?
+    /// Business Central: whether Halo runs the legacy version of the integration.
+    public var legacyIntegration: Located<Bool>?
     /// The tenants, in the order the files declare them.
     public var tenants: [TenantConfig]
 }
@@ -101,6 +116,8 @@ public struct TenantConfig: Sendable, Hashable {
     public var defaultProductGroup: Located<HaloReference>?
     /// Accounting item group to Halo product group.
     public var productGroups: MappingList?
+    /// The tenant's accounts on Halo product groups, one entry per group; nil when the config leaves them unmanaged.
+    public var groupAccounts: Located<[GroupAccounts]>?
     /// The `sync:` block.
     public var sync: SyncSettings?
 
@@ -129,6 +146,25 @@ public struct Mapping: Sendable, Hashable {
     public var halo: Located<HaloReference>
     /// The accounting side.
     public var code: Located<String>
+}
+
+/// One tenant's default accounts on one Halo product group ("default accounts for income and expense … on product
+/// groups"), which Halo keeps per accounting tenant on the group.
+public struct GroupAccounts: Sendable, Hashable {
+    /// Where the entry was written.
+    public var range: SourceRange
+    /// The Halo product group.
+    public var group: Located<HaloReference>
+    /// The income (sales) account code.
+    public var income: Located<String>?
+    /// The expense (purchase) account code.
+    public var expense: Located<String>?
+    /// The accounting item code.
+    public var item: Located<String>?
+    /// The Halo tax rate for sales.
+    public var tax: Located<HaloReference>?
+    /// The Halo tax rate for purchases.
+    public var purchaseTax: Located<HaloReference>?
 }
 
 /// A tenant's `sync:` block.

@@ -9,6 +9,7 @@ struct ConfigDecoder {
     func decode(_ root: YAMLNode) -> Config {
         var config = Config()
         config.halo = root["halo"].map(halo)
+        config.billing = root["billing"].flatMap(billing)
         for integration in Integration.allCases {
             if let node = root[integration.key] {
                 config.integrations[integration] = self.integration(integration, node)
@@ -27,6 +28,16 @@ struct ConfigDecoder {
         )
     }
 
+    private func billing(_ node: YAMLNode) -> BillingSettings? {
+        guard node.mapping != nil else { return nil }
+        let generate = node["auto_generate_accounts_id"]
+        return BillingSettings(
+            range: node.range,
+            autoGenerateCustomerAccountsID: bool(generate?["customers"]),
+            autoGenerateProductAccountsID: bool(generate?["products"])
+        )
+    }
+
     private func integration(_ integration: Integration, _ node: YAMLNode) -> IntegrationConfig {
         IntegrationConfig(
             integration: integration,
@@ -34,6 +45,7 @@ struct ConfigDecoder {
             enabled: bool(node["enabled"]),
             defaultTenant: string(node["default_tenant"]),
             defaultInvoiceStatus: string(node["default_invoice_status"]),
+            legacyIntegration: bool(node["legacy_integration"]),
             tenants: (node["tenants"]?.sequence ?? []).compactMap { tenant(integration, $0) }
         )
     }
@@ -65,6 +77,7 @@ struct ConfigDecoder {
             customers: mappingList(customers, key: "mappings", integration),
             defaultProductGroup: reference(products?["default_group"]),
             productGroups: mappingList(products, key: "group_mappings", integration),
+            groupAccounts: groupAccounts(products?["group_accounts"]),
             sync: sync.flatMap { self.sync($0) }
         )
     }
@@ -73,18 +86,29 @@ struct ConfigDecoder {
         guard let node, node.mapping != nil else { return nil }
         let list = node[key]
         let mappings = (list?.sequence ?? []).compactMap { item -> Mapping? in
-            guard let code = string(item[integration.mappingKey]) else { return nil }
-            let halo: Located<HaloReference>
-            if let name = string(item["halo"]), item["halo_id"] == nil {
-                halo = Located(.name(name.value), at: name.range)
-            } else if let id = int(item["halo_id"]), item["halo"] == nil {
-                halo = Located(.id(id.value), at: id.range)
-            } else {
-                return nil
-            }
+            guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { return nil }
             return Mapping(range: item.range, halo: halo, code: code)
         }
         return MappingList(range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings)
+    }
+
+    private func groupAccounts(_ node: YAMLNode?) -> Located<[GroupAccounts]>? {
+        guard let node, let items = node.sequence else { return nil }
+        let entries = items.compactMap { item -> GroupAccounts? in
+            guard let group = haloSide(item) else { return nil }
+            return GroupAccounts(
+                range: item.range, group: group, income: string(item["income"]), expense: string(item["expense"]),
+                item: string(item["item"]), tax: reference(item["tax"]), purchaseTax: reference(item["purchase_tax"])
+            )
+        }
+        return Located(entries, at: node.range)
+    }
+
+    /// The Halo record an entry names, by `halo` (name) or `halo_id`: exactly one, as the shape check demands.
+    private func haloSide(_ item: YAMLNode) -> Located<HaloReference>? {
+        if let name = string(item["halo"]), item["halo_id"] == nil { return Located(.name(name.value), at: name.range) }
+        if let id = int(item["halo_id"]), item["halo"] == nil { return Located(.id(id.value), at: id.range) }
+        return nil
     }
 
     private func sync(_ node: YAMLNode) -> SyncSettings? {

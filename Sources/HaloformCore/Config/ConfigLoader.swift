@@ -62,6 +62,15 @@ struct ConfigMerger {
                 config.halo = halo
             }
         }
+        if let billing = next.billing {
+            if var current = config.billing {
+                merge(&current.autoGenerateCustomerAccountsID, billing.autoGenerateCustomerAccountsID, "'auto_generate_accounts_id.customers' of billing")
+                merge(&current.autoGenerateProductAccountsID, billing.autoGenerateProductAccountsID, "'auto_generate_accounts_id.products' of billing")
+                config.billing = current
+            } else {
+                config.billing = billing
+            }
+        }
         for (integration, incoming) in next.integrations {
             guard var current = config.integrations[integration] else {
                 config.integrations[integration] = incoming
@@ -71,6 +80,7 @@ struct ConfigMerger {
             merge(&current.enabled, incoming.enabled, "'enabled' of \(key)")
             merge(&current.defaultTenant, incoming.defaultTenant, "'default_tenant' of \(key)")
             merge(&current.defaultInvoiceStatus, incoming.defaultInvoiceStatus, "'default_invoice_status' of \(key)")
+            merge(&current.legacyIntegration, incoming.legacyIntegration, "'legacy_integration' of \(key)")
             current.tenants += incoming.tenants
             config.integrations[integration] = current
         }

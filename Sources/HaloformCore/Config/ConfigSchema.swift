@@ -121,6 +121,15 @@ public enum ConfigSchema {
         FieldShape("exact_online", .object(integration(.exactOnline)), "The Exact Online integration. Omit it and haloform never touches it.").documented(default: "absent: haloform never reads or changes Exact Online's settings", example: "exact_online:\n  enabled: true\n  default_tenant: exact-nl\n  tenants: [...]"),
         FieldShape("business_central", .object(integration(.businessCentral)), "The Microsoft Dynamics 365 Business Central integration. Omit it and haloform never touches it.").documented(default: "absent: haloform never reads or changes Business Central's settings", example: "business_central:\n  enabled: true\n  default_tenant: bc-prod\n  tenants: [...]"),
         FieldShape("sage_business_cloud", .object(integration(.sageBusinessCloud)), "The Sage Business Cloud Accounting integration. Omit it and haloform never touches it.").documented(default: "absent: haloform never reads or changes Sage's settings", example: "sage_business_cloud:\n  enabled: true\n  default_tenant: sage-uk\n  tenants: [...]"),
+        FieldShape("billing", .object(billing), "Halo's billing settings the integrations' guides send you to (Configuration > Billing > General Settings). Omit it and haloform never touches them.").documented(default: "absent: haloform never reads or changes Halo's billing settings", example: "billing:\n  auto_generate_accounts_id: { customers: true, products: true }"),
+    ])
+
+    /// The `billing:` block.
+    public static let billing = ObjectShape([
+        FieldShape("auto_generate_accounts_id", .object(ObjectShape([
+            FieldShape("customers", .boolean, "Generate the accounts id of each new customer, so agents need not and every new customer can sync.").documented(default: "not set: left as it is in Halo", guide: GuideQuote(.businessCentral, "If you do not wish for agents to have to manually generate this value, then you can enable the auto generation of the accounts id. This can be enabled in Configuration > Billing > General Settings."), example: "customers: true"),
+            FieldShape("products", .boolean, "Generate the accounts id of each new product.").documented(default: "not set: left as it is in Halo", guide: GuideQuote(.businessCentral, "If you have enabled automatic generation of account IDs as shown above, then this will also apply for new products."), example: "products: true"),
+        ])), "Automatic accounts ids (the ID for the accounting integration) for new customers and products.").documented(default: "not set: left as they are in Halo", guide: GuideQuote(.businessCentral, "The accounts id field is not mandatory on the form, but the customer will not be synced to Dynamics Business Central if a value isn't generated."), example: "auto_generate_accounts_id: { customers: true, products: true }"),
     ])
 
     /// The `halo:` block.
@@ -137,6 +146,9 @@ public enum ConfigSchema {
             FieldShape("enabled", .boolean, "Whether the module is switched on under Configuration > Integrations.").documented(default: "not set: the module is left as it is", guide: GuideQuote(.notSyncing, "In Configuration > Integrations, ensure the module for the accounting tool is enabled."), example: "enabled: true"),
             FieldShape("default_tenant", .string, "The tenant new customers, products and suppliers are assigned to: the name of one of the tenants below.").documented(default: "not set: Halo's default tenant is left as it is", guide: GuideQuote(.exactOnline, "Default tenant for new customers, products and suppliers: Here, enter the Exact tenant that these entities will be created in by default."), example: "default_tenant: exact-nl"),
         ]
+        if integration == .businessCentral {
+            fields.append(FieldShape("legacy_integration", .boolean, "Run the legacy version of the Business Central integration instead of this one (Configuration > Integrations > Dynamics Business Central).").documented(default: "not set: left as it is in Halo", guide: GuideQuote(.businessCentral, "The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central."), example: "legacy_integration: false"))
+        }
         if integration == .exactOnline {
             fields.append(FieldShape("default_invoice_status", .enumeration(exactInvoiceStatuses), "The status invoices get in Exact Online when Halo syncs them: open, or processed.").documented(default: "not set: left as it is in Halo", guide: GuideQuote(.exactOnline, "Default status for new Invoices: Here, you can choose the status that invoices will be created with in Exact when synced from Halo into Exact."), example: "default_invoice_status: open"))
         }
@@ -191,6 +203,7 @@ public enum ConfigSchema {
             FieldShape("products", .object(ObjectShape([
                 FieldShape("default_group", .reference, "The Halo product group for items whose group has no mapping.").documented(default: "not set: left as it is in Halo", guide: GuideQuote(.exactOnline, "You will also need to set a default product group for imported items. Any imported items that have an item group that is not mapped to a Halo product group, will be created under this default product group."), example: "default_group: Services"),
                 FieldShape("prune", .boolean, "false: group mappings Halo holds beyond this list are reported as drift, not deleted.").documented(default: "true: group mappings Halo holds beyond the list are planned for deletion", example: "prune: false"),
+                FieldShape("group_accounts", .list(groupAccounts(integration)), "This tenant's default accounts on Halo product groups, by group name and \(integration.displayName) codes: Halo keeps one entry per accounting tenant on each group, and the other tenants' entries are left alone.").documented(default: "not set: the tenant's group accounts are left as they are; a list makes Halo's entries of this tenant beyond it planned for removal (reported, with prune: false)", guide: GuideQuote(.exactOnline, "Once imported you can set these to be the default accounts for income and expense accounts on product groups."), example: "group_accounts:\n  - { halo: Hardware, income: \"8000\", expense: \"7000\" }\n  - { halo: Software, income: \"8010\", expense: \"7000\", tax: \"BTW hoog 21%\" }"),
                 FieldShape("group_mappings", .list(mapping(integration)), "\(integration.displayName) item group to Halo product group, one to one.").documented(default: "none: every group mapping Halo holds for the tenant is planned for deletion (or reported, with prune: false)", guide: GuideQuote(.exactOnline, "When creating the mapping select an item group from Exact and the corresponding product group in Halo. This will ensure that when importing items from Exact they are imported under the selected product group in Halo."), example: "group_mappings:\n  - { exact: \"100\", halo: Hardware }"),
             ])), "Product settings and item-group mappings.").documented(default: "not set: product settings and mappings are left as they are", example: "products:\n  default_group: Services\n  group_mappings:\n    - { exact: \"100\", halo: Hardware }"),
             FieldShape("sync", .object(sync(integration)), "Which entities sync and how.").documented(default: "not set: sync settings are left as they are", example: "sync:\n  entities: [customers, products, invoices]\n  show_success_message: true"),
@@ -222,6 +235,22 @@ public enum ConfigSchema {
                 FieldShape("halo", .string, "The Halo record, by name.").documented(example: "halo: Acme BV"),
                 FieldShape("halo_id", .integer(minimum: 1), "The Halo record by id, for a name that matches two records.").documented(example: "halo_id: 12"),
                 FieldShape(integration.mappingKey, .code, required: true, "The \(integration.displayName) code.").documented(example: "exact: \"1001\"   # business_central: \"10000\", sage: ACME001"),
+            ],
+            exactlyOne: [["halo", "halo_id"]]
+        ))
+    }
+
+    /// One tenant's accounts on one Halo product group.
+    public static func groupAccounts(_ integration: Integration) -> ValueShape {
+        .object(ObjectShape(
+            [
+                FieldShape("halo", .string, "The Halo product group, by name.").documented(example: "halo: Hardware"),
+                FieldShape("halo_id", .integer(minimum: 1), "The Halo product group by id, for a name that matches two groups.").documented(example: "halo_id: 12"),
+                FieldShape("income", .code, "The \(integration.displayName) account code income (sales) of the group's products goes to.").documented(default: "not set: left as it is in Halo", example: "income: \"8000\""),
+                FieldShape("expense", .code, "The \(integration.displayName) account code expense (purchases) of the group's products goes to.").documented(default: "not set: left as it is in Halo", example: "expense: \"7000\""),
+                FieldShape("item", .code, "The \(integration.displayName) item code of the group.").documented(default: "not set: left as it is in Halo", example: "item: ITEM001"),
+                FieldShape("tax", .reference, "The Halo tax rate the group's sales take with this tenant.").documented(default: "not set: left as it is in Halo", example: "tax: \"BTW hoog 21%\""),
+                FieldShape("purchase_tax", .reference, "The Halo tax rate the group's purchases take with this tenant.").documented(default: "not set: left as it is in Halo", example: "purchase_tax: \"BTW hoog 21%\""),
             ],
             exactlyOne: [["halo", "halo_id"]]
         ))

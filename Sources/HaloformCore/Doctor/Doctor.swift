@@ -5,6 +5,8 @@ public struct Doctor {
     let snapshot: DoctorSnapshot
     private let tenants: [DoctorTenant]
     private let declared: Set<Integration>
+    /// Halo's tax rates by id.
+    private let taxes: [Int: JSONObject]
 
     /// Prepares an examination.
     public init(config: Config, snapshot: DoctorSnapshot) {
@@ -14,6 +16,7 @@ public struct Doctor {
         tenants = config.declaredIntegrations.flatMap { integration in
             integration.tenants.map { DoctorTenant($0, remote: snapshot.remote) }
         }
+        taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax[TaxField.id]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every finding, what was checked, and what the findings stop.
@@ -51,14 +54,26 @@ public struct Doctor {
                                               reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
                 continue
             }
-            let entities = Set(ManagedField.entities(record[.syncEntities, of: tenant.integration] ?? .null))
-            for entity in ConfigSchema.syncEntities where !entities.contains(entity) {
-                findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
-                                              reason: "\(entity) are not in its sync list: new and edited \(entity) do not sync"))
-            }
-            if record[.showSuccessMessage, of: tenant.integration]?.bool != true {
-                findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: address,
-                                              reason: "no message shows for each successful sync, so failures go unseen"))
+            if tenant.cannotSync {
+                findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: address,
+                                              reason: "it connects with a custom developer app, to which Sage sends no webhooks: nothing syncs, so no entity is to be added"))
+            } else {
+                let entities = Set(ManagedField.entities(record[.syncEntities, of: tenant.integration] ?? .null))
+                // An entity the config's list leaves out is left out on purpose; one it lists that Halo lacks is not.
+                let chosen = tenant.config.sync?.entities.map { Set($0.value.map(\.value)) }
+                for entity in ConfigSchema.syncEntities where !entities.contains(entity) {
+                    if let chosen, !chosen.contains(entity) {
+                        findings.append(DoctorFinding(.entityLeftOut, .tenant, name: address, tenant: address,
+                                                      reason: "\(entity) are left out of sync.entities: new and edited \(entity) do not sync"))
+                    } else {
+                        findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
+                                                      reason: "\(entity) are not in its sync list: new and edited \(entity) do not sync"))
+                    }
+                }
+                if record[.showSuccessMessage, of: tenant.integration]?.bool != true {
+                    findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: address,
+                                                  reason: "no message shows for each successful sync, so failures go unseen"))
+                }
             }
             if tenant.integration == .sageBusinessCloud, let business = tenant.config.business?.value {
                 findings.append(DoctorFinding(.sageBusinessUnconfirmed, .tenant, name: address, tenant: address,
@@ -109,7 +124,15 @@ public struct Doctor {
             func add(_ check: DoctorCheck, _ reason: String) {
                 findings.append(DoctorFinding(check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.address, reason: reason))
             }
-            common(customer, link, noun: "customer", checks: (.customerNotLinked, .customerNoAccountsID, .customerExcluded), add: add)
+            // Business Central syncs only customers with an accounts id: "This allows you to choose which customers are synced".
+            let choosesByID = !link.tenants.isEmpty && link.tenants.allSatisfy { $0.integration == .businessCentral }
+            common(customer, link, noun: "customer",
+                   checks: (.customerNotLinked, choosesByID ? .customerLeftOutOfSync : .customerNoAccountsID, .customerExcluded), add: add)
+            if let taxID = customer.taxID {
+                for tenant in link.tenants {
+                    if let reason = unlinkedTax(taxID, tenant) { add(.customerTaxNotLinked, "its \(reason)") }
+                }
+            }
             for tenant in link.tenants where tenant.integration == .exactOnline && !customer.accountsID.isEmpty {
                 if !customer.accountsID.allSatisfy(\.isASCIIDigit) {
                     add(.customerIDNotNumeric, "accounts id '\(customer.accountsID)' is not a number, as Exact Online needs")
@@ -139,10 +162,10 @@ public struct Doctor {
     private func productFindings(_ index: TenantIndex, checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var byAccountsID: [String: [DoctorRecord]] = [:]
-        let groupTaxes = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
-            group[ProductGroupField.id]?.int.map { ($0, group[ProductGroupField.taxID]?.int ?? 0) }
+        let groups = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
+            group[ProductGroupField.id]?.int.map { ($0, group) }
         }, uniquingKeysWith: { first, _ in first })
-        let taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax[TaxField.id]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
+        let globalDefault = snapshot.remote.control[ControlField.defaultItemTax]?.int.flatMap { $0 == 0 ? nil : $0 }
         for product in snapshot.products {
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
             checked.products += 1
@@ -153,17 +176,22 @@ public struct Doctor {
             common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
             if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
             for tenant in link.tenants {
-                if let taxLink = TaxField.link(tenant.integration) {
-                    let taxID = product.taxID ?? product.groupID.flatMap { groupTaxes[$0] }.flatMap { $0 == 0 ? nil : $0 }
-                    if let taxID {
-                        let tax = taxes[taxID]
-                        let code = tax?[taxLink.code]?.object?[KeyPairField.value]?.string ?? ""
-                        if tax?[taxLink.tenant]?.int != tenant.taxOwner || code.isEmpty {
-                            let name = tax?[TaxField.name]?.string.map { "'\($0)'" } ?? "\(taxID)"
-                            add(.productTaxNotLinked, tenant, "tax rate \(name) is not linked to a tax code of \(tenant.address)")
-                        }
+                if TaxField.link(tenant.integration) != nil {
+                    // The tax that applies: the product's own, else its group's ("Use Item Group Tax"), else the global default.
+                    let group = product.groupID.flatMap { groups[$0] }
+                    let groupTax = group?[ProductGroupField.taxID]?.int.flatMap { $0 == 0 ? nil : $0 }
+                    var applying: (id: Int, source: String)?
+                    if let own = product.taxID {
+                        applying = (own, "")
+                    } else if let groupTax {
+                        applying = (groupTax, " (from its group '\(group?[ProductGroupField.name]?.string ?? "?")')")
+                    } else if let globalDefault {
+                        applying = (globalDefault, " (the global default)")
+                    }
+                    if let applying {
+                        if let reason = unlinkedTax(applying.id, tenant) { add(.productTaxNotLinked, tenant, reason + applying.source) }
                     } else {
-                        add(.productTaxUnset, tenant, "no tax rate, on the product or its group")
+                        add(.productTaxUnset, tenant, "no tax rate, on the product, its group or as the global default")
                     }
                 }
                 if let chart = tenant.accountCodes {
@@ -206,6 +234,16 @@ public struct Doctor {
         return findings
     }
 
+    /// Why a tax rate will not sync to a tenant (not linked to one of its tax codes), or nil when it will.
+    private func unlinkedTax(_ taxID: Int, _ tenant: DoctorTenant) -> String? {
+        guard let link = TaxField.link(tenant.integration) else { return nil }
+        let tax = taxes[taxID]
+        let code = tax?[link.code]?.object?[KeyPairField.value]?.string ?? ""
+        guard tax?[link.tenant]?.int != tenant.taxOwner || code.isEmpty else { return nil }
+        let name = tax?[TaxField.name]?.string.map { "'\($0)'" } ?? "\(taxID)"
+        return "tax rate \(name) is not linked to a tax code of \(tenant.address)"
+    }
+
     /// The checks customers and products share: linked, has an accounts id, not excluded.
     private func common(
         _ record: DoctorRecord, _ link: TenantIndex.Link, noun: String, checks: (DoctorCheck, DoctorCheck, DoctorCheck),
@@ -214,7 +252,11 @@ public struct Doctor {
         if link.tenants.isEmpty {
             add(checks.0, link.stray.map { "linked to \($0), which no declared tenant connects" } ?? "linked to no tenant of \(declaredNames)")
         }
-        if record.accountsID.isEmpty { add(checks.1, "no accounts id, so it cannot be matched in the accounting system") }
+        if record.accountsID.isEmpty {
+            add(checks.1, checks.1 == .customerLeftOutOfSync
+                ? "no accounts id, so Business Central leaves it out of the sync, as its guide allows"
+                : "no accounts id, so it cannot be matched in the accounting system")
+        }
         if record.excluded { add(checks.2, "'Exclude from Accounting Integration' is on") }
     }
 
@@ -236,7 +278,8 @@ public struct Doctor {
                 blocked.everything.append("every invoice of \(finding.name): it is not connected in Halo")
             case .entityNotSynced where finding.reason.hasPrefix("invoices"):
                 blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
-            case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate:
+            case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate,
+                .customerTaxNotLinked:
                 if seen.insert("c\(finding.id ?? 0)").inserted { blocked.customers.append(record) }
             case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset, .productTaxNotLinked,
                 .productAccountCodeUnknown:

@@ -3,15 +3,19 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case moduleDisabled = "module_disabled"
     case tenantMissing = "tenant_missing"
     case entityNotSynced = "entity_not_synced"
+    case entityLeftOut = "entity_left_out"
+    case syncUnsupported = "sync_unsupported"
     case successMessageOff = "success_message_off"
     case defaultInvoiceProductUnknown = "default_invoice_product_unknown"
     case defaultInvoiceProductUnset = "default_invoice_product_unset"
     case customerNotLinked = "customer_not_linked"
     case customerNoAccountsID = "customer_no_accounts_id"
+    case customerLeftOutOfSync = "customer_left_out_of_sync"
     case customerExcluded = "customer_excluded"
     case customerIDNotNumeric = "customer_id_not_numeric"
     case customerIDDuplicate = "customer_id_duplicate"
     case customerLinkedTwice = "customer_linked_twice"
+    case customerTaxNotLinked = "customer_tax_not_linked"
     case productNotLinked = "product_not_linked"
     case productNoAccountsID = "product_no_accounts_id"
     case productExcluded = "product_excluded"
@@ -41,15 +45,19 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .moduleDisabled: "Integration module not enabled"
         case .tenantMissing: "Tenants not connected in Halo"
         case .entityNotSynced: "Entities not in the sync list"
+        case .entityLeftOut: "Entities the config leaves out of the sync list"
+        case .syncUnsupported: "Sage tenants on a custom developer app, which cannot sync"
         case .successMessageOff: "Success message off (recommended on)"
         case .defaultInvoiceProductUnknown: "Default invoice product does not exist"
         case .defaultInvoiceProductUnset: "No default invoice product (recommended)"
         case .customerNotLinked: "Customers not linked to a tenant"
         case .customerNoAccountsID: "Customers with no accounts id"
+        case .customerLeftOutOfSync: "Business Central customers left out of the sync (no accounts id)"
         case .customerExcluded: "Customers excluded from accounting sync"
         case .customerIDNotNumeric: "Exact Online customers whose accounts id is not a number"
         case .customerIDDuplicate: "Exact Online customers sharing an accounts id"
         case .customerLinkedTwice: "Customers linked to several accounting customers"
+        case .customerTaxNotLinked: "Customers whose tax rate is not linked to their tenant"
         case .productNotLinked: "Products not linked to a tenant"
         case .productNoAccountsID: "Products with no accounts id"
         case .productExcluded: "Products excluded from accounting sync"
@@ -74,6 +82,10 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "Connect the tenant in Halo: run `haloform apply`, then log in on its integration page"
         case .entityNotSynced:
             "Add the entity to 'Entities to Sync' on the tenant's syncing tab (sync.entities)"
+        case .entityLeftOut:
+            "Nothing, if it is meant; to sync the entity, add it to sync.entities"
+        case .syncUnsupported:
+            "Nothing, if the tenant only imports; to sync, connect it with the Halo app (authentication: halo_app)"
         case .successMessageOff:
             "Turn on 'Show a message for each successful sync': it shows errors when syncing too (sync.show_success_message: true)"
         case .defaultInvoiceProductUnknown:
@@ -84,6 +96,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "On the customer's Billing tab, set the accounting tenant (company) it belongs to"
         case .customerNoAccountsID:
             "On the customer's Billing tab, set its ID for the accounting integration (or auto-generate ids under Configuration > Billing > General Settings)"
+        case .customerLeftOutOfSync:
+            "Nothing, if the customer is not to sync (\"This allows you to choose which customers are synced\"); otherwise generate its accounts id on its Billing tab, or have Halo do it (billing.auto_generate_accounts_id.customers)"
         case .customerExcluded:
             "On the customer, turn off 'Exclude from Accounting Integration'"
         case .customerIDNotNumeric:
@@ -92,6 +106,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "Give each customer its own numerical ID for accounting integration"
         case .customerLinkedTwice:
             "Keep one mapping per Halo customer: the one synced last overwrites the others"
+        case .customerTaxNotLinked:
+            "Map the customer's tax rate to the tenant's tax code (tax_rates.mappings), or clear it on the customer's Billing tab"
         case .productNotLinked:
             "On the product's Billing tab, set the accounting tenant (company) it belongs to"
         case .productNoAccountsID:
@@ -101,7 +117,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .productIDDuplicate:
             "Product IDs must be unique: use the Generate button on the product's Billing tab for a new one"
         case .productTaxUnset:
-            "Set a tax rate on the product, or select 'Use Item Group Tax' with a tax rate on its group"
+            "Set a tax rate on the product, or select 'Use Item Group Tax' with a tax rate on its group, or set a global default tax rate"
         case .productTaxNotLinked:
             "Map the tax rate to the tenant's tax code (tax_rates.mappings), under Configuration > Billing > Tax > Tax Rates"
         case .productAccountCodeUnknown:
@@ -121,7 +137,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
-        case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive: .note
+        case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported, .customerLeftOutOfSync: .note
         default: .problem
         }
     }

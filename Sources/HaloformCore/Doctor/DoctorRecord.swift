@@ -17,7 +17,7 @@ public struct DoctorRecord: Sendable, Hashable {
     public var businessCentralCompany: String?
     /// The Sage `*Details` id it is linked to, if any.
     public var sageTenant: Int?
-    /// A product's sales tax rate (Halo `/Tax` id), if set.
+    /// A product's sales tax rate, or a customer's own tax rate for items (Halo `/Tax` id), if set.
     public var taxID: Int?
     /// A product's group (`/AssetGroup` id), whose tax it may inherit.
     public var groupID: Int?
@@ -48,7 +48,8 @@ public struct DoctorRecord: Sendable, Hashable {
             id: record[ClientField.id]?.int ?? 0, name: record[ClientField.name]?.string ?? "",
             inactive: record[ClientField.inactive]?.bool ?? false, accountsID: Self.text(record[ClientField.accountsID]),
             excluded: record[ClientField.excluded]?.bool ?? false, exactDivision: Self.id(record[ClientField.exactDivision]),
-            businessCentralCompany: Self.company(record[ClientField.businessCentralCompany]), sageTenant: Self.id(record[ClientField.sageTenant])
+            businessCentralCompany: Self.company(record[ClientField.businessCentralCompany]), sageTenant: Self.id(record[ClientField.sageTenant]),
+            taxID: Self.id(record[ClientField.itemTaxID])
         )
     }
 

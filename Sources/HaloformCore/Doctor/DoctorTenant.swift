@@ -37,5 +37,13 @@ struct DoctorTenant {
     }
 
     var integration: Integration { config.integration }
+
+    /// Whether the tenant cannot sync: a Sage tenant on a custom developer app (Sage sends it no webhooks), as the config
+    /// or, when the config does not say, Halo's record has it.
+    var cannotSync: Bool {
+        guard integration == .sageBusinessCloud else { return false }
+        if let authentication = config.authentication?.value { return authentication == "custom_app" }
+        return record?[.authentication, of: integration]?.bool == false
+    }
     var address: String { config.address }
 }

@@ -36,6 +36,7 @@ public struct ConfigWriter {
         var files: [ImportedFile] = []
         var notes: [String] = []
         if let halo { files.append(ImportedFile(name: "halo.yaml", text: haloText(halo))) }
+        if let billing = billingText() { files.append(ImportedFile(name: "billing.yaml", text: billing)) }
         var secretNames = Set<String>()
         for integration in Integration.allCases {
             let hasModule = remote[.features].contains { $0[ModuleField.moduleName]?.string == integration.displayName }
@@ -47,6 +48,20 @@ public struct ConfigWriter {
             files.append(ImportedFile(name: Self.fileName(integration), text: text))
         }
         return ImportedConfig(files: files, notes: notes)
+    }
+
+    /// `billing.yaml`, when Halo's `/Control` holds either automatic accounts id switch.
+    private func billingText() -> String? {
+        let customers = remote.control[ControlField.autoGenerateCustomerAccountsID]?.bool
+        let products = remote.control[ControlField.autoGenerateProductAccountsID]?.bool
+        guard customers != nil || products != nil else { return nil }
+        var out = YAMLLines()
+        out.header()
+        out.line(0, "billing:")
+        out.line(1, "auto_generate_accounts_id:")
+        if let customers { out.line(2, "customers: \(customers)") }
+        if let products { out.line(2, "products: \(products)") }
+        return out.text
     }
 
     private func haloText(_ halo: ImportedHaloSettings) -> String {

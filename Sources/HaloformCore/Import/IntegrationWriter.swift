@@ -25,6 +25,9 @@ struct IntegrationWriter {
         {
             out.line(1, "enabled: \(enabled)")
         }
+        if integration == .businessCentral, let legacy = remote.control[ControlField.legacyBusinessCentral]?.bool {
+            out.line(1, "legacy_integration: \(legacy)")
+        }
         let records = tenantRecords()
         if let name = defaultTenant(records) { out.line(1, "default_tenant: " + YAMLScalarText.string(name)) }
         if integration == .exactOnline, let code = remote.control[ControlField.exactDefaultInvoiceStatus]?.int, code != 0 {
@@ -283,14 +286,57 @@ struct IntegrationWriter {
         let setting = customers
             ? referenceSetting(.customerTopLevel, record, config.topLevels, key)
             : referenceSetting(.defaultProductGroup, record, config.productGroups, key)
-        guard setting != nil || !links.isEmpty else { return }
+        let accounts = customers ? [] : groupAccounts(record)
+        guard setting != nil || !links.isEmpty || !accounts.isEmpty else { return }
         out.line(3, customers ? "customers:" : "products:")
         if let setting { out.line(4, "\(customers ? "top_level" : "default_group"): \(setting.text)", comment: setting.comment) }
-        guard !links.isEmpty else { return }
-        out.line(4, customers ? "mappings:" : "group_mappings:")
-        let noun = customers ? "customer" : "item group"
-        let entries = customers ? catalog?.customers : catalog?.productGroups
-        mappings(links, key: key, entries: entries, noun: noun, names: names, codeFirst: !customers)
+        if !links.isEmpty {
+            out.line(4, customers ? "mappings:" : "group_mappings:")
+            let noun = customers ? "customer" : "item group"
+            let entries = customers ? catalog?.customers : catalog?.productGroups
+            mappings(links, key: key, entries: entries, noun: noun, names: names, codeFirst: !customers)
+        }
+        guard !accounts.isEmpty else { return }
+        out.line(4, "group_accounts:")
+        for (groupID, entry) in accounts { groupAccountsLine(groupID, entry, key: key, catalog: catalog) }
+    }
+
+    /// The tenant's entries on Halo product groups (`accounts_mappings`), by group id in Halo's order.
+    private func groupAccounts(_ record: JSONObject) -> [(Int, JSONObject)] {
+        let tenantID: String?
+        switch integration {
+        case .exactOnline: tenantID = record[.division, of: integration]?.int.map(String.init)
+        case .businessCentral: tenantID = record[.companyID, of: integration]?.string
+        case .sageBusinessCloud: tenantID = record[.id, of: integration]?.int.map(String.init)
+        }
+        guard let tenantID, !tenantID.isEmpty else { return [] }
+        return remote[.assetGroup].compactMap { group in
+            guard let id = group[ProductGroupField.id]?.int,
+                let entry = group[ProductGroupField.accountsMappings]?.array?.compactMap(\.object)
+                    .first(where: { $0[GroupAccountsField.tenantID]?.string == tenantID })
+            else { return nil }
+            return (id, entry)
+        }
+    }
+
+    /// One `group_accounts` entry: the group, its codes checked against the catalog, its tax rates by name.
+    private mutating func groupAccountsLine(_ groupID: Int, _ entry: JSONObject, key: CatalogKey, catalog: Catalog?) {
+        let group = reference(groupID, config.productGroups, key)
+        var parts = [group.text.hasPrefix("{ halo_id:") ? "halo_id: \(groupID)" : "halo: \(group.text)"]
+        var comments = group.comment.map { [$0] } ?? []
+        for field in [GroupAccountsField.income, .expense, .item] {
+            let entries = field == .item ? catalog?.items : catalog?.accounts
+            if let value = code(entry[field]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: entries, field == .item ? "item" : "account", key) {
+                parts.append("\(field.label): " + YAMLScalarText.quoted(value))
+            }
+        }
+        for field in [GroupAccountsField.tax, .purchaseTax] {
+            guard let id = entry[field]?.int, id != 0 else { continue }
+            let tax = reference(id, config.taxes, key)
+            parts.append("\(field.label): \(tax.text)")
+            if let comment = tax.comment { comments.append(comment) }
+        }
+        out.line(5, "- { " + parts.joined(separator: ", ") + " }", comment: comments.isEmpty ? nil : comments.joined(separator: "; "))
     }
 
     /// A mapping list: each link's Halo record and accounting code; a link to an id the catalog lacks is commented out.

@@ -59,15 +59,15 @@ public struct PlannedChange: Sendable, Hashable, Codable {
 
     /// The thing's address, e.g. `exact_online.tenant["exact-nl"].customer_mapping["1001"]`.
     public var address: String
-    /// The integration it belongs to.
-    public var integration: Integration
+    /// The integration it belongs to; nil for Halo's billing settings, which belong to none.
+    public var integration: Integration?
     /// What happens.
     public var action: Action
     /// The fields that change, old to new.
     public var fields: [FieldChange]
 
     /// Creates a change.
-    public init(address: String, integration: Integration, action: Action, fields: [FieldChange]) {
+    public init(address: String, integration: Integration?, action: Action, fields: [FieldChange]) {
         self.address = address
         self.integration = integration
         self.action = action

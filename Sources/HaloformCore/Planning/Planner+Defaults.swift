@@ -49,9 +49,37 @@ extension Planner {
                 ))
             }
         }
+        if let legacy = integration.legacyIntegration {
+            setFlag(.legacyBusinessCentral, legacy.value, label: "legacy_integration", in: &fields)
+        }
+        addControlChange("\(kind.key).defaults", kind, fields)
+    }
+
+    /// Halo's billing settings in `/Control`: automatic accounts ids for new customers and products.
+    mutating func planBilling() {
+        guard let billing = config.billing else { return }
+        var fields: [FieldChange] = []
+        if let customers = billing.autoGenerateCustomerAccountsID {
+            setFlag(.autoGenerateCustomerAccountsID, customers.value, label: "auto_generate_accounts_id.customers", in: &fields)
+        }
+        if let products = billing.autoGenerateProductAccountsID {
+            setFlag(.autoGenerateProductAccountsID, products.value, label: "auto_generate_accounts_id.products", in: &fields)
+        }
+        addControlChange("billing", nil, fields)
+    }
+
+    /// Sets a `/Control` switch when Halo's value differs (Halo's null reads as off).
+    private mutating func setFlag(_ field: ControlField, _ value: Bool, label: String, in fields: inout [FieldChange]) {
+        let current = remote.control[field]?.bool ?? false
+        guard current != value else { return }
+        controlUpdate.body[field] = .bool(value)
+        fields.append(FieldChange(label, old: String(current), new: String(value)))
+    }
+
+    /// Records the change of one address that the one `/Control` POST carries, if any field changes.
+    private mutating func addControlChange(_ address: String, _ integration: Integration?, _ fields: [FieldChange]) {
         guard !fields.isEmpty else { return }
-        let address = "\(kind.key).defaults"
-        controlChanges.append(PlannedChange(address: address, integration: kind, action: .update, fields: fields))
+        controlChanges.append(PlannedChange(address: address, integration: integration, action: .update, fields: fields))
         controlUpdate.addresses.append(address)
     }
 

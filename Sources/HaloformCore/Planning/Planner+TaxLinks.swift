@@ -41,6 +41,7 @@ extension Planner {
             let currentCode = record[codeField]?.object?[KeyPairField.value]?.string
             let currentOwner = owner(record[tenantField])
             if let desired = desiredByTax[id] {
+                linkedTaxes[kind, default: []].insert(id)
                 let target = tenantValue(desired.tenant)
                 let sameTenant = target.deferred == nil && record[tenantField]?.int == target.value.int
                 guard !sameTenant || currentCode != desired.entry.code else { continue }
@@ -57,8 +58,12 @@ extension Planner {
             } else if currentCode != nil, record[tenantField].map({ !$0.isNull }) ?? false {
                 let tenantAddress = currentOwner?.address ?? "\(kind.key).tenant[?]"
                 let address = "\(tenantAddress).tax_rate[\"\(name)\"]"
-                if let currentOwner, currentOwner.taxRates == nil { continue }  // that tenant does not manage tax links
+                if let currentOwner, currentOwner.taxRates == nil {  // that tenant does not manage tax links
+                    linkedTaxes[kind, default: []].insert(id)
+                    continue
+                }
                 if currentOwner?.taxRates?.prunes == false {
+                    linkedTaxes[kind, default: []].insert(id)
                     drift.append(Drift(address: address, description: "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"))
                     continue
                 }
@@ -82,21 +87,20 @@ extension Planner {
         }
     }
 
-    /// Importing tax rates daily removes the Halo tax rates no company maps: name them.
+    /// Importing tax rates, daily or by hand, removes the Halo tax rates no company of that system links: name them, for
+    /// each integration whose tenants manage tax rates.
     mutating func warnAboutTaxImports() {
-        let importing = config.declaredIntegrations.flatMap(\.tenants).filter { $0.importTaxRatesDaily?.value == true }
-        guard let first = importing.first else { return }
-        var mapped = Set<Int>()
-        for tenant in config.declaredIntegrations.flatMap(\.tenants) {
-            for mapping in tenant.taxRates?.mappings ?? [] {
-                if case .success(let id) = taxes.resolve(mapping.halo) { mapped.insert(id) }
-            }
+        for integration in config.declaredIntegrations {
+            let kind = integration.integration
+            guard TaxField.link(kind) != nil, let first = integration.tenants.first(where: { $0.taxRates != nil }) else { continue }
+            let linked = linkedTaxes[kind] ?? []
+            let removed = remote[.tax].compactMap(Self.named).filter { !linked.contains($0.id) }.map { "'\($0.name)'" }
+            guard !removed.isEmpty else { continue }
+            let daily = integration.tenants.contains { $0.importTaxRatesDaily?.value == true }
+            warnings.append(PlanWarning(
+                address: first.address,
+                message: "importing tax rates from \(kind.displayName) (\(daily ? "daily, or " : "")with Import Tax Rates) removes the Halo tax rates no \(kind.displayName) company links: \(removed.joined(separator: ", "))"
+            ))
         }
-        let removed = remote[.tax].compactMap(Self.named).filter { !mapped.contains($0.id) }.map { "'\($0.name)'" }
-        guard !removed.isEmpty else { return }
-        warnings.append(PlanWarning(
-            address: first.address,
-            message: "importing tax rates daily removes the Halo tax rates no company maps: \(removed.joined(separator: ", "))"
-        ))
     }
 }

@@ -48,11 +48,12 @@ extension Planner {
             let isCustomers = set.field == .customerMappings
             var links = existing?[set.field, of: kind]?.array ?? []
             if let list = set.list {
+                if replacing, !list.prunes, let record { warnAboutDroppedDrift(record, list: list, set: set, address: address, kind: kind) }
                 let diff = diffMappings(list, remote: links, set: set, address: address, kind: kind)
                 links = diff.links
                 mappingChanges += diff.changes
                 if isNew || !diff.changes.isEmpty { body[set.field, of: kind] = .array(diff.links) }
-                if kind == .exactOnline && isCustomers { warnAboutAddressReplacement(diff.changes, address: address) }
+                if isCustomers { warnAboutAddressReplacement(diff.newlyLinked, address: address, kind: kind) }
             }
             if isCustomers {
                 for link in links { if let id = link.object?[ExternalLinkField.haloID]?.int { linkedCustomers[id, default: []].insert(address) } }
@@ -93,22 +94,43 @@ extension Planner {
         ), in: .tenants)
     }
 
-    /// The mapping array a tenant record should hold, and the changes from what it holds.
+    /// The mapping array a tenant record should hold, the changes from what it holds, and the Halo records that get a
+    /// new accounting link.
     private mutating func diffMappings(
         _ list: MappingList, remote links: [JSONValue], set: MappingSet, address: String, kind: Integration
-    ) -> (links: [JSONValue], changes: [PlannedChange]) {
+    ) -> (links: [JSONValue], changes: [PlannedChange], newlyLinked: [String]) {
         let (names, catalog, noun, tableID) = (set.names, set.catalog, set.noun, set.tableID)
         var remoteByThirdParty: [String: JSONObject] = [:]
         for link in links {
             if let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string { remoteByThirdParty[id] = object }
         }
-        var result: [JSONValue] = []
-        var changes: [PlannedChange] = []
-        var kept = Set<String>()
-        for mapping in list.mappings {
+        let resolved = list.mappings.compactMap { mapping -> (haloID: Int, entry: CatalogEntry)? in
             let haloID = take(names.resolve(mapping.halo))
             let entry = take(catalog.resolve(mapping.code, system: kind.displayName))
-            guard let haloID, let entry else { continue }
+            guard let haloID, let entry else { return nil }
+            return (haloID, entry)
+        }
+        let declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
+        // Customers map one to one: a declared customer Halo links under a code the config no longer names has moved.
+        var movable: [Int: JSONObject] = [:]
+        if set.field == .customerMappings {
+            let declared = Set(resolved.map(\.entry.id))
+            for link in links {
+                guard let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string, !declared.contains(id),
+                    let haloID = object[ExternalLinkField.haloID]?.int, movable[haloID] == nil
+                else { continue }
+                movable[haloID] = object
+            }
+        }
+        func code(of link: JSONObject) -> String {
+            let id = link[ExternalLinkField.thirdPartyID]?.string ?? ""
+            return catalog.entry(id: id)?.code ?? link[ExternalLinkField.thirdPartyDescription]?.string ?? id
+        }
+        var result: [JSONValue] = []
+        var changes: [PlannedChange] = []
+        var newlyLinked: [String] = []
+        var kept = Set<String>()
+        for (haloID, entry) in resolved {
             let mappingAddress = "\(address).\(noun)[\"\(entry.code)\"]"
             let haloName = names.name(of: haloID) ?? ""
             kept.insert(entry.id)
@@ -117,27 +139,40 @@ extension Planner {
                 if oldID != haloID {
                     existing[ExternalLinkField.haloID] = .int(haloID)
                     existing[ExternalLinkField.haloDescription] = .string(haloName)
+                    newlyLinked.append(haloName)
                     changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
                         FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
                     ]))
                 }
                 result.append(.object(existing))
+                continue
+            }
+            var link = JSONObject()
+            if let old = movable.removeValue(forKey: haloID) {
+                let oldCode = code(of: old)
+                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
+                    FieldChange(kind.mappingKey, old: "\"\(oldCode)\"", new: "\"\(entry.code)\""),
+                ]))
+                // Pruning, the same link is pointed at the new code; with prune: false the old one stays, and is warned of below.
+                if list.prunes {
+                    link = old
+                    kept.insert(old[ExternalLinkField.thirdPartyID]?.string ?? "")
+                }
             } else {
-                var link = JSONObject()
-                link[ExternalLinkField.tableID] = tableID.map(JSONValue.int)
-                link[ExternalLinkField.haloID] = .int(haloID)
-                link[ExternalLinkField.haloDescription] = .string(haloName)
-                link[ExternalLinkField.thirdPartyID] = .string(entry.id)
-                link[ExternalLinkField.thirdPartyDescription] = .string(entry.code)
-                result.append(.object(link))
                 changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .create,
                                              fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
             }
+            if link[ExternalLinkField.id] == nil { link[ExternalLinkField.tableID] = tableID.map(JSONValue.int) }
+            link[ExternalLinkField.haloID] = .int(haloID)
+            link[ExternalLinkField.haloDescription] = .string(haloName)
+            link[ExternalLinkField.thirdPartyID] = .string(entry.id)
+            link[ExternalLinkField.thirdPartyDescription] = .string(entry.code)
+            result.append(.object(link))
+            newlyLinked.append(haloName)
         }
         for link in links {
             guard let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string, !kept.contains(id) else { continue }
-            let code = catalog.entry(id: id)?.code ?? object[ExternalLinkField.thirdPartyDescription]?.string ?? id
-            let mappingAddress = "\(address).\(noun)[\"\(code)\"]"
+            let mappingAddress = "\(address).\(noun)[\"\(code(of: object))\"]"
             let haloName = object[ExternalLinkField.haloID]?.int.flatMap(names.name(of:)).map { "\"\($0)\"" }
                 ?? object[ExternalLinkField.haloDescription]?.string ?? "?"
             if list.prunes {
@@ -146,19 +181,46 @@ extension Planner {
             } else {
                 result.append(link)
                 drift.append(Drift(address: mappingAddress, description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
+                if set.field == .customerMappings, let haloID = object[ExternalLinkField.haloID]?.int, let declared = declaredCode[haloID] {
+                    warnings.append(PlanWarning(
+                        address: mappingAddress,
+                        message: "Halo customer \(haloName) is linked twice in \(address), to \"\(code(of: object))\" and \"\(declared)\": the list is prune: false, so the link to \"\(code(of: object))\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
+                    ))
+                }
             }
         }
-        return (result, changes)
+        return (result, changes, newlyLinked)
     }
 
-    /// Mapping a Halo customer to an Exact customer replaces its main site's address on the next import: say so.
-    private mutating func warnAboutAddressReplacement(_ mappingChanges: [PlannedChange], address: String) {
-        let mapped = mappingChanges.filter { $0.action != .delete }.compactMap { $0.fields.first?.new }
-        guard !mapped.isEmpty else { return }
-        let shown = mapped.prefix(5).joined(separator: ", ") + (mapped.count > 5 ? " and \(mapped.count - 5) more" : "")
+    /// A replaced tenant's old record goes with every mapping it embeds, those a `prune: false` list left alone too:
+    /// name them, as the replacement drops what the list promised to keep.
+    private mutating func warnAboutDroppedDrift(_ old: JSONObject, list: MappingList, set: MappingSet, address: String, kind: Integration) {
+        let declared = Set(list.mappings.map(\.code.value))
+        let dropped = (old[set.field, of: kind]?.array ?? []).compactMap(\.object).compactMap { link -> String? in
+            let code = link[ExternalLinkField.thirdPartyDescription]?.string ?? link[ExternalLinkField.thirdPartyID]?.string ?? "?"
+            guard !declared.contains(code) else { return nil }
+            let halo = link[ExternalLinkField.haloID]?.int.flatMap(set.names.name(of:)) ?? link[ExternalLinkField.haloDescription]?.string ?? "?"
+            return "\(set.noun)[\"\(code)\"] (Halo \(set.names.noun) '\(halo)')"
+        }
+        guard !dropped.isEmpty else { return }
         warnings.append(PlanWarning(
             address: address,
-            message: "mapping \(shown) to Exact customers replaces each one's main site address with the Exact address on the next import; give a customer a new main site first if its address must stay"
+            message: "the replacement deletes the old Halo record with \(dropped.count) mapping(s) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
+        ))
+    }
+
+    /// Mapping a Halo customer to an accounting customer overwrites its site address on the next import, as each guide
+    /// warns in its own words: say so.
+    private mutating func warnAboutAddressReplacement(_ mapped: [String], address: String, kind: Integration) {
+        guard !mapped.isEmpty else { return }
+        let shown = mapped.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ") + (mapped.count > 5 ? " and \(mapped.count - 5) more" : "")
+        let what = switch kind {
+        case .exactOnline: "Exact customers replaces each one's main site address with the Exact address on the next import"
+        case .businessCentral: "Business Central customers stores each one's Business Central address, country code and phone number against its main site on the next import"
+        case .sageBusinessCloud: "Sage customers imports each one's Sage 'Invoice Address' as its site address on the next import"
+        }
+        warnings.append(PlanWarning(
+            address: address, message: "mapping \(shown) to \(what); give a customer a new main site first if its address must stay"
         ))
     }
 }

@@ -42,6 +42,10 @@ public struct Planner {
     var controlChanges: [PlannedChange] = []
     /// Tenants that get a new Halo record in this plan (created or replaced), so their id is known only after apply.
     var newTenants = Set<String>()
+    /// The Halo tax rates each integration's companies will link after apply, by tax id.
+    var linkedTaxes: [Integration: Set<Int>] = [:]
+    /// Product groups' per-tenant accounts, merged so each group gets one POST, by group id.
+    var groupAccountUpdates: [Int: RecordUpdate] = [:]
     /// The tenants each Halo customer will be linked in after apply, by customer id.
     var linkedCustomers: [Int: Set<String>] = [:]
 
@@ -64,9 +68,12 @@ public struct Planner {
             planner.planModule(integration)
             planner.planTenants(integration)
             planner.planTaxLinks(integration)
+            planner.planGroupAccounts(integration)
             planner.planDefaults(integration)
         }
+        planner.planBilling()
         planner.flushTaxUpdates()
+        planner.flushGroupAccounts()
         planner.flushControlUpdates()
         planner.warnAboutTaxImports()
         planner.warnAboutCustomersLinkedTwice()
@@ -102,7 +109,7 @@ public struct Planner {
 
 /// When a change applies: creates and updates by kind of thing, then deletions in reverse.
 enum Phase: Int, CaseIterable {
-    case modules, tenants, taxLinks, defaults
+    case modules, tenants, taxLinks, groupAccounts, defaults
     case removeTaxLinks, removeTenants, removeModules
 }
 

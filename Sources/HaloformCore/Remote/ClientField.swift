@@ -7,13 +7,15 @@ public enum ClientField: String, HaloRecordField {
     case exactDivision = "exact_division"
     case businessCentralCompany = "dbc_company_id"
     case sageTenant = "sage_business_cloud_details_id"
+    /// The customer's own tax rate for items (a `/Tax` id), set "against a customer".
+    case itemTaxID = "item_tax_code"
 
     public static let schema = "Area"
     public static let endpoint: String? = "/Client"
 
     public var type: HaloFieldType {
         switch self {
-        case .id, .exactDivision, .sageTenant: .integer
+        case .id, .exactDivision, .sageTenant, .itemTaxID: .integer
         case .inactive, .excluded: .boolean
         case .name, .accountsID, .businessCentralCompany: .string
         }

@@ -4,6 +4,7 @@ public enum HaloContract {
     /// The field table of every record haloform touches besides the tenants' `*Details` (`TenantField`).
     public static let records: [any HaloRecordField.Type] = [
         ControlField.self, ModuleField.self, TaxField.self, KeyPairField.self, ExternalLinkField.self, ProductGroupField.self,
+        GroupAccountsField.self,
         TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self,
     ]
 
@@ -16,6 +17,10 @@ public enum HaloContract {
         HaloAssumption(endpoint: "/Item", field: "items", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "record_count", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "suppliers", reason: listEnvelope),
+        HaloAssumption(endpoint: "/Control", field: "default_item_tax_code",
+                       reason: "the global default tax rate of items, which the doctor checks for a product with no tax of its own or "
+                           + "its group's; the research note on Halo's API names it among Control's fields, the trimmed document does not carry it, and no "
+                           + "guide says how it ranks against a customer's tax"),
     ]
 
     private static let listEnvelope = "the document declares no response schemas; a paged list answers "

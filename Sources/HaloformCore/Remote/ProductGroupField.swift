@@ -3,6 +3,8 @@ public enum ProductGroupField: String, HaloRecordField {
     case id, name
     /// The group's sales tax rate (a `/Tax` id), which its products may use.
     case taxID = "tax_id"
+    /// Each accounting tenant's accounts on the group (`GroupAccountsField` entries).
+    case accountsMappings = "accounts_mappings"
 
     public static let schema = "Generic"
     public static let endpoint: String? = "/AssetGroup"
@@ -11,6 +13,7 @@ public enum ProductGroupField: String, HaloRecordField {
         switch self {
         case .id, .taxID: .integer
         case .name: .string
+        case .accountsMappings: .array
         }
     }
 }

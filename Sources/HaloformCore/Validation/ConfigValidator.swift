@@ -5,7 +5,7 @@ struct ConfigValidator {
 
     /// Every rule's findings.
     func validate() -> [Diagnostic] {
-        var diagnostics = HaloRules.check(config.halo, hasIntegrations: !config.integrations.isEmpty)
+        var diagnostics = HaloRules.check(config.halo, managesHalo: !config.integrations.isEmpty || config.billing != nil)
         for integration in config.declaredIntegrations {
             diagnostics += TenantRules.check(integration)
             diagnostics += MappingRules.check(integration)

@@ -1,9 +1,9 @@
 /// Rules for the `halo:` block: where haloform connects and how it logs in.
 enum HaloRules {
-    /// Checks the block; a config with integrations needs one.
-    static func check(_ halo: HaloSettings?, hasIntegrations: Bool) -> [Diagnostic] {
+    /// Checks the block; a config that manages anything (integrations, billing settings) needs one.
+    static func check(_ halo: HaloSettings?, managesHalo: Bool) -> [Diagnostic] {
         guard let halo else {
-            return hasIntegrations ? [.error("no file declares 'halo', so haloform does not know which Halo to manage", at: nil,
+            return managesHalo ? [.error("no file declares 'halo', so haloform does not know which Halo to manage", at: nil,
                                              notes: [.init("add halo: { url: https://acme.halopsa.com, … }, or url: sandbox:.haloform/sandbox.json to try the built-in sandbox")])] : []
         }
         var diagnostics: [Diagnostic] = []

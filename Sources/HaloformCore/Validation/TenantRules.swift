@@ -33,6 +33,13 @@ enum TenantRules {
                 at: integration.enabled!.range
             ))
         }
+        if let legacy = integration.legacyIntegration, legacy.value, !integration.tenants.isEmpty {
+            diagnostics.append(.warning(
+                "\(key) turns on the legacy integration, whose setup haloform does not manage; its \(integration.tenants.count) tenant(s) belong to the current one",
+                at: legacy.range,
+                notes: [.init("the Business Central guide: \"The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central.\"")]
+            ))
+        }
         if integration.integration == .sageBusinessCloud {
             for tenant in integration.tenants where tenant.authentication?.value == "custom_app" {
                 for (name, value) in [("client_id", tenant.clientID), ("client_secret", tenant.clientSecret)] where value == nil {
