@@ -60,7 +60,7 @@ import Testing
         #expect(replaced.changes.first { $0.address == "business_central.tenant[\"prod\"]" }?.action == .replace)
         #expect(replaced.warnings.contains(PlanWarning(
             address: "business_central.tenant[\"prod\"]",
-            message: "the replacement deletes the old Halo record with 1 mapping(s) the config does not name, though its list is prune: false: customer_mapping[\"10010\"] (Halo customer 'Acme BV'); add them to the config to keep them"
+            message: "the replacement deletes the old Halo record with 1 mapping the config does not name, though its list is prune: false: customer_mapping[\"10010\"] (Halo customer 'Acme BV'); add them to the config to keep them"
         )), "\(replaced.warnings)")
     }
 

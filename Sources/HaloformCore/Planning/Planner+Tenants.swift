@@ -205,7 +205,7 @@ extension Planner {
         guard !dropped.isEmpty else { return }
         warnings.append(PlanWarning(
             address: address,
-            message: "the replacement deletes the old Halo record with \(dropped.count) mapping(s) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
+            message: "the replacement deletes the old Halo record with \(Quantity(dropped.count, "mapping")) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
         ))
     }
 

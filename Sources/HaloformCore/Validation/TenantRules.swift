@@ -35,7 +35,7 @@ enum TenantRules {
         }
         if let legacy = integration.legacyIntegration, legacy.value, !integration.tenants.isEmpty {
             diagnostics.append(.warning(
-                "\(key) turns on the legacy integration, whose setup haloform does not manage; its \(integration.tenants.count) tenant(s) belong to the current one",
+                "\(key) turns on the legacy integration, whose setup haloform does not manage; its \(Quantity(integration.tenants.count, "tenant")) belong to the current one",
                 at: legacy.range,
                 notes: [.init("the Business Central guide: \"The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central.\"")]
             ))
