@@ -53,6 +53,29 @@ struct HaloEditor {
         return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
     }
 
+    /// Connects a tenant as a person would in Halo's UI (`POST /_sandbox/connect`), its token lasting `expiresIn`
+    /// seconds from the sandbox's now (30 days unless given).
+    func connect(_ collection: String, _ name: String, expiresIn: Double? = nil) async throws {
+        var request = URLRequest(url: URL(string: "\(baseURL)/_sandbox/connect")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        var body: [String: Any] = ["collection": collection, "name": name]
+        if let expiresIn { body["expires_in"] = expiresIn }
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        _ = try await Self.send(request)
+    }
+
+    /// Connects every tenant of examples/acme.
+    func connectAcme(expiresIn: Double? = nil) async throws {
+        for (collection, name) in HaloEditor.acmeTenants { try await connect(collection, name, expiresIn: expiresIn) }
+    }
+
+    /// The tenants of examples/acme, by collection and name.
+    static let acmeTenants = [
+        ("ExactDetails", "exact-nl"), ("ExactDetails", "exact-be"), ("BusinessCentralDetails", "bc-prod"),
+        ("BusinessCentralDetails", "bc-uk"), ("SageBusinessCloudDetails", "sage-uk"),
+    ]
+
     /// The sandbox's request counts and the unknown fields it dropped (`GET /_sandbox/stats`, no auth).
     func stats() async throws -> [String: Any] {
         let data = try await Self.send(URLRequest(url: URL(string: "\(baseURL)/_sandbox/stats")!))

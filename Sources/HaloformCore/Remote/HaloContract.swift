@@ -4,7 +4,7 @@ public enum HaloContract {
     /// The field table of every record haloform touches besides the tenants' `*Details` (`TenantField`).
     public static let records: [any HaloRecordField.Type] = [
         ControlField.self, ModuleField.self, TaxField.self, KeyPairField.self, ExternalLinkField.self, ProductGroupField.self,
-        TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self,
+        TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self, IntegrationErrorField.self,
     ]
 
     /// Fields haloform relies on that the document does not show, each with its reason. Keep it short and true: the
@@ -16,6 +16,8 @@ public enum HaloContract {
         HaloAssumption(endpoint: "/Item", field: "items", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "record_count", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "suppliers", reason: listEnvelope),
+        HaloAssumption(endpoint: "/IntegrationError", field: "record_count", reason: listEnvelope
+            + "; the records are read from the answer's one array, whatever its name (the document gives none)"),
     ]
 
     private static let listEnvelope = "the document declares no response schemas; a paged list answers "

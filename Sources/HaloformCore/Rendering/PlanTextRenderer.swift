@@ -29,6 +29,23 @@ public struct PlanTextRenderer: Sendable {
             for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
             out += "\n"
         }
+        if !plan.connections.isEmpty {
+            out += paint("Connections", "1;33") + " (apart from the changes: only a person can connect a tenant, in Halo):\n"
+            for note in plan.connections {
+                out += "  " + paint("!", "1;33") + " \(note.tenant): \(note.message)\n      fix: \(note.fix)\n"
+            }
+            out += "\n"
+        }
+        if !plan.followUp.isEmpty {
+            out += paint("Then, in Halo", "1;36") + " (apply cannot do these):\n"
+            for followUp in plan.followUp {
+                out += "  \(followUp.tenant):\n"
+                for (number, step) in followUp.steps.enumerated() {
+                    out += "    \(number + 1). \(step.instruction)\n       why: \(step.reason)\n"
+                }
+            }
+            out += "\n"
+        }
         out += summary(plan) + "\n"
         if plan.hasChanges, let cost = plan.cost { out += "\n" + self.cost(cost) }
         return out
