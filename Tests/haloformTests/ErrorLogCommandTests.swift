@@ -71,7 +71,7 @@ import Testing
         #expect(!week.stdout.contains("Stark Ltd"), "eight days old by then: out of the window")
 
         for bad in ["7", "7x", "-1d", "0d", "a week"] {
-            let run = try await HaloformBinary.run(["doctor", "--since", bad, "."], in: root)
+            let run = try await HaloformBinary.run(["doctor", "--since=\(bad)", "."], in: root)
             #expect(run.status == 64, "\(bad): \(run)")
             #expect(run.stderr.contains("--since: '\(bad)' is not a duration: write a positive whole number and a unit, d, h, m or s (7d, 24h, 30m)"), "\(run.stderr)")
         }
