@@ -146,6 +146,13 @@ import Testing
         #expect(again.followUp.first?.steps.map(\.action) == [.connect, .importCustomers], "an import needs a connection first")
         #expect(again.followUp.first?.steps.first?.reason == "it is not connected, so nothing syncs or imports until it is")
 
+        let lapsed = try Self.applied { records in
+            records[.exactDetails]![0]["isauthorized"] = true
+            records[.exactDetails]![0]["tokenexpiry"] = "2026-11-30T00:00:00Z"
+        }
+        let expired = try #require(PlannerFixtures.plan(config, against: lapsed, options: PlanOptions(now: Self.now)).plan)
+        #expect(expired.followUp.first?.steps.first?.reason == "its authorisation token has expired, so nothing syncs or imports until it is reconnected")
+
         let groups = PlannerFixtures.config.replacingOccurrences(of: "default_group: Services", with: "default_group: Hardware")
         let regrouped = try #require(PlannerFixtures.plan(groups, against: remote, options: PlanOptions(now: Self.now)).plan)
         #expect(regrouped.followUp.first?.steps.map(\.action) == [.importProducts])

@@ -26,7 +26,8 @@ extension Planner {
                 || isNew && (tenant.customers != nil || tenant.customerTopLevel != nil)
             let products = changed("product_group_mapping", .defaultProductGroup)
                 || isNew && (tenant.productGroups != nil || tenant.defaultProductGroup != nil)
-            let unconnected = options.now.flatMap { connection(of: tenant, now: $0) }?.blocksSync ?? false
+            let current = options.now.flatMap { connection(of: tenant, now: $0) }
+            let unconnected = current?.blocksSync ?? false
             guard isNew || customers || products else { return nil }
             let page = HaloScreen.tenantPage(kind, tenant: tenant.name.value)
             var steps: [FollowUp.Step] = []
@@ -34,6 +35,7 @@ extension Planner {
                 steps.append(FollowUp.Step(
                     action: .connect, instruction: "\(page): \(HaloScreen.connectAction(kind))",
                     reason: isNew ? "apply creates the tenant's record, but only a person can connect it; nothing syncs or imports until then"
+                        : current?.status == .expired ? "its authorisation token has expired, so nothing syncs or imports until it is reconnected"
                         : "it is not connected, so nothing syncs or imports until it is"))
             }
             if customers {
