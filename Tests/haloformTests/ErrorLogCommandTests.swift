@@ -13,7 +13,7 @@ import Testing
     }
 
     static let fix = """
-        fix: Halo saves each failed sync against the tenant's record ("all errors are saved against the ... company record in Halo for traceability"): double-click the error there to open the entity, fix what the error names, and save the entity to sync it again
+        fix: Halo saves each failed sync against the tenant's record (the Business Central guide: "all errors are saved against the Dynamics Business Central company record in Halo for traceability"): double-click the error there to open the entity, fix what the error names, and save the entity to sync it again
         """
 
     @Test func theLatestErrorsArePerTenantAndEntityWithCounts() async throws {

@@ -123,7 +123,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .supplierExcluded:
             "On the supplier, turn off 'Exclude from Accounting Integration'"
         case .syncErrorsLogged:
-            "Halo saves each failed sync against the tenant's record (\"all errors are saved against the ... company record in Halo for traceability\"): double-click the error there to open the entity, fix what the error names, and save the entity to sync it again"
+            "Halo saves each failed sync against the tenant's record (the Business Central guide: \"all errors are saved against the Dynamics Business Central company record in Halo for traceability\"): double-click the error there to open the entity, fix what the error names, and save the entity to sync it again"
         case .sageBusinessUnconfirmed:
             "In Halo's Sage Business Cloud settings, check the tenant is logged in to the business the config names (business)"
         case .customerInactive, .supplierInactive:
