@@ -82,6 +82,8 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         Terminal.output("\nApply complete: \(plan.changes.count) change(s) made in \(report.applied.count) request(s).\n")
+        let followUp = PlanTextRenderer(color: Terminal.wantsColor(1)).followUp(plan)
+        if !followUp.isEmpty { Terminal.output("\n" + followUp) }
     }
 
     /// `POST /ExactDetails (exact_online.tenant["nl"] and 3 more)`.
