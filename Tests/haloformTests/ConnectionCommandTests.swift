@@ -98,13 +98,7 @@ import Testing
     }
 
     @Test func aSavedPlanStaysGoodWhenATenantIsConnectedBehindIt() async throws {
-        let root = try HaloformBinary.copyExample("acme")
-        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: root).status == 0)
-        try root.appendingPathComponent("exact-online/exact-nl.yaml")
-            .edit("{ halo: Hooli BV, exact: \"1004\" }", "{ halo: Wayne Ltd, exact: \"1004\" }")
-        let planFile = root.appendingPathComponent("tfplan.json").path
-        let saved = try await HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
-        #expect(saved.status == 0, "\(saved)")
+        let (root, planFile, saved) = try await HaloformBinary.appliedAcmeWithSavedEdit()
         #expect(saved.stdout.contains("""
             Then, in Halo (apply cannot do these):
               exact_online.tenant["exact-nl"]:
