@@ -42,6 +42,24 @@ public final class HaloClient: Sendable {
         }
     }
 
+    /// Halo's log of failed syncs back to `since`, newest first: pages ordered by date, read until one reaches past
+    /// `since` or the log ends (the document gives `/IntegrationError` no date filter).
+    public func integrationErrors(since: Timestamp) async throws(ServiceError) -> [JSONObject] {
+        let size = configuration.pageSize
+        var all: [JSONObject] = []
+        for number in 1... {
+            let query = IntegrationErrorField.pageQuery(number: number, size: size).map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+            let response = try await authorized.send(.get(url(.integrationError) + "?" + query)).requireSuccess()
+            let json = try response.json()
+            let page = try Self.listPart(of: json, key: nil, response: response).compactMap(\.object)
+            all += page
+            let oldest = page.last?[IntegrationErrorField.date.rawValue]?.string.flatMap(Timestamp.init(iso:))
+            let total = json.object?["record_count"]?.int ?? all.count
+            if page.count < size || all.count >= total || oldest.map({ $0 < since }) ?? false { break }
+        }
+        return all
+    }
+
     /// Id and name of every record of a collection, read without building full JSON trees (100,000 clients fit).
     public func namedRecords(_ collection: HaloCollection) async throws(ServiceError) -> [NamedRecord] {
         try await records(collection) { response throws(ServiceError) in

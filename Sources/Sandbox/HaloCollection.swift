@@ -90,16 +90,23 @@ struct HaloCollection: Sendable {
     let mappings: [MappingArray]
     /// Embedded lists of plain entries.
     let embedded: [EmbeddedList]
+    /// A tenant record's connection fields (`isauthorized`, `tokenexpiry`), which only a person sets, by connecting in
+    /// Halo's UI (here: `POST /_sandbox/connect`): a POST cannot set them, and a new record starts unconnected.
+    let connection: (authorized: String, expiry: String)?
 
     init(
         _ name: String, listKey: String? = nil, fields: [String: FieldType], links: [Link] = [],
         filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], embedded: [EmbeddedList] = [],
-        named: Bool = true
+        named: Bool = true, connection: (authorized: String, expiry: String)? = nil
     ) {
         self.name = name
         self.listKey = listKey
         // Halo's module switches and mapping links have no `name`.
         var known = fields.merging(named ? ["id": .int, "name": .string] : ["id": .int]) { mine, _ in mine }
+        if let connection {
+            known[connection.authorized] = .bool
+            known[connection.expiry] = .string
+        }
         for link in links { known[link.companion] = known[link.companion] ?? .string }
         self.fields = known
         self.links = links
@@ -107,6 +114,7 @@ struct HaloCollection: Sendable {
         self.hidesInactive = hidesInactive
         self.mappings = mappings
         self.embedded = embedded
+        self.connection = connection
     }
 
     /// The collections, by lower-cased name (Halo paths are case-insensitive).
@@ -129,7 +137,8 @@ struct HaloCollection: Sendable {
                     .record(field: "itemgroup", collection: "AssetGroup", companion: "item_group_name"),
                     .exactDivision(field: "division", companion: "division_name"),
                 ],
-                filters: ["division": "division"], mappings: detailsMappings),
+                filters: ["division": "division"], mappings: detailsMappings,
+                connection: ("isauthorized", "tokenexpiry")),
             HaloCollection(
                 "BusinessCentralDetails",
                 fields: mappingFields.merging([
@@ -148,7 +157,8 @@ struct HaloCollection: Sendable {
                         field: "default_purchase_account", set: "accounts", companion: "default_purchase_account_name"),
                     .businessCentralEntity(field: "default_invoice_item", set: "items", companion: "default_invoice_item_name"),
                 ],
-                filters: ["companyid": "company_id"], mappings: detailsMappings),
+                filters: ["companyid": "company_id"], mappings: detailsMappings,
+                connection: ("authorized", "token_expiry")),
             HaloCollection(
                 "SageBusinessCloudDetails",
                 fields: mappingFields.merging([
@@ -160,7 +170,7 @@ struct HaloCollection: Sendable {
                     .record(field: "clienttoplevel", collection: "TopLevel", companion: "client_top_level_name"),
                     .record(field: "itemgroup", collection: "AssetGroup", companion: "item_group_name"),
                 ],
-                mappings: detailsMappings),
+                mappings: detailsMappings, connection: ("isauthorized", "tokenexpiry")),
             HaloCollection("Features", fields: ["module_name": .string, "enabled": .bool], named: false),
             HaloCollection(
                 "Tax",
@@ -233,6 +243,13 @@ struct HaloCollection: Sendable {
                 fields: ["toplevel_id": .int, "accounts_id": .string, "ignore_from_accounting_sync": .bool, "inactive": .bool],
                 links: [.record(field: "toplevel_id", collection: "TopLevel", companion: "toplevel_name")],
                 filters: ["toplevel_id": "toplevel_id"], hidesInactive: true),
+            HaloCollection(
+                "IntegrationError", listKey: "errors",
+                fields: [
+                    "module_id": .int, "detail_id": .int, "entity_type": .string, "entity_id": .int, "entity_name": .string,
+                    "endpoint": .string, "error": .string, "date": .string,
+                ],
+                filters: ["module_id": "module_id", "detail_id": "detail_id"], named: false),
             HaloCollection(
                 "ExternalLink", listKey: "externallinks",
                 fields: [

@@ -272,6 +272,9 @@ struct HaloEmulator: Sendable {
                 entry.objectValue.map { .object(keep($0, fields: list.fields, path: "/api/\(collection.name)", prefix: "\(list.field)[].")) } ?? entry
             })
         }
+        if let connection = collection.connection {
+            known = known.filter { $0 != connection.authorized && $0 != connection.expiry }
+        }
         let linkFields = HaloCollection.all["externallink"]!.fields
         for mapping in collection.mappings {
             guard let entries = known[mapping.field]?.arrayValue else { continue }
@@ -378,6 +381,11 @@ struct HaloEmulator: Sendable {
             enablesBusinessCentral = collection.name == "Features" && !wasEnabled && record["enabled"]?.boolValue == true
                 && record["module_name"]?.stringValue == "Business Central"
         } else {
+            var fields = fields
+            if let connection = collection.connection {
+                fields[connection.authorized] = .bool(false)
+                fields[connection.expiry] = .null
+            }
             record = state.halo.tables[collection.name, default: HaloTable()].insert(fields)
             index = state.halo.tables[collection.name]!.records.count - 1
         }
@@ -472,6 +480,36 @@ struct HaloEmulator: Sendable {
             }
             state.halo.tables["Item"] = items
         }
+    }
+
+    // MARK: Connections
+
+    /// What a person does in Halo's UI with "Connect Now" or "Authorize Application" (and with disconnecting):
+    /// `{"collection": "ExactDetails", "name": "exact-nl"}` (or `"id"`), with `"connected": false` to disconnect and
+    /// `"expires_in": SECONDS` for the token's lifetime from now (30 days unless given; negative for one already
+    /// expired). Answers the tenant record as GET shows it.
+    static func connect(_ body: JSON, state: inout SandboxState, now: Double) -> SandboxAnswer {
+        func refuse(_ message: String) -> SandboxAnswer { .json(400, .object([("error", .string(message))])) }
+        guard let request = body.objectValue, let name = request["collection"]?.stringValue,
+            let collection = HaloCollection.all[name.lowercased()], let connection = collection.connection
+        else { return refuse("connect takes {\"collection\": \"ExactDetails|BusinessCentralDetails|SageBusinessCloudDetails\", \"name\" or \"id\"}") }
+        let records = state.halo.tables[collection.name]?.records ?? []
+        let index = records.firstIndex { record in
+            if let id = request["id"]?.intValue { return record.recordID == id }
+            return record["name"]?.stringValue == request["name"]?.stringValue
+        }
+        guard let index else { return .json(404, .object([("error", .string("no \(collection.name) record matches"))])) }
+        var record = records[index]
+        if request["connected"]?.boolValue == false {
+            record[connection.authorized] = .bool(false)
+            record[connection.expiry] = .null
+        } else {
+            let lifetime = request["expires_in"]?.doubleValue ?? 30 * 86_400
+            record[connection.authorized] = .bool(true)
+            record[connection.expiry] = .string(ISODate.format(milliseconds: Int(((now + lifetime) * 1000).rounded())))
+        }
+        state.halo.tables[collection.name]!.records[index] = record
+        return SandboxAnswer.json(200, .object(publicView(record))).changingState()
     }
 
     // MARK: Control

@@ -26,6 +26,9 @@ public struct SandboxClock: Sendable {
     /// The current time.
     public var now: Date { reading() }
 
+    /// The current time in seconds since 1970, as the emulators keep it.
+    var secondsSince1970: Double { reading().timeIntervalSince1970 }
+
     /// Waits `duration` of this clock's time (an injected latency).
     public func sleep(for duration: Duration) async throws {
         try await sleeping(duration)

@@ -32,7 +32,7 @@ actor SandboxEngine {
 
     /// Answers one request.
     func respond(to request: SandboxRequest) async -> SandboxAnswer {
-        let now = clock.now.timeIntervalSince1970
+        let now = clock.secondsSince1970
         if request.segments.first == "_sandbox" {
             return await admin(request, now: now)
         }
@@ -113,7 +113,7 @@ actor SandboxEngine {
 
     /// Restores the seed.
     func reset() async {
-        state = SandboxSeed.state
+        state = SandboxSeed.state(at: clock.secondsSince1970)
         await save()
     }
 
@@ -158,6 +158,10 @@ actor SandboxEngine {
             let count = state.tokens.expireAll(system: system, now: now)
             await save()
             return .json(200, .object([("expired", .int(count))]))
+        case ("POST", ["connect"]):
+            let answer = HaloEmulator.connect((try? request.jsonBody().get()) ?? .null, state: &state, now: now)
+            if answer.changedState { await save() }
+            return answer
         case ("POST", ["limits"]):
             guard case .success(let body) = request.jsonBody(), let limits = body.objectValue else {
                 return .json(400, .object([("error", "limits must be a JSON object")]))

@@ -6,7 +6,8 @@
 /// "Reduced 5%", "Zero 0%" (6); 300 clients ("Acme BV" … "Tyrell BV", then "Customer 0011" … "Customer 0300"), each with
 /// a main site of the same id; 150 items ("Managed Workplace" … then "Product 0011" … "Product 0150"); 30 suppliers;
 /// feature switches (Exact Online, Business Central, Sage Business Cloud disabled); the Control singleton (id 1).
-/// No *Details records: a first plan creates them.
+/// No *Details records: a first plan creates them. Halo's error log (`/IntegrationError`) holds eight failed syncs dated
+/// back from the moment the state is made (`integrationErrors(at:)`).
 ///
 /// Deliberately broken records, for `haloform doctor`:
 /// - clients with no accounts id: every 25th ("Customer 0025", "Customer 0050", … "Customer 0300");
@@ -31,9 +32,45 @@
 /// STOCK_ITEM, NON_STOCK_ITEM, SERVICE; tax rates GB_STANDARD, GB_REDUCED, GB_ZERO, GB_EXEMPT; ledger accounts "4000",
 /// "4900", "5000"; 24 products and 12 services (the first service is "SERVICE").
 enum SandboxSeed {
-    /// The seeded state, built once per process.
+    /// The seeded state, built once per process, without the error log (its dates follow the clock: `state(at:)`).
     static let state: SandboxState = SandboxState(
         halo: haloState, exactOnline: exactOnlineState, businessCentral: businessCentralState, sage: sageState)
+
+    /// The seeded state as it starts at `now` (seconds since 1970): Halo's error log dated back from then, so the
+    /// doctor's default window of 7 days always holds the same errors of a fresh state, whenever it is made.
+    static func state(at now: Double) -> SandboxState {
+        var seeded = state
+        seeded.halo.tables["IntegrationError"] = table(integrationErrors(at: now))
+        return seeded
+    }
+
+    /// The failed syncs Halo's log starts with, for the first tenant of each integration an apply creates (record id 1:
+    /// exact-be, bc-prod and sage-uk in examples/acme, whose files are read in name order), by the `/Features` id of its module (Exact Online 2, Business
+    /// Central 3, Sage Business Cloud 4), `hours` before `now`; one is 10 days old, outside the doctor's default
+    /// window, and one belongs to QuickBooks Online (6), which no example declares.
+    static func integrationErrors(at now: Double) -> [JSONObject] {
+        let entries: [(module: Int, type: String, id: Int, name: String, endpoint: String, error: String, hours: Double)] = [
+            (2, "Invoice", 42, "INV-0042", "salesinvoice/SalesInvoices",
+             "The item on the invoice cannot be synced to Exact: check the item has the Exact company set and a unique product ID", 1),
+            (2, "Invoice", 42, "INV-0042", "salesinvoice/SalesInvoices",
+             "The item on the invoice cannot be synced to Exact: check the item has the Exact company set and a unique product ID", 26),
+            (2, "Invoice", 42, "INV-0042", "salesinvoice/SalesInvoices",
+             "The item on the invoice cannot be synced to Exact: check the item has the Exact company set and a unique product ID", 50),
+            (2, "Customer", 2, "Globex BV", "crm/Accounts", "Code 1002 is already in use by another account", 49),
+            (2, "Invoice", 7, "INV-0007", "salesinvoice/SalesInvoices", "The authorisation token for the integration has expired", 240),
+            (3, "Invoice", 43, "INV-0043", "salesInvoices", "Item SERVICE: Gen. Prod. Posting Group must have a value", 5),
+            (4, "Customer", 6, "Stark Ltd", "contacts", "contact_type_ids: at least one contact type is required", 72),
+            (6, "Invoice", 44, "INV-0044", "invoice", "Token expired", 2),
+        ]
+        return entries.enumerated().map { index, entry in
+            JSONObject([
+                ("id", .int(index + 1)), ("module_id", .int(entry.module)), ("detail_id", 1), ("entity_type", .string(entry.type)),
+                ("entity_id", .int(entry.id)), ("entity_name", .string(entry.name)), ("endpoint", .string(entry.endpoint)),
+                ("error", .string(entry.error)),
+                ("date", .string(ISODate.format(milliseconds: Int(((now - entry.hours * 3600) * 1000).rounded())))),
+            ])
+        }
+    }
 
     /// The first ten Halo clients, by name; the rest are "Customer 0011" onwards.
     static let namedClients = [

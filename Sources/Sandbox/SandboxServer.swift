@@ -49,12 +49,12 @@ public final class SandboxServer: Sendable {
             if file.exists {
                 state = try file.load()
             } else {
-                state = SandboxSeed.state
+                state = SandboxSeed.state(at: options.clock.secondsSince1970)
                 try file.save(state)
             }
             writer = StateWriter(file: file)
         } else {
-            state = SandboxSeed.state
+            state = SandboxSeed.state(at: options.clock.secondsSince1970)
         }
         let engine = SandboxEngine(state: state, writer: writer, options: options)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -121,8 +121,8 @@ public final class SandboxServer: Sendable {
         await engine.setFaults(faults)
     }
 
-    /// Overwrites a state file with the seed (`haloform sandbox reset`).
-    public static func resetState(atPath path: String) throws {
-        try StateFile(path: path).save(SandboxSeed.state)
+    /// Overwrites a state file with the seed as it starts by `clock` (`haloform sandbox reset`).
+    public static func resetState(atPath path: String, clock: SandboxClock = .system) throws {
+        try StateFile(path: path).save(SandboxSeed.state(at: clock.secondsSince1970))
     }
 }

@@ -82,6 +82,8 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         Terminal.output("\nApply complete: \(Quantity(plan.changes.count, "change")) made in \(Quantity(report.applied.count, "request")).\n")
+        let followUp = PlanTextRenderer(color: Terminal.wantsColor(1)).followUp(plan)
+        if !followUp.isEmpty { Terminal.output("\n" + followUp) }
     }
 
     /// `POST /ExactDetails (exact_online.tenant["nl"] and 3 more)`.

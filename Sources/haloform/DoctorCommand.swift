@@ -21,9 +21,16 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: DoctorFormat = .text
 
+    @Option(help: "How far back to read Halo's error log of failed syncs: a number and d, h, m or s (7d, 24h, 30m).")
+    var since: String = "7d"
+
     @OptionGroup var color: ColorOption
 
     @OptionGroup var tokenStore: TokenStoreOption
+
+    func validate() throws {
+        if case .failure(let error) = TimeSpan.parse(since) { throw ValidationError("--since: \(error)") }
+    }
 
     func run() async throws {
         var timings = StageTimings()
@@ -32,7 +39,11 @@ struct DoctorCommand: AsyncParsableCommand {
             throw CommandFailure("config root '\(root)' declares no integration; the doctor checks the declared ones")
         }
         let report = try await workspace.connect(tokenStore: tokenStore.path) { connection in
-            let snapshot = try await timings.measure("fetch") { try await Self.snapshot(connection) }
+            let now = try workspace.now
+            let window = try TimeSpan.parse(since).get()
+            let snapshot = try await timings.measure("fetch") {
+                try await Self.snapshot(connection, at: now, errorsSince: now.adding(seconds: -window.seconds))
+            }
             return timings.measure("examine") { Doctor(config: workspace.config, snapshot: snapshot).examine() }
         }
         timings.measure("render") {
@@ -47,13 +58,15 @@ struct DoctorCommand: AsyncParsableCommand {
 
     /// Halo's configuration and the declared tenants' catalogs, then its customers, products and suppliers in full,
     /// each list reduced as soon as it arrives.
-    static func snapshot(_ connection: Connection) async throws -> DoctorSnapshot {
+    static func snapshot(_ connection: Connection, at now: Timestamp, errorsSince: Timestamp) async throws -> DoctorSnapshot {
         async let remote = connection.fetch()
         let halo = try connection.haloClient()
         async let customers = halo.list(.client).map(DoctorRecord.init(client:))
         async let products = halo.list(.item).map(DoctorRecord.init(item:))
+        async let errors = halo.integrationErrors(since: errorsSince)
         let suppliers = try await halo.list(.supplier).map(DoctorRecord.init(supplier:))
-        return DoctorSnapshot(remote: try await remote, customers: try await customers, products: try await products, suppliers: suppliers)
+        return DoctorSnapshot(remote: try await remote, customers: try await customers, products: try await products, suppliers: suppliers,
+                              takenAt: now, errorLog: IntegrationErrorLog(since: errorsSince, records: try await errors))
     }
 
     /// The report as its versioned JSON document.

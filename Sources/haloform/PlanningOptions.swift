@@ -17,7 +17,7 @@ struct PlanningOptions: ParsableArguments {
     /// Plans, printing the planner's diagnostics and the config's warnings; fails when a reference does not resolve.
     func plan(_ workspace: Workspace, _ remote: RemoteState) throws -> Plan {
         let result = Planner(config: workspace.config, remote: remote, environment: workspace.environment,
-                             options: PlanOptions(rotateSecrets: rotateSecrets)).plan()
+                             options: PlanOptions(rotateSecrets: rotateSecrets, now: try workspace.now)).plan()
         let diagnostics = workspace.warnings + result.diagnostics
         DiagnosticReport(diagnostics: diagnostics, files: workspace.files).print(format: .text)
         guard var plan = result.plan else { throw ExitCode.failure }

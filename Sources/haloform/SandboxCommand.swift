@@ -89,7 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
         var state: String = SandboxCommand.defaultStatePath
 
         func run() async throws {
-            try SandboxServer.resetState(atPath: state)
+            try SandboxServer.resetState(atPath: state, clock: .shifted(by: try ClockOffset.fromEnvironment(sandbox: true)))
             print("restored the seed in \(state)")
         }
     }

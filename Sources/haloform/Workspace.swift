@@ -45,6 +45,11 @@ struct Workspace {
         get throws { try ClockOffset.fromEnvironment(sandbox: sandboxStatePath != nil) }
     }
 
+    /// The moment tokens are judged at: the clients' clock, moved by `HALOFORM_CLOCK_OFFSET` as theirs is.
+    var now: Timestamp {
+        get throws { Timestamp(secondsSince1970: SystemClock(offset: try clockOffset).now.timeIntervalSince1970) }
+    }
+
     /// The environment `${env:…}` resolves against.
     var environment: ConfigEnvironment {
         ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandboxStatePath != nil)

@@ -73,6 +73,26 @@ import Testing
         }
     }
 
+    @Test func theErrorLogIsReadWithHalosQueryParameters() {
+        let documented = document.getParameters("/IntegrationError")
+        let sent = IntegrationErrorField.pageQuery(number: 1, size: 50).map(\.name)
+        #expect(sent == ["pageinate", "page_size", "page_no", "order", "orderdesc"])
+        #expect(Set(sent).isSubset(of: documented), "/IntegrationError does not take \(Set(sent).subtracting(documented))")
+        #expect(!documented.contains("includeinactive"), "the log has no inactive records to include")
+    }
+
+    @Test func theConnectionStateIsReadFromTheDocumentsFields() {
+        #expect(TenantField.authorized.haloField(.exactOnline) == "isauthorized")
+        #expect(TenantField.tokenExpiry.haloField(.sageBusinessCloud) == "tokenexpiry")
+        #expect(TenantField.authorized.haloField(.businessCentral) == "authorized")
+        #expect(TenantField.tokenExpiry.haloField(.businessCentral) == "token_expiry")
+        for integration in Integration.allCases {
+            let path = "/" + integration.detailsCollection.path
+            #expect(mismatch(path, TenantField.authorized.haloField(integration)!, "boolean") == nil)
+            #expect(mismatch(path, TenantField.tokenExpiry.haloField(integration)!, "string") == nil)
+        }
+    }
+
     @Test func theAssumptionsAreShortAndTrue() {
         print("Halo fields haloform relies on without evidence in Halo's document (\(HaloContract.assumptions.count)):")
         for assumption in HaloContract.assumptions {

@@ -110,7 +110,7 @@ import Testing
               auto_generate_accounts_id: { customers: true, products: "yes" }
                                                                       ^~~~~
             note: remove the quotes: a quoted value is always a string
-            c.yaml:5:23: warning: business_central turns on the legacy integration, whose setup haloform does not manage; its 1 tenant(s) belong to the current one
+            c.yaml:5:23: warning: business_central turns on the legacy integration, whose setup haloform does not manage; its 1 tenant belong to the current one
               legacy_integration: true
                                   ^~~~
             note: the Business Central guide: "The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central."

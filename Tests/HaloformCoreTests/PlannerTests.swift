@@ -232,6 +232,13 @@ import YAMLSyntax
               ! exact_online.tenant["nl"]: importing tax rates from Exact Online (with Import Tax Rates) removes the Halo tax rates no Exact Online company links: 'Standard', 'Exempt'
               ! sage_business_cloud.tenant["uk"]: importing tax rates from Sage Business Cloud (with Import Tax Rates) removes the Halo tax rates no Sage Business Cloud company links: 'BTW hoog', 'Exempt'
 
+            Then, in Halo (apply cannot do these):
+              business_central.tenant["prod"]:
+                1. Configuration > Integrations > Dynamics Business Central > Manage Companies > 'prod': press the 'Authorize Application' button to complete the Microsoft sign in
+                   why: apply creates the tenant's record, but only a person can connect it; nothing syncs or imports until then
+                2. Configuration > Integrations > Dynamics Business Central > Manage Companies > 'prod': click the 'Import Customers' button and import them in the importer screen
+                   why: "Even if you are manually mapping customers, you must still perform an import, otherwise certain values will not be assigned to the customer record in Halo"
+
             Plan: 1 to add, 2 to change, 1 to replace, 0 to destroy.
 
             """)

@@ -45,6 +45,26 @@ struct HaloEditor {
         return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
     }
 
+    /// Connects a tenant as a person would in Halo's UI (`POST /_sandbox/connect`), its token lasting `expiresIn`
+    /// seconds from the sandbox's now (30 days unless given).
+    func connect(_ collection: String, _ name: String, expiresIn: Double? = nil) async throws {
+        var body: [String: Any] = ["collection": collection, "name": name]
+        if let expiresIn { body["expires_in"] = expiresIn }
+        _ = try await Self.send(
+            .POST, "\(baseURL)/_sandbox/connect", contentType: "application/json", body: try JSONSerialization.data(withJSONObject: body))
+    }
+
+    /// Connects every tenant of examples/acme.
+    func connectAcme(expiresIn: Double? = nil) async throws {
+        for (collection, name) in HaloEditor.acmeTenants { try await connect(collection, name, expiresIn: expiresIn) }
+    }
+
+    /// The tenants of examples/acme, by collection and name.
+    static let acmeTenants = [
+        ("ExactDetails", "exact-nl"), ("ExactDetails", "exact-be"), ("BusinessCentralDetails", "bc-prod"),
+        ("BusinessCentralDetails", "bc-uk"), ("SageBusinessCloudDetails", "sage-uk"),
+    ]
+
     /// The sandbox's request counts and the unknown fields it dropped (`GET /_sandbox/stats`, no auth).
     func stats() async throws -> [String: Any] {
         let data = try await Self.send(.GET, "\(baseURL)/_sandbox/stats")

@@ -77,6 +77,19 @@ struct HaloformBinary {
         return root
     }
 
+    /// A fresh examples/acme, applied, then edited by one change (exact-nl's account 1004 mapped to Wayne Ltd instead of
+    /// Hooli BV) and planned to `plan.json` in it: what a saved plan is tried on.
+    static func appliedAcmeWithSavedEdit() async throws -> (root: URL, planFile: String, plan: Run) {
+        let root = try copyExample("acme")
+        #expect(try await run(["apply", "--auto-approve", "."], in: root).status == 0)
+        try root.appendingPathComponent("exact-online/exact-nl.yaml")
+            .edit("{ halo: Hooli BV, exact: \"1004\" }", "{ halo: Wayne Ltd, exact: \"1004\" }")
+        let planFile = root.appendingPathComponent("plan.json").path
+        let plan = try await run(["plan", "--out", planFile, "."], in: root)
+        #expect(plan.status == 0, "\(plan)")
+        return (root, planFile, plan)
+    }
+
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.
     static func copyExample(_ name: String) throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-e2e-\(UUID().uuidString)")

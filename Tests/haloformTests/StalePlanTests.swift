@@ -4,13 +4,7 @@ import Testing
 /// A saved plan refused because Halo changed says which records changed, how, and which of them the plan touches.
 @Suite struct StalePlanTests {
     @Test func refusalListsExactlyTheRecordsThatChanged() async throws {
-        let root = try HaloformBinary.copyExample("acme")
-        #expect(try await HaloformBinary.run(["apply", "--auto-approve", "."], in: root).status == 0)
-        try root.appendingPathComponent("exact-online/exact-nl.yaml")
-            .edit("{ halo: Hooli BV, exact: \"1004\" }", "{ halo: Wayne Ltd, exact: \"1004\" }")
-        let planFile = root.appendingPathComponent("plan.json").path
-        let planned = try await HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
-        #expect(planned.status == 0, "\(planned)")
+        let (root, planFile, _) = try await HaloformBinary.appliedAcmeWithSavedEdit()
         let saved = try String(contentsOfFile: planFile, encoding: .utf8)
         #expect(saved.contains("\"prior_state\""))
         #expect(!saved.contains("new_client_secret"), "write-only secrets stay out of the plan file")

@@ -30,8 +30,11 @@ public struct Doctor {
         findings += customerFindings(index, mapped: mapped, checked: &checked)
         findings += productFindings(index, checked: &checked)
         findings += supplierFindings(checked: &checked)
+        findings += errorLogFindings()
         let order = Dictionary(uniqueKeysWithValues: DoctorCheck.allCases.enumerated().map { ($1, $0) })
-        findings.sort { ((order[$0.check]!, $0.id ?? 0, $0.name)) < ((order[$1.check]!, $1.id ?? 0, $1.name)) }
+        // Logged failures read per tenant; every other check's findings by record id.
+        func tenantKey(_ finding: DoctorFinding) -> String { finding.check == .syncErrorsLogged ? finding.tenant ?? "" : "" }
+        findings.sort { ((order[$0.check]!, tenantKey($0), $0.id ?? 0, $0.name)) < ((order[$1.check]!, tenantKey($1), $1.id ?? 0, $1.name)) }
         return DoctorReport(findings: findings, checked: checked, blocked: blocked(findings))
     }
 
@@ -53,6 +56,19 @@ public struct Doctor {
                 findings.append(DoctorFinding(.tenantMissing, .tenant, name: address, tenant: address,
                                               reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
                 continue
+            }
+            if let now = snapshot.takenAt {
+                let connection = TenantConnection(record: record, integration: tenant.integration, now: now)
+                let check: DoctorCheck? = switch connection.status {
+                case .connected: nil
+                case .notConnected: .tenantNotConnected
+                case .expired: .tenantTokenExpired
+                case .expiring: .tenantTokenExpiring
+                }
+                if let check {
+                    findings.append(DoctorFinding(check, .tenant, name: address, tenant: address,
+                                                  reason: "\(connection.situation(now: now)); fix: \(connection.fix(tenant.integration, tenant: tenant.config.name.value))"))
+                }
             }
             if tenant.cannotSync {
                 findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: address,
@@ -244,6 +260,42 @@ public struct Doctor {
         return "tax rate \(name) is not linked to a tax code of \(tenant.address)"
     }
 
+    /// Halo's logged failed syncs of each declared tenant, one finding per entity with its count and latest error. An
+    /// entry names its tenant by the integration's module id (its `/Features` record) and the tenant record's id.
+    private func errorLogFindings() -> [DoctorFinding] {
+        guard let log = snapshot.errorLog else { return [] }
+        var findings: [DoctorFinding] = []
+        for tenant in tenants {
+            let kind = tenant.integration
+            guard let recordID = tenant.record?[.id, of: kind]?.int,
+                let moduleID = snapshot.remote[.features].first(where: { $0[ModuleField.moduleName]?.string == kind.displayName })?[ModuleField.id]?.int
+            else { continue }
+            let entries = log.entries.filter { $0.moduleID == moduleID && $0.detailID == recordID }
+            let byEntity = Dictionary(grouping: entries) { "\($0.entityType)\u{1}\($0.entityID ?? 0)\u{1}\($0.entityName)" }
+            for group in byEntity.values {
+                let latest = group.max { ($0.date ?? log.since) < ($1.date ?? log.since) }!
+                // Ages rather than dates, so the same log reads the same whenever it is examined.
+                let window: String, last: String
+                if let now = snapshot.takenAt {
+                    window = "in the last " + TimeSpan(seconds: now.secondsSince1970 - log.since.secondsSince1970).words
+                    last = latest.date.map { TimeSpan(seconds: now.secondsSince1970 - $0.secondsSince1970).words + " ago" } ?? "at an unknown time"
+                } else {
+                    window = "since \(log.since.iso)"
+                    last = "at \(latest.date?.iso ?? "an unknown time")"
+                }
+                let times = group.count == 1 ? "failed once" : "failed \(group.count) times"
+                var finding = DoctorFinding(
+                    .syncErrorsLogged, .tenant, id: latest.entityID, name: "\(latest.entityType) '\(latest.entityName)'", tenant: tenant.address,
+                    reason: "\(times) \(window), last \(last): \(latest.error)")
+                finding.count = group.count
+                finding.latest = latest.date
+                finding.entityType = latest.entityType
+                findings.append(finding)
+            }
+        }
+        return findings
+    }
+
     /// The checks customers and products share: linked, has an accounts id, not excluded.
     private func common(
         _ record: DoctorRecord, _ link: TenantIndex.Link, noun: String, checks: (DoctorCheck, DoctorCheck, DoctorCheck),
@@ -274,8 +326,10 @@ public struct Doctor {
             switch finding.check {
             case .moduleDisabled:
                 blocked.everything.append("every invoice of \(finding.name): \(finding.reason)")
-            case .tenantMissing:
+            case .tenantMissing, .tenantNotConnected:
                 blocked.everything.append("every invoice of \(finding.name): it is not connected in Halo")
+            case .tenantTokenExpired:
+                blocked.everything.append("every invoice of \(finding.name): its authorisation token has expired")
             case .entityNotSynced where finding.reason.hasPrefix("invoices"):
                 blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
             case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate,

@@ -2,6 +2,9 @@
 public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case moduleDisabled = "module_disabled"
     case tenantMissing = "tenant_missing"
+    case tenantNotConnected = "tenant_not_connected"
+    case tenantTokenExpired = "tenant_token_expired"
+    case tenantTokenExpiring = "tenant_token_expiring"
     case entityNotSynced = "entity_not_synced"
     case entityLeftOut = "entity_left_out"
     case syncUnsupported = "sync_unsupported"
@@ -25,6 +28,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case productAccountCodeUnknown = "product_account_code_unknown"
     case supplierNoAccountsID = "supplier_no_accounts_id"
     case supplierExcluded = "supplier_excluded"
+    case syncErrorsLogged = "sync_errors_logged"
     case sageBusinessUnconfirmed = "sage_business_unconfirmed"
     case customerInactive = "customer_inactive"
     case supplierInactive = "supplier_inactive"
@@ -44,6 +48,9 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .moduleDisabled: "Integration module not enabled"
         case .tenantMissing: "Tenants not connected in Halo"
+        case .tenantNotConnected: "Tenants Halo holds but no one has connected"
+        case .tenantTokenExpired: "Tenants whose authorisation token has expired"
+        case .tenantTokenExpiring: "Tenants whose authorisation token expires within 7 days"
         case .entityNotSynced: "Entities not in the sync list"
         case .entityLeftOut: "Entities the config leaves out of the sync list"
         case .syncUnsupported: "Sage tenants on a custom developer app, which cannot sync"
@@ -67,6 +74,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .productAccountCodeUnknown: "Products whose accounts code is not in the chart of accounts"
         case .supplierNoAccountsID: "Suppliers with no accounts id"
         case .supplierExcluded: "Suppliers excluded from accounting sync"
+        case .syncErrorsLogged: "Failed syncs in Halo's error log"
         case .sageBusinessUnconfirmed: "Sage businesses Halo does not name, so not confirmed"
         case .customerInactive: "Inactive customers, not checked"
         case .supplierInactive: "Inactive suppliers, not checked"
@@ -80,6 +88,10 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "In Configuration > Integrations, enable the module with its + icon (enabled: true)"
         case .tenantMissing:
             "Connect the tenant in Halo: run `haloform apply`, then log in on its integration page"
+        case .tenantNotConnected:
+            "Connect it on its page in Halo: 'Connect Now' for an Exact Online company (after selecting the location) or a Sage Business Cloud tenant, 'Authorize Application' for a Dynamics Business Central company"
+        case .tenantTokenExpired, .tenantTokenExpiring:
+            "Reconnect it on its page in Halo. Exact Online: \"the authorisation token for the integration has expired. This can be resolved by disconnecting and reconnecting to Exact on the Integration details page in Halo\"; Business Central: 'Authorize Application' again; Sage: 'Connect Now' again"
         case .entityNotSynced:
             "Add the entity to 'Entities to Sync' on the tenant's syncing tab (sync.entities)"
         case .entityLeftOut:
@@ -126,6 +138,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "On the supplier, set its ID for the accounting integration"
         case .supplierExcluded:
             "On the supplier, turn off 'Exclude from Accounting Integration'"
+        case .syncErrorsLogged:
+            "Halo saves each failed sync against the tenant's record (the Business Central guide: \"all errors are saved against the Dynamics Business Central company record in Halo for traceability\"): double-click the error there to open the entity, fix what the error names, and save the entity to sync it again"
         case .sageBusinessUnconfirmed:
             "In Halo's Sage Business Cloud settings, check the tenant is logged in to the business the config names (business)"
         case .customerInactive, .supplierInactive:
@@ -136,7 +150,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     /// How much its findings matter.
     public var severity: Severity {
         switch self {
-        case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
+        case .successMessageOff, .defaultInvoiceProductUnset, .tenantTokenExpiring: .recommendation
         case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported, .customerLeftOutOfSync: .note
         default: .problem
         }

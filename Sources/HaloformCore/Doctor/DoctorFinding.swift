@@ -17,6 +17,12 @@ public struct DoctorFinding: Sendable, Hashable, Codable {
     public var tenant: String?
     /// Why, in words.
     public var reason: String
+    /// For a failed sync in Halo's error log: how many times it failed in the window.
+    public var count: Int?
+    /// For a failed sync: when it last failed.
+    public var latest: Timestamp?
+    /// For a failed sync: what kind of entity (`Invoice`).
+    public var entityType: String?
 
     /// Creates a finding.
     public init(_ check: DoctorCheck, _ subject: Subject, id: Int? = nil, name: String, tenant: String? = nil, reason: String) {

@@ -8,9 +8,18 @@ public struct DoctorSnapshot: Sendable {
     public var products: [DoctorRecord]
     /// Every `/Supplier`.
     public var suppliers: [DoctorRecord]
+    /// When it was taken, by the caller's clock: tenants' tokens are judged at this moment (not at all when nil).
+    public var takenAt: Timestamp?
+    /// Halo's log of failed syncs over the window asked for, when read.
+    public var errorLog: IntegrationErrorLog?
 
     /// Creates a snapshot.
-    public init(remote: RemoteState, customers: [DoctorRecord], products: [DoctorRecord], suppliers: [DoctorRecord]) {
+    public init(
+        remote: RemoteState, customers: [DoctorRecord], products: [DoctorRecord], suppliers: [DoctorRecord], takenAt: Timestamp? = nil,
+        errorLog: IntegrationErrorLog? = nil
+    ) {
+        self.takenAt = takenAt
+        self.errorLog = errorLog
         self.remote = remote
         self.customers = customers
         self.products = products

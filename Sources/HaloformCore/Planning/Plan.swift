@@ -15,6 +15,11 @@ public struct Plan: Sendable, Hashable, Codable {
     public var warnings: [PlanWarning]
     /// Records Halo holds beyond a `prune: false` list: reported, left alone.
     public var drift: [Drift]
+    /// Declared tenants Halo holds that are not connected, or whose token has expired or expires soon: apart from the
+    /// changes, since only a person can connect a tenant.
+    public var connections: [ConnectionNote]
+    /// What a person must still do in Halo after apply, per tenant (connect it, run the imports the guides ask for).
+    public var followUp: [FollowUp]
     /// The config root the plan was made from, when saved to a file.
     public var configRoot: String?
     /// What Halo held when the plan was made, when saved to a file: a refused plan then says what changed.
@@ -30,6 +35,8 @@ public struct Plan: Sendable, Hashable, Codable {
         self.operations = operations
         self.warnings = warnings
         self.drift = drift
+        self.connections = []
+        self.followUp = []
         self.configRoot = nil
         self.priorState = nil
         self.cost = nil
@@ -45,8 +52,25 @@ public struct Plan: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
-        case changes, operations, warnings, drift
+        case changes, operations, warnings, drift, connections
+        case followUp = "follow_up"
         case configRoot = "config_root", priorState = "prior_state", cost
+    }
+
+    /// Reads a plan document; one saved before connections and follow-ups were planned has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        remoteFingerprint = try container.decode(String.self, forKey: .remoteFingerprint)
+        changes = try container.decode([PlannedChange].self, forKey: .changes)
+        operations = try container.decode([Operation].self, forKey: .operations)
+        warnings = try container.decode([PlanWarning].self, forKey: .warnings)
+        drift = try container.decode([Drift].self, forKey: .drift)
+        connections = try container.decodeIfPresent([ConnectionNote].self, forKey: .connections) ?? []
+        followUp = try container.decodeIfPresent([FollowUp].self, forKey: .followUp) ?? []
+        configRoot = try container.decodeIfPresent(String.self, forKey: .configRoot)
+        priorState = try container.decodeIfPresent(RemoteSnapshot.self, forKey: .priorState)
+        cost = try container.decodeIfPresent(PlanCost.self, forKey: .cost)
     }
 }
 

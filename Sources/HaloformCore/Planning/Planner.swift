@@ -2,10 +2,13 @@
 public struct PlanOptions: Sendable, Hashable {
     /// Push every tenant's secret again, though Halo cannot say whether it changed.
     public var rotateSecrets: Bool
+    /// The moment tenants' tokens are judged at (the caller's clock: the core has none); nil leaves connections unjudged.
+    public var now: Timestamp?
 
     /// Creates options.
-    public init(rotateSecrets: Bool = false) {
+    public init(rotateSecrets: Bool = false, now: Timestamp? = nil) {
         self.rotateSecrets = rotateSecrets
+        self.now = now
     }
 }
 
@@ -80,13 +83,15 @@ public struct Planner {
         guard !planner.diagnostics.hasErrors else {
             return PlanResult(plan: nil, diagnostics: planner.diagnostics.sortedByLocation())
         }
-        let plan = Plan(
+        var plan = Plan(
             remoteFingerprint: remote.fingerprint,
             changes: planner.changes.ordered,
             operations: planner.operations.ordered,
             warnings: planner.warnings,
             drift: planner.drift
         )
+        plan.connections = planner.connectionNotes()
+        plan.followUp = planner.followUps(after: plan.changes)
         return PlanResult(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
     }
 

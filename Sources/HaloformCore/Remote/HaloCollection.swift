@@ -11,6 +11,8 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
     case client = "Client"
     case item = "Item"
     case supplier = "Supplier"
+    /// Halo's log of failed syncs, read by the doctor with its own paging (`IntegrationErrorField.pageQuery`).
+    case integrationError = "IntegrationError"
 
     /// The path below `/api`.
     public var path: String { rawValue }

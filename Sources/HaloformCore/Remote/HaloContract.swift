@@ -5,7 +5,7 @@ public enum HaloContract {
     public static let records: [any HaloRecordField.Type] = [
         ControlField.self, ModuleField.self, TaxField.self, KeyPairField.self, ExternalLinkField.self, ProductGroupField.self,
         GroupAccountsField.self,
-        TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self,
+        TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self, IntegrationErrorField.self,
     ]
 
     /// Fields haloform relies on that the document does not show, each with its reason. Keep it short and true: the
@@ -21,6 +21,8 @@ public enum HaloContract {
                        reason: "the global default tax rate of items, which the doctor checks for a product with no tax of its own or "
                            + "its group's; the research note on Halo's API names it among Control's fields, the trimmed document does not carry it, and no "
                            + "guide says how it ranks against a customer's tax"),
+        HaloAssumption(endpoint: "/IntegrationError", field: "record_count", reason: listEnvelope
+            + "; the records are read from the answer's one array, whatever its name (the document gives none)"),
     ]
 
     private static let listEnvelope = "the document declares no response schemas; a paged list answers "

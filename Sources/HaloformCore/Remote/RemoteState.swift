@@ -48,9 +48,17 @@ public struct RemoteState: Sendable, Hashable {
             hasher.update(data: [0])
         }
         func add(_ text: String) { add(Array(text.utf8)) }
+        // A tenant's connection state is Halo's and a person's, never the plan's: Halo renews tokens on its own, and a
+        // saved plan must not be refused for it.
+        let connectionFields = Set(Integration.allCases.flatMap { integration in
+            [TenantField.authorized, .tokenExpiry].compactMap { $0.haloField(integration) }
+        })
         for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             add(collection.rawValue)
-            records[collection]!.map { JSONValue.object($0).canonicalBytes }.sorted { $0.lexicographicallyPrecedes($1) }.forEach(add)
+            let isTenant = Integration.allCases.contains { $0.detailsCollection == collection }
+            records[collection]!.map { record in
+                JSONValue.object(isTenant ? record.filter { !connectionFields.contains($0.key) } : record).canonicalBytes
+            }.sorted { $0.lexicographicallyPrecedes($1) }.forEach(add)
         }
         add(JSONValue.object(control).canonicalBytes)
         for (label, list) in [("clients", clients), ("groups", productGroups), ("toplevels", topLevels)] {

@@ -11,6 +11,8 @@ public enum TenantField: CaseIterable, Sendable {
     case syncEntities, syncEnabled, showSuccessMessage, defaultInvoiceProduct, invoiceGroupHeadersAsComments
     case groupIncrement, lineIncrement, defaultItemCode
     case customerMappings, productGroupMappings
+    /// The connection state, which a person sets in Halo ("Connect Now", "Authorize Application"): read, never written.
+    case authorized, tokenExpiry
 
     /// The YAML path below the tenant, as plans show it (`sync.entities`).
     public var label: String {
@@ -41,6 +43,8 @@ public enum TenantField: CaseIterable, Sendable {
         case .defaultItemCode: "sync.default_item_code"
         case .customerMappings: "customers.mappings"
         case .productGroupMappings: "products.group_mappings"
+        case .authorized: "connection.authorized"
+        case .tokenExpiry: "connection.token_expiry"
         }
     }
 
@@ -54,6 +58,8 @@ public enum TenantField: CaseIterable, Sendable {
         case .clientSecret: return "new_client_secret"
         case .customerMappings: return "client_mappings"
         case .productGroupMappings: return "item_group_mappings"
+        case .authorized: return bc ? "authorized" : "isauthorized"
+        case .tokenExpiry: return bc ? "token_expiry" : "tokenexpiry"
         case .customerTopLevel: return bc ? "client_top_level" : "clienttoplevel"
         case .defaultProductGroup: return bc ? "item_default_group" : "itemgroup"
         case .syncEntities: return bc ? "sync_entities" : "syncentities"
@@ -86,7 +92,7 @@ public enum TenantField: CaseIterable, Sendable {
     public var type: HaloFieldType {
         switch self {
         case .id, .division, .customerTopLevel, .defaultProductGroup, .groupIncrement, .lineIncrement: .integer
-        case .authentication, .dailyTaxImport, .syncEnabled, .showSuccessMessage, .invoiceGroupHeadersAsComments: .boolean
+        case .authentication, .dailyTaxImport, .syncEnabled, .showSuccessMessage, .invoiceGroupHeadersAsComments, .authorized: .boolean
         case .customerMappings, .productGroupMappings: .array
         default: .string
         }

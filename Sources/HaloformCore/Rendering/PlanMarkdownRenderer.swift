@@ -20,6 +20,18 @@ public struct PlanMarkdownRenderer: Sendable {
         if !plan.warnings.isEmpty {
             tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
         }
+        if !plan.connections.isEmpty {
+            tail += "#### Connections (only a person can fix these, in Halo)\n\n"
+            tail += plan.connections.map { "- `\($0.tenant)`: \(Self.escape($0.message)). Fix: \(Self.escape($0.fix))\n" }.joined() + "\n"
+        }
+        if !plan.followUp.isEmpty {
+            tail += "#### Then, in Halo (apply cannot do these)\n\n"
+            for followUp in plan.followUp {
+                tail += "- `\(followUp.tenant)`\n"
+                tail += followUp.steps.enumerated().map { "  \($0.offset + 1). \(Self.escape($0.element.instruction)) (\(Self.escape($0.element.reason)))\n" }.joined()
+            }
+            tail += "\n"
+        }
         if let cost = plan.cost, plan.hasChanges {
             tail += "#### What apply will cost\n\n| system | the plan made | apply will send | documented limit | at least |\n| --- | ---: | ---: | --- | ---: |\n"
             tail += cost.systems.map { "| \($0.name) | \($0.planRequests) | \($0.applyRequests) | \(PlanCost.limit($0)) | \(PlanCost.duration($0.minimumSeconds)) |\n" }.joined() + "\n"

@@ -29,9 +29,30 @@ public struct PlanTextRenderer: Sendable {
             for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
             out += "\n"
         }
+        if !plan.connections.isEmpty {
+            out += paint("Connections", "1;33") + " (apart from the changes: only a person can connect a tenant, in Halo):\n"
+            for note in plan.connections {
+                out += "  " + paint("!", "1;33") + " \(note.tenant): \(note.message)\n      fix: \(note.fix)\n"
+            }
+            out += "\n"
+        }
+        out += followUp(plan)
         out += summary(plan) + "\n"
         if plan.hasChanges, let cost = plan.cost { out += "\n" + self.cost(cost) }
         return out
+    }
+
+    /// What a person must still do in Halo after apply, per tenant, with a blank line after; empty when nothing.
+    public func followUp(_ plan: Plan) -> String {
+        guard !plan.followUp.isEmpty else { return "" }
+        var out = paint("Then, in Halo", "1;36") + " (apply cannot do these):\n"
+        for followUp in plan.followUp {
+            out += "  \(followUp.tenant):\n"
+            for (number, step) in followUp.steps.enumerated() {
+                out += "    \(number + 1). \(step.instruction)\n       why: \(step.reason)\n"
+            }
+        }
+        return out + "\n"
     }
 
     /// What apply will send per system, and how long the documented rate limits make it take at least.
