@@ -111,7 +111,7 @@ import Testing
         try await HaloEditor.edit(stateOf: root) { try await $0.connect("ExactDetails", "exact-nl") }
         let applied = try await HaloformBinary.run(["apply", planFile], in: root)
         #expect(applied.status == 0, "connecting is not a change the plan made: \(applied)")
-        #expect(applied.stdout.contains("Apply complete: 1 change(s) made in 1 request(s).\n\nThen, in Halo (apply cannot do these):\n  exact_online.tenant[\"exact-nl\"]:\n"),
+        #expect(applied.stdout.contains("Apply complete: 1 change made in 1 request.\n\nThen, in Halo (apply cannot do these):\n  exact_online.tenant[\"exact-nl\"]:\n"),
                 "a saved plan's apply ends with what is left to do in Halo: \(applied.stdout)")
         let after = try json(try await HaloformBinary.run(["plan", "--format", "json", "."], in: root))
         #expect((after["follow_up"] as? [Any])?.isEmpty == true)
