@@ -67,6 +67,37 @@ import Testing
         #expect(text.stdout.contains("  - sage_business_cloud.tenant[\"sage-uk\"]: Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is 'Acme Ltd', the business whose codes it reads\n"))
         #expect(text.stdout.contains("  - purchase orders of 2 suppliers: Supplier 0012 (#12), Supplier 0020 (#20)\n"))
         #expect(text.stdout.hasSuffix("\n82 problems, 0 recommendations, 10 notes.\n"), "\(text.stdout)")
+        try Self.expectWhole(text.stdout, as: "doctor-seed.txt")
+
+        // Every problem names the guide's fix, and what the guides call a choice is never a problem.
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let checks = document["checks"] as? [[String: Any]] ?? []
+        for check in checks where check["severity"] as? String == "problem" {
+            #expect((check["fix"] as? String)?.isEmpty == false, "\(check["check"] ?? "?") has no fix")
+        }
+        let choices: Set = ["entity_left_out", "customer_left_out_of_sync", "sync_unsupported", "sage_business_unconfirmed"]
+        for check in checks where choices.contains(check["check"] as? String ?? "") {
+            #expect(check["severity"] as? String == "note", "\(check["check"] ?? "?") is a choice the guides allow")
+        }
+    }
+
+    /// Compares `output` with the whole of `Tests/Fixtures/<name>`; with HALOFORM_RECORD_FIXTURES=1 it writes the file
+    /// instead and fails, so a recorded fixture is read by a person before it counts.
+    static func expectWhole(_ output: String, as name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = HaloformBinary.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)")
+        if ProcessInfo.processInfo.environment["HALOFORM_RECORD_FIXTURES"] == "1" {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded Tests/Fixtures/\(name); read it, then run again without HALOFORM_RECORD_FIXTURES", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        guard output != expected else { return }
+        let got = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+        Issue.record(
+            "output differs from Tests/Fixtures/\(name) at line \(line + 1):\n  expected: \(line < want.count ? want[line] : "(end)")\n  got:      \(line < got.count ? got[line] : "(end)")",
+            sourceLocation: sourceLocation)
     }
 
     @Test func unlinkedSeedIsReportedAsUnlinked() async throws {
