@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         // Written elsewhere, a relative sandbox state path must still name the same state file.
         var haloURL = url
-        if !sameRoot, let statePath = workspace.sandboxStatePath, !statePath.hasPrefix("http://") {
+        if !sameRoot, case .stateFile(let statePath)? = workspace.sandbox {
             haloURL = "sandbox:" + Self.relativePath(of: statePath, from: folder)
         }
         let settings = ImportedHaloSettings(url: haloURL, clientID: halo.clientID?.value, clientSecret: halo.clientSecret?.value, tenant: halo.tenant?.value)

@@ -34,15 +34,15 @@ struct Workspace {
         return !exists || isDirectory.boolValue ? root : (root as NSString).deletingLastPathComponent
     }
 
-    /// The sandbox state file (or running sandbox's URL), when `halo.url` is `sandbox:PATH`.
-    var sandboxStatePath: String? {
-        guard let path = config.halo?.sandboxStatePath else { return nil }
-        return path.hasPrefix("/") || path.hasPrefix("http://") ? path : (folder as NSString).appendingPathComponent(path)
+    /// The built-in sandbox `halo.url` names, a relative state file resolved against the config's folder.
+    var sandbox: SandboxTarget? {
+        guard case .stateFile(let path)? = config.halo?.sandbox, !path.hasPrefix("/") else { return config.halo?.sandbox }
+        return .stateFile((folder as NSString).appendingPathComponent(path))
     }
 
     /// How far `HALOFORM_CLOCK_OFFSET` moves the clients' and the in-process sandbox's clock (0 when unset).
     var clockOffset: TimeInterval {
-        get throws { try ClockOffset.fromEnvironment(sandbox: sandboxStatePath != nil) }
+        get throws { try ClockOffset.fromEnvironment(sandbox: sandbox != nil) }
     }
 
     /// The moment tokens are judged at: the clients' clock, moved by `HALOFORM_CLOCK_OFFSET` as theirs is.
@@ -52,18 +52,21 @@ struct Workspace {
 
     /// The environment `${env:…}` resolves against.
     var environment: ConfigEnvironment {
-        ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandboxStatePath != nil)
+        ConfigEnvironment(variables: ProcessInfo.processInfo.environment, isSandbox: sandbox != nil)
     }
 
     /// Runs `body` with a connection to Halo: the real one, a sandbox already serving (`sandbox:http://127.0.0.1:PORT`),
     /// or the built-in sandbox started on loopback over a state file for the duration.
     func connect<Result>(tokenStore: String?, _ body: (Connection) async throws -> Result) async throws -> Result {
-        guard let statePath = sandboxStatePath else {
+        let statePath: String
+        switch sandbox {
+        case nil:
             return try await body(try Connection(workspace: self, overrides: nil, tokenStorePath: tokenStore))
-        }
-        if let running = config.halo?.sandboxStatePath, running.hasPrefix("http://") {
+        case .running(let base)?:
             let store = tokenStore ?? (folder as NSString).appendingPathComponent(".haloform/tokens.json")
-            return try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(running), tokenStorePath: store))
+            return try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(base), tokenStorePath: store))
+        case .stateFile(let path)?:
+            statePath = path
         }
         try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let server = try await SandboxServer.start(SandboxOptions(

@@ -39,6 +39,15 @@ public final class ChildProcess: @unchecked Sendable {
     private var reaped = false
     private var ended: Termination?
     private var waiters: [CheckedContinuation<Termination, Never>] = []
+    private var watchers: [Watcher] = []
+    private var nextWatcher: UInt64 = 0
+
+    /// A wait for the output to satisfy a predicate.
+    private struct Watcher {
+        let id: UInt64
+        let predicate: @Sendable (String) -> Bool
+        let continuation: CheckedContinuation<String?, Never>
+    }
 
     /// Starts `program` with `arguments` in `directory`, with exactly `environment`; stdin reads from /dev/null.
     /// With `mergingErrors`, stderr goes to the same pipe as stdout, so `output` interleaves both.
@@ -138,13 +147,46 @@ public final class ChildProcess: @unchecked Sendable {
         return (termination, overran.isSet)
     }
 
+    /// Waits until the output (stdout, with stderr when merged) satisfies `predicate` and returns it; nil when the
+    /// child ends, or `seconds` pass, first.
+    public func output(where predicate: @escaping @Sendable (String) -> Bool, within seconds: Double) async -> String? {
+        await withCheckedContinuation { continuation in
+            let id: UInt64? = lock.withLock {
+                let text = String(decoding: stdoutData, as: UTF8.self)
+                if predicate(text) {
+                    continuation.resume(returning: text)
+                    return nil
+                }
+                if ended != nil {
+                    continuation.resume(returning: nil)
+                    return nil
+                }
+                nextWatcher += 1
+                watchers.append(Watcher(id: nextWatcher, predicate: predicate, continuation: continuation))
+                return nextWatcher
+            }
+            guard let id else { return }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+                for watcher in lock.withLock({ takeWatchers { $0.id == id } }) { watcher.continuation.resume(returning: nil) }
+            }
+        }
+    }
+
+    /// Removes and returns the watchers `matching` picks; call under the lock.
+    private func takeWatchers(_ matching: (Watcher) -> Bool) -> [Watcher] {
+        let taken = watchers.filter(matching)
+        watchers.removeAll(where: matching)
+        return taken
+    }
+
     private func finish(_ termination: Termination) {
-        let resumed = lock.withLock {
+        let (resumed, unsatisfied) = lock.withLock {
             ended = termination
             defer { waiters = [] }
-            return waiters
+            return (waiters, takeWatchers { _ in true })
         }
         for waiter in resumed { waiter.resume(returning: termination) }
+        for watcher in unsatisfied { watcher.continuation.resume(returning: nil) }
     }
 
     /// Which of the child's outputs a pipe carries.
@@ -157,12 +199,15 @@ public final class ChildProcess: @unchecked Sendable {
             while true {
                 let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count > 0 {
-                    lock.withLock {
+                    let satisfied = lock.withLock {
                         switch stream {
                         case .stdout: stdoutData.append(contentsOf: chunk[0..<count])
                         case .stderr: stderrData.append(contentsOf: chunk[0..<count])
                         }
+                        return takeWatchers { $0.predicate(String(decoding: stdoutData, as: UTF8.self)) }
                     }
+                    let text = output
+                    for watcher in satisfied { watcher.continuation.resume(returning: text) }
                 } else if count == 0 || errno != EINTR {
                     break
                 }
@@ -201,5 +246,18 @@ public final class ChildProcess: @unchecked Sendable {
 
         func set() { lock.withLock { value = true } }
         var isSet: Bool { lock.withLock { value } }
+    }
+}
+
+extension ChildProcess {
+    /// The base URL a `haloform sandbox serve` child prints once it listens (its `  halo  http://…` line), or nil when
+    /// it ends or `seconds` pass first.
+    public func sandboxURL(within seconds: Double = 120) async -> String? {
+        await output(where: { Self.sandboxURL(in: $0) != nil }, within: seconds).flatMap(Self.sandboxURL(in:))
+    }
+
+    private static func sandboxURL(in output: String) -> String? {
+        output.split(separator: "\n").first { $0.contains("  halo ") }?
+            .split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init)
     }
 }

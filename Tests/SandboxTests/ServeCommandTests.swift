@@ -36,14 +36,7 @@ import Glibc
         let process = try ChildProcess(
             binary.path, ["sandbox", "serve", "--state", statePath, "--port", "0", "--halo-rate-limit", "0"],
             environment: ProcessInfo.processInfo.environment, mergingErrors: true)
-        for _ in 0..<200 {
-            if let line = process.output.split(separator: "\n").first(where: { $0.contains("  halo ") }),
-                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
-            {
-                return Child(process: process, baseURL: String(url))
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        if let url = await process.sandboxURL() { return Child(process: process, baseURL: url) }
         process.send(SIGKILL)
         throw TestFailure("serve printed no URL:\n\(process.output)")
     }

@@ -35,10 +35,9 @@ public struct HaloSettings: Sendable, Hashable {
     /// The hosted tenant.
     public var tenant: Located<String>?
 
-    /// The state file of the built-in sandbox, when the URL is `sandbox:PATH`.
-    public var sandboxStatePath: String? {
-        guard let url = url?.value, url.hasPrefix("sandbox:") else { return nil }
-        return String(url.dropFirst("sandbox:".count))
+    /// The built-in sandbox, when the URL is `sandbox:…`.
+    public var sandbox: SandboxTarget? {
+        url.flatMap { SandboxTarget(url: $0.value) }
     }
 }
 

@@ -8,14 +8,19 @@ enum HaloRules {
         }
         var diagnostics: [Diagnostic] = []
         guard let url = halo.url else { return diagnostics }
-        if halo.sandboxStatePath != nil {
-            let target = halo.sandboxStatePath!
-            if target.isEmpty {
+        switch halo.sandbox {
+        case .stateFile(let path)?:
+            if path.isEmpty {
                 diagnostics.append(.error("'sandbox:' needs a state file path, as in sandbox:.haloform/sandbox.json", at: url.range))
-            } else if target.lowercased().hasPrefix("http"), !target.lowercased().hasPrefix("http://") || !isAllowed(target) {
+            }
+            return diagnostics
+        case .running(let base)?:
+            if !base.lowercased().hasPrefix("http://") || !isAllowed(base) {
                 diagnostics.append(.error("a running sandbox must serve plain http on this machine, as in sandbox:http://127.0.0.1:8400", at: url.range))
             }
             return diagnostics
+        case nil:
+            break
         }
         if !isAllowed(url.value) {
             diagnostics.append(.error(
