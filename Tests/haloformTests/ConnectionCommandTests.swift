@@ -85,6 +85,7 @@ import Testing
                 "\(soonNotes)")
         let soonDoctor = try await HaloformBinary.run(["doctor", "--format", "json", "."], in: root, environment: ["HALOFORM_CLOCK_OFFSET": "24d"])
         #expect(try await DoctorCommandTests.findingsByCheck(soonDoctor.stdout)["tenant_token_expiring"]?.count == 5)
+        #expect(soonDoctor.status == 1, "a token that expires within 7 days is a problem: \(soonDoctor.stdout)")
 
         let late = try await HaloformBinary.run(["doctor", "."], in: root, environment: ["HALOFORM_CLOCK_OFFSET": "31d"])
         #expect(late.status == 1)

@@ -150,7 +150,7 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     /// How much its findings matter.
     public var severity: Severity {
         switch self {
-        case .successMessageOff, .defaultInvoiceProductUnset, .tenantTokenExpiring: .recommendation
+        case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
         case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported, .customerLeftOutOfSync: .note
         default: .problem
         }
