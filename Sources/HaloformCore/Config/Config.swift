@@ -87,8 +87,8 @@ public struct TenantConfig: Sendable, Hashable {
     public var environment: Located<String>?
     /// Business Central: the company.
     public var company: Located<String>?
-    /// Sage: `halo_app` or `custom_app`.
-    public var authentication: Located<String>?
+    /// Sage: how Halo authenticates to it.
+    public var authentication: Located<SageAuthentication>?
     /// Sage: the business.
     public var business: Located<String>?
     /// The app Halo connects with.

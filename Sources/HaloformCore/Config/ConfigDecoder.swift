@@ -63,7 +63,10 @@ struct ConfigDecoder {
             azureTenantID: configString(node["azure_tenant_id"]),
             environment: string(node["environment"]),
             company: string(node["company"]),
-            authentication: string(node["authentication"]),
+            // The shape check has reported any other value.
+            authentication: string(node["authentication"]).flatMap { located in
+                SageAuthentication(rawValue: located.value).map { Located($0, at: located.range) }
+            },
             business: string(node["business"]),
             clientID: configString(node["client_id"]),
             clientSecret: configString(node["client_secret"]),

@@ -107,13 +107,13 @@ public struct GuideQuote: Sendable, Hashable {
 /// The schema of haloform's configuration files.
 public enum ConfigSchema {
     /// The entities a tenant can sync.
-    public static let syncEntities = ["customers", "products", "invoices"]
+    public static let syncEntities = SyncEntity.allCases.map(\.rawValue)
     /// Exact Online's regions.
-    public static let exactLocations = ["nl", "be", "de", "uk", "us", "fr", "es"]
+    public static let exactLocations = ExactLocation.allCases.map(\.rawValue)
     /// The statuses new invoices can get in Exact Online.
-    public static let exactInvoiceStatuses = ["open", "processed"]
+    public static let exactInvoiceStatuses = ExactInvoiceStatus.allCases.map(\.rawValue)
     /// How Halo authenticates to Sage Business Cloud.
-    public static let sageAuthentications = ["halo_app", "custom_app"]
+    public static let sageAuthentications = SageAuthentication.allCases.map(\.rawValue)
 
     /// The top level of a file.
     public static let root = ObjectShape([

@@ -42,7 +42,7 @@ struct DoctorTenant {
     /// or, when the config does not say, Halo's record has it.
     var cannotSync: Bool {
         guard integration == .sageBusinessCloud else { return false }
-        if let authentication = config.authentication?.value { return authentication == "custom_app" }
+        if let authentication = config.authentication?.value { return authentication == .customApp }
         return record?[.authentication, of: integration]?.bool == false
     }
     var address: String { config.address }

@@ -165,7 +165,7 @@ struct IntegrationWriter {
             }
         case .sageBusinessCloud:
             let custom = field(.authentication)?.bool == false
-            if let halo = field(.authentication)?.bool { out.line(3, "authentication: " + (halo ? "halo_app" : "custom_app")) }
+            if let halo = field(.authentication)?.bool { out.line(3, "authentication: " + SageAuthentication(usesHalosApp: halo).rawValue) }
             out.line(3, "business: " + YAMLScalarText.string(sageBusiness(key, catalog)))
             if text(.clientID) != nil || custom { out.line(3, "client_id: " + required(.clientID, text(.clientID))) }
             if custom { out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}") }

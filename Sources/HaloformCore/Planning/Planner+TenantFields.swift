@@ -38,7 +38,7 @@ extension Planner {
             add(.defaultSalesAccount, .text, catalogEntry(tenant.defaultSalesAccount, catalog.accounts, "account").map { .string($0.code) })
             add(.defaultPurchaseAccount, .text, catalogEntry(tenant.defaultPurchaseAccount, catalog.accounts, "account").map { .string($0.code) })
         case .sageBusinessCloud:
-            add(.authentication, .flag, tenant.authentication.map { .bool($0.value != "custom_app") })
+            add(.authentication, .flag, tenant.authentication.map { .bool($0.value.usesHalosApp) })
             // Halo picks the business in its own Sage login and keeps none on the record: the config's business only
             // chooses the catalog haloform reads, so it is checked against the login's businesses and never written.
             if let business = tenant.business { _ = take(companies.resolve(business, system: "Sage")) }

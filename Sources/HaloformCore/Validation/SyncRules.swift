@@ -9,7 +9,7 @@ enum SyncRules {
                 diagnostics.append(.warning("entity '\(second.value)' is listed twice", at: second.range,
                                             notes: [.init("first listed here", at: first.range)]))
             }
-            if tenant.authentication?.value == "custom_app", let list = sync.entities, !list.value.isEmpty {
+            if tenant.authentication?.value == .customApp, let list = sync.entities, !list.value.isEmpty {
                 diagnostics.append(.error(
                     "tenant '\(tenant.name.value)' uses custom_app, which cannot sync: Sage sends no webhooks to a custom developer app",
                     at: list.range,

@@ -41,7 +41,7 @@ enum TenantRules {
             ))
         }
         if integration.integration == .sageBusinessCloud {
-            for tenant in integration.tenants where tenant.authentication?.value == "custom_app" {
+            for tenant in integration.tenants where tenant.authentication?.value == .customApp {
                 for (name, value) in [("client_id", tenant.clientID), ("client_secret", tenant.clientSecret)] where value == nil {
                     diagnostics.append(.error("tenant '\(tenant.name.value)' uses custom_app but gives no '\(name)'", at: tenant.authentication!.range))
                 }

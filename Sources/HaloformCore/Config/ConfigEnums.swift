@@ -1,0 +1,30 @@
+/// The entities a tenant can sync.
+public enum SyncEntity: String, CaseIterable, Sendable {
+    case customers, products, invoices
+}
+
+/// Exact Online's regions, each with its own host.
+public enum ExactLocation: String, CaseIterable, Sendable {
+    case nl, be, de, uk, us, fr, es
+}
+
+/// The statuses new invoices can get in Exact Online.
+public enum ExactInvoiceStatus: String, CaseIterable, Sendable {
+    case open, processed
+}
+
+/// How Halo authenticates to Sage Business Cloud.
+public enum SageAuthentication: String, CaseIterable, Sendable {
+    /// Halo's own Sage app: the default, and the only one Sage sends webhooks to.
+    case haloApp = "halo_app"
+    /// The MSP's own developer app, which cannot sync.
+    case customApp = "custom_app"
+
+    /// The value Halo's `authentication` flag holds for it: true for Halo's own app.
+    public var usesHalosApp: Bool { self == .haloApp }
+
+    /// The authentication Halo's `authentication` flag names.
+    public init(usesHalosApp: Bool) {
+        self = usesHalosApp ? .haloApp : .customApp
+    }
+}
