@@ -83,6 +83,14 @@ final class ConnectionStorm: Sendable {
                 tally.withLockedValue { $0.refused += 1 }
                 continue
             }
+            // Once nothing listens on the port, thousands of attempts go to it, and Linux may give one that very port
+            // as its local port: the socket then connects to itself (TCP simultaneous open), a connection no server
+            // holds or closes. It is a refusal, not a connection to the sandbox.
+            if let local = channel.localAddress, local == channel.remoteAddress {
+                try? await channel.close()
+                tally.withLockedValue { $0.refused += 1 }
+                continue
+            }
             if index % 3 != 2 {
                 channel.writeAndFlush(ByteBuffer(string: Self.request), promise: nil)
             }
