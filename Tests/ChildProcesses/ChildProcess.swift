@@ -37,6 +37,7 @@ public final class ChildProcess: @unchecked Sendable {
     private var stdoutData = Data()
     private var stderrData = Data()
     private var reaped = false
+    private var killedByWatchdog = false
     private var ended: Termination?
     private var waiters: [CheckedContinuation<Termination, Never>] = []
     private var watchers: [Watcher] = []
@@ -116,10 +117,14 @@ public final class ChildProcess: @unchecked Sendable {
     /// How the child ended, or nil while it runs.
     public var termination: Termination? { lock.withLock { ended } }
 
-    /// Sends `signal` to the child unless it has been reaped (when its pid may already name another process).
-    public func send(_ signal: Int32) {
+    /// Sends `signal` to the child unless it has been reaped (when its pid may already name another process); says
+    /// whether it was sent.
+    @discardableResult
+    public func send(_ signal: Int32) -> Bool {
         lock.withLock {
-            if !reaped { _ = kill(pid, signal) }
+            guard !reaped else { return false }
+            _ = kill(pid, signal)
+            return true
         }
     }
 
@@ -137,14 +142,11 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Waits like `exit()`, killing the child with SIGKILL after `seconds`; says whether it had to.
     public func exit(killingAfter seconds: Double) async -> (termination: Termination, overran: Bool) {
-        let overran = Flag()
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
-            guard lock.withLock({ !reaped }) else { return }
-            overran.set()
-            send(SIGKILL)
+            if send(SIGKILL) { lock.withLock { killedByWatchdog = true } }
         }
         let termination = await exit()
-        return (termination, overran.isSet)
+        return (termination, lock.withLock { killedByWatchdog })
     }
 
     /// Waits until the output (stdout, with stderr when merged) satisfies `predicate` and returns it; nil when the
@@ -237,15 +239,6 @@ public final class ChildProcess: @unchecked Sendable {
     private static func termination(_ status: Int32) -> Termination {
         let signal = status & 0x7f
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
-    }
-
-    /// A flag the watchdog sets on another thread.
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-
-        func set() { lock.withLock { value = true } }
-        var isSet: Bool { lock.withLock { value } }
     }
 }
 
