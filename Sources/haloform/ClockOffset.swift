@@ -1,4 +1,5 @@
 import Foundation
+import HaloformCore
 
 /// `HALOFORM_CLOCK_OFFSET`: a fixed shift of the wall clock (`90s`, `15m`, `1h`, `31d`, `-1h`; a bare number is
 /// seconds) that the clients and the in-process sandbox share, so an end-to-end test can run "a day later" without
@@ -10,9 +11,8 @@ enum ClockOffset {
     /// The offset in seconds a text gives, or nil when it is not a number with an optional unit s, m, h or d.
     static func parse(_ text: String) -> TimeInterval? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         guard let last = trimmed.last else { return nil }
-        let unit = units[last]
+        let unit = TimeSpan.units[last]
         guard let number = Double(unit == nil ? trimmed : String(trimmed.dropLast())), number.isFinite else { return nil }
         return number * (unit ?? 1)
     }

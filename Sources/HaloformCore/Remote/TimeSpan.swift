@@ -11,9 +11,11 @@ public struct TimeSpan: Sendable, Hashable, Codable {
     /// A span of `days` days.
     public static func days(_ days: Double) -> TimeSpan { TimeSpan(seconds: days * 86_400) }
 
+    /// Seconds per unit letter, as durations are written here and in `HALOFORM_CLOCK_OFFSET`.
+    public static let units: [Character: Double] = ["d": 86_400, "h": 3600, "m": 60, "s": 1]
+
     /// The span a text names: a positive whole number followed by `d`, `h`, `m` or `s` (`7d`, `24h`, `30m`).
     public static func parse(_ text: String) -> Result<TimeSpan, TimeSpanError> {
-        let units: [Character: Double] = ["d": 86_400, "h": 3600, "m": 60, "s": 1]
         let trimmed = text.trimmingSpaces()
         guard let unit = trimmed.last.flatMap({ units[$0] }), trimmed.count > 1,
             let number = Int(trimmed.dropLast()), number > 0
@@ -25,11 +27,9 @@ public struct TimeSpan: Sendable, Hashable, Codable {
     public var words: String {
         let magnitude = abs(seconds)
         for (size, unit) in [(86_400.0, "day"), (3600, "hour"), (60, "minute")] where magnitude >= size {
-            let count = Int(magnitude / size)
-            return "\(count) \(unit)\(count == 1 ? "" : "s")"
+            return Quantity(Int(magnitude / size), unit).description
         }
-        let count = Int(magnitude)
-        return "\(count) second\(count == 1 ? "" : "s")"
+        return Quantity(Int(magnitude), "second").description
     }
 }
 
