@@ -38,7 +38,7 @@ import Testing
 
     @Test func aTenantRecordIsJudgedAtTheGivenMoment() {
         func status(_ record: JSONObject, _ integration: Integration = .exactOnline) -> TenantConnection.Status {
-            TenantConnection(record: record, integration: integration, now: Self.now).status
+            TenantRecord(record, of: integration).connection(at: Self.now).status
         }
         #expect(status([:]) == .notConnected)
         #expect(status(["isauthorized": false, "tokenexpiry": "2027-01-01T00:00:00Z"]) == .notConnected)

@@ -26,8 +26,9 @@ import YAMLSyntax
 
     @Test func anEntryIsPlannedAtItsOwnAddressAndPostedWithTheOtherTenantsEntries() throws {
         let plan = try #require(PlannerFixtures.plan(Self.config, against: Self.remote).plan)
+        #expect(plan.changes.map(\.address) == ["exact_online.tenant[\"nl\"].group_accounts[\"Hardware\"]"])
         #expect(plan.changes == [PlannedChange(
-            address: "exact_online.tenant[\"nl\"].group_accounts[\"Hardware\"]", integration: .exactOnline, action: .create,
+            .groupAccounts(CatalogKey(.exactOnline, "nl"), group: "Hardware"), .create,
             fields: [
                 FieldChange("income", old: nil, new: "\"8000\""), FieldChange("expense", old: nil, new: "\"7000\""),
                 FieldChange("tax", old: nil, new: "\"BTW hoog\""),

@@ -12,9 +12,10 @@ import Testing
     @Test func aChangedCustomerCodeIsOneMove() throws {
         let plan = try #require(PlannerFixtures.plan(Self.moved, against: Self.converged).plan)
         #expect(plan.changes == [PlannedChange(
-            address: "exact_online.tenant[\"nl\"].customer_mapping[\"1003\"]", integration: .exactOnline, action: .update,
+            .mapping(CatalogKey(.exactOnline, "nl"), .customer, code: "1003"), .update,
             fields: [FieldChange("exact", old: "\"1002\"", new: "\"1003\"")]
         )])
+        #expect(plan.changes.map(\.address) == ["exact_online.tenant[\"nl\"].customer_mapping[\"1003\"]"])
         let array = plan.operations.first?.body["client_mappings"]?.array?.compactMap { $0.object }
         let links = try #require(array)
         #expect(links.map { $0["third_party_id"] } == ["g-1001", "g-1003"])

@@ -5,8 +5,8 @@ import Testing
     /// A plan of `count` mapping creates spread over 20 tenants.
     static func largePlan(_ count: Int) -> Plan {
         let changes = (0..<count).map { index in
-            PlannedChange(address: "exact_online.tenant[\"t\(index % 20)\"].customer_mapping[\"\(100_000 + index)\"]", integration: .exactOnline,
-                          action: index % 10 == 0 ? .delete : .create, fields: [FieldChange("halo", old: nil, new: "\"Customer \(index)\"")])
+            PlannedChange(.mapping(CatalogKey(.exactOnline, "t\(index % 20)"), .customer, code: String(100_000 + index)),
+                          index % 10 == 0 ? .delete : .create, fields: [FieldChange("halo", old: nil, new: "\"Customer \(index)\"")])
         }
         return Plan(remoteFingerprint: String(repeating: "0", count: 64), changes: changes, operations: [], warnings: [], drift: [])
     }

@@ -77,9 +77,10 @@ import YAMLSyntax
         let edited = PlannerFixtures.config.replacingOccurrences(of: "{ halo: Globex BV, exact: \"1002\" }", with: "{ halo: Initech, exact: \"1002\" }")
         let plan = try #require(PlannerFixtures.plan(edited, against: simulator.state).plan)
         #expect(plan.changes == [PlannedChange(
-            address: "exact_online.tenant[\"nl\"].customer_mapping[\"1002\"]", integration: .exactOnline, action: .update,
+            .mapping(CatalogKey(.exactOnline, "nl"), .customer, code: "1002"), .update,
             fields: [FieldChange("halo", old: "\"Globex BV\"", new: "\"Initech\"")]
         )])
+        #expect(plan.changes.map(\.address) == ["exact_online.tenant[\"nl\"].customer_mapping[\"1002\"]"])
         #expect(plan.operations.count == 1)
         #expect(plan.operations[0].body.keys.sorted() == ["client_mappings", "id"])
     }
@@ -104,8 +105,7 @@ import YAMLSyntax
         simulator.apply(try #require(PlannerFixtures.plan().plan))
         simulator.state.records[.exactDetails]!.append(["id": 9, "name": "old", "client_mappings": [["halo_id": 1, "third_party_id": "x"]]])
         let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
-        #expect(plan.changes == [PlannedChange(address: "exact_online.tenant[\"old\"]", integration: .exactOnline, action: .delete,
-                                               fields: [FieldChange("mappings", old: "1", new: nil)])])
+        #expect(plan.changes == [PlannedChange(.tenant(CatalogKey(.exactOnline, "old")), .delete, fields: [FieldChange("mappings", old: "1", new: nil)])])
         #expect(plan.operations == [Operation(kind: .delete, collection: .exactDetails, recordID: 9, addresses: ["exact_online.tenant[\"old\"]"])])
     }
 

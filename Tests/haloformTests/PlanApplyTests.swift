@@ -88,7 +88,7 @@ import Testing
         #expect(saved.status == 0, "\(saved)")
         let text = try String(contentsOfFile: planFile, encoding: .utf8)
         for value in Self.secrets.values { #expect(!text.contains(value)) }
-        #expect(text.contains("\"format_version\" : 1"))
+        #expect(text.contains("\"format_version\" : 2"))
 
         // Someone else changes Halo: here, an apply of the minimal example over the same state file.
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-other-\(UUID().uuidString)")

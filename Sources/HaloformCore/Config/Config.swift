@@ -62,7 +62,7 @@ public struct IntegrationConfig: Sendable, Hashable {
     /// The default tenant's name.
     public var defaultTenant: Located<String>?
     /// Exact Online's status for new invoices.
-    public var defaultInvoiceStatus: Located<String>?
+    public var defaultInvoiceStatus: Located<ExactInvoiceStatus>?
     /// Business Central: whether Halo runs the legacy version of the integration.
     public var legacyIntegration: Located<Bool>?
     /// The tenants, in the order the files declare them.
@@ -78,7 +78,7 @@ public struct TenantConfig: Sendable, Hashable {
     /// Its unique name.
     public var name: Located<String>
     /// Exact: the region.
-    public var location: Located<String>?
+    public var location: Located<ExactLocation>?
     /// Exact: the division.
     public var division: Located<Int>?
     /// Business Central: the Entra tenant.
@@ -120,8 +120,10 @@ public struct TenantConfig: Sendable, Hashable {
     /// The `sync:` block.
     public var sync: SyncSettings?
 
-    /// The address of the tenant in plans and messages.
-    public var address: String { CatalogKey(integration, name.value).description }
+    /// The tenant's integration and name, which its address is made of.
+    public var key: CatalogKey { CatalogKey(integration, name.value) }
+    /// Its address in plans and messages.
+    public var address: String { key.description }
 }
 
 /// A list of mappings with its pruning rule.
@@ -171,7 +173,7 @@ public struct SyncSettings: Sendable, Hashable {
     /// Where the block was written.
     public var range: SourceRange
     /// The entities that sync.
-    public var entities: Located<[Located<String>]>?
+    public var entities: Located<[Located<SyncEntity>]>?
     /// Whether each successful sync shows a message.
     public var showSuccessMessage: Located<Bool>?
     /// Business Central: the item for invoice lines with no product.

@@ -44,7 +44,7 @@ struct ConfigDecoder {
             range: node.range,
             enabled: bool(node["enabled"]),
             defaultTenant: string(node["default_tenant"]),
-            defaultInvoiceStatus: string(node["default_invoice_status"]),
+            defaultInvoiceStatus: enumeration(node["default_invoice_status"]),
             legacyIntegration: bool(node["legacy_integration"]),
             tenants: (node["tenants"]?.sequence ?? []).compactMap { tenant(integration, $0) }
         )
@@ -58,15 +58,12 @@ struct ConfigDecoder {
             integration: integration,
             range: node.range,
             name: name,
-            location: string(node["location"]),
+            location: enumeration(node["location"]),
             division: int(node["division"]),
             azureTenantID: configString(node["azure_tenant_id"]),
             environment: string(node["environment"]),
             company: string(node["company"]),
-            // The shape check has reported any other value.
-            authentication: string(node["authentication"]).flatMap { located in
-                SageAuthentication(rawValue: located.value).map { Located($0, at: located.range) }
-            },
+            authentication: enumeration(node["authentication"]),
             business: string(node["business"]),
             clientID: configString(node["client_id"]),
             clientSecret: configString(node["client_secret"]),
@@ -117,9 +114,9 @@ struct ConfigDecoder {
     private func sync(_ node: YAMLNode) -> SyncSettings? {
         guard node.mapping != nil else { return nil }
         let lineNumbers = node["line_numbers"]
-        var entities: Located<[Located<String>]>?
+        var entities: Located<[Located<SyncEntity>]>?
         if let list = node["entities"], let items = list.sequence {
-            entities = Located(items.compactMap { string($0) }, at: list.range)
+            entities = Located(items.compactMap { enumeration($0) }, at: list.range)
         }
         return SyncSettings(
             range: node.range,
@@ -138,6 +135,11 @@ struct ConfigDecoder {
     private func string(_ node: YAMLNode?) -> Located<String>? {
         guard let node, let scalar = node.scalar, !scalar.isNull else { return nil }
         return Located(scalar.value, at: node.range)
+    }
+
+    /// A value of a closed set; the shape check has reported any other.
+    private func enumeration<Value: RawRepresentable<String>>(_ node: YAMLNode?) -> Located<Value>? {
+        string(node).flatMap { text in Value(rawValue: text.value).map { Located($0, at: text.range) } }
     }
 
     private func int(_ node: YAMLNode?) -> Located<Int>? {

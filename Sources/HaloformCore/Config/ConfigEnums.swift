@@ -11,6 +11,21 @@ public enum ExactLocation: String, CaseIterable, Sendable {
 /// The statuses new invoices can get in Exact Online.
 public enum ExactInvoiceStatus: String, CaseIterable, Sendable {
     case open, processed
+
+    /// Exact's own code for the status (20 open, 50 processed), assumed to be what Halo's
+    /// `exact_default_invoice_status` holds, as Halo's document gives it no values.
+    public var code: Int {
+        switch self {
+        case .open: 20
+        case .processed: 50
+        }
+    }
+
+    /// The status with Exact's code `code`, if one has it.
+    public init?(code: Int) {
+        guard let status = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = status
+    }
 }
 
 /// How Halo authenticates to Sage Business Cloud.

@@ -58,7 +58,7 @@ public struct Doctor {
                 continue
             }
             if let now = snapshot.takenAt {
-                let connection = TenantConnection(record: record, integration: tenant.integration, now: now)
+                let connection = TenantRecord(record, of: tenant.integration).connection(at: now)
                 let check: DoctorCheck? = switch connection.status {
                 case .connected: nil
                 case .notConnected: .tenantNotConnected
@@ -74,16 +74,16 @@ public struct Doctor {
                 findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: address,
                                               reason: "it connects with a custom developer app, to which Sage sends no webhooks: nothing syncs, so no entity is to be added"))
             } else {
-                let entities = Set(ManagedField.entities(record[.syncEntities, of: tenant.integration] ?? .null))
+                let entities = Set(TenantRecord(record, of: tenant.integration).syncEntities)
                 // An entity the config's list leaves out is left out on purpose; one it lists that Halo lacks is not.
                 let chosen = tenant.config.sync?.entities.map { Set($0.value.map(\.value)) }
-                for entity in ConfigSchema.syncEntities where !entities.contains(entity) {
+                for entity in SyncEntity.allCases where !entities.contains(entity) {
                     if let chosen, !chosen.contains(entity) {
                         findings.append(DoctorFinding(.entityLeftOut, .tenant, name: address, tenant: address,
-                                                      reason: "\(entity) are left out of sync.entities: new and edited \(entity) do not sync"))
+                                                      reason: "\(entity.rawValue) are left out of sync.entities: new and edited \(entity.rawValue) do not sync"))
                     } else {
                         findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
-                                                      reason: "\(entity) are not in its sync list: new and edited \(entity) do not sync"))
+                                                      reason: "\(entity.rawValue) are not in its sync list: new and edited \(entity.rawValue) do not sync"))
                     }
                 }
                 if record[.showSuccessMessage, of: tenant.integration]?.bool != true {

@@ -30,9 +30,9 @@ struct IntegrationWriter {
         }
         let records = tenantRecords()
         if let name = defaultTenant(records) { out.line(1, "default_tenant: " + YAMLScalarText.string(name)) }
-        if integration == .exactOnline, let code = remote.control[ControlField.exactDefaultInvoiceStatus]?.int, code != 0 {
-            if let name = ControlField.exactInvoiceStatusName(code) {
-                out.line(1, "default_invoice_status: \(name)")
+        if integration == .exactOnline, let code = remote.controlRecord.exactDefaultInvoiceStatus {
+            if let status = ExactInvoiceStatus(code: code) {
+                out.line(1, "default_invoice_status: \(status.rawValue)")
             } else {
                 notes.append("Halo's default Exact Online invoice status is code \(code), which the config cannot express; left out")
             }
@@ -365,10 +365,11 @@ struct IntegrationWriter {
     private mutating func sync(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
         var lines: [String] = []
         func field(_ setting: TenantField) -> JSONValue? { record[setting, of: integration] }
-        if let raw = field(.syncEntities)?.string {
-            let listed = ManagedField.entities(.string(raw))
-            let known = ConfigSchema.syncEntities.filter(listed.contains)
-            let unknown = listed.filter { !ConfigSchema.syncEntities.contains($0) }
+        if field(.syncEntities)?.string != nil {
+            let tenant = TenantRecord(record, of: integration)
+            let listed = Set(tenant.syncEntities)
+            let known = SyncEntity.allCases.filter(listed.contains).map(\.rawValue)
+            let unknown = tenant.unknownSyncEntities
             if !unknown.isEmpty {
                 notes.append("\(key) syncs \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the config cannot express; plan will stop it")
             }

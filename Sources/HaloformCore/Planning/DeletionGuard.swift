@@ -14,13 +14,17 @@ public struct DeletionGuard: Sendable {
     /// One sentence per integration whose deletions exceed the threshold; empty when the plan is within it.
     public func violations(of plan: Plan, against remote: RemoteState) -> [String] {
         Integration.allCases.compactMap { integration in
-            let existing = remote[integration.detailsCollection].reduce(0) { total, record in
-                total + record.mappingCount(of: integration)
-            }
-            let deleted = plan.changes.filter { $0.integration == integration && $0.action == .delete }.reduce(0) { total, change in
-                // A deleted tenant takes its mappings with it.
-                total + (change.fields.first { $0.name == "mappings" }?.old.flatMap { Int($0) } ?? (change.address.contains("_mapping[") ? 1 : 0))
-            }
+            let records = remote.tenants(integration)
+            let existing = records.reduce(0) { $0 + $1.mappingCount }
+            let deletions = plan.changes.filter { $0.integration == integration && $0.action == .delete }
+            // A deleted tenant takes its mappings with it: count those of the records its requests delete.
+            let deletedTenants = Set(deletions.filter(\.subject.isTenant).map(\.address))
+            let deletedRecords = Set(plan.operations.filter { operation in
+                operation.kind == .delete && operation.collection == integration.detailsCollection
+                    && operation.addresses.contains(where: deletedTenants.contains)
+            }.compactMap(\.recordID))
+            let deleted = deletions.filter(\.subject.isMapping).count
+                + records.filter { $0.id.map(deletedRecords.contains) ?? false }.reduce(0) { $0 + $1.mappingCount }
             guard existing >= minimumExisting, Double(deleted) > maximumShare * Double(existing) else { return nil }
             let percent = Int((Double(deleted) / Double(existing) * 100).rounded())
             return "the plan deletes \(deleted) of \(existing) \(integration.key) mappings (\(percent)%), more than the \(Int((maximumShare * 100).rounded()))% allowed"

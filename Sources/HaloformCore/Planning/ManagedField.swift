@@ -19,6 +19,10 @@ struct ManagedField {
     let desired: JSONValue
     /// Whether a change cannot be made in place.
     var forcesReplacement = false
+    /// Whether plans show a change of it.
+    var shown = true
+    /// The tenant setting it is, for a tenant record's field.
+    var tenantField: TenantField? = nil
 
     /// Whether Halo's value already matches.
     func matches(_ remote: JSONValue?) -> Bool {
@@ -27,7 +31,7 @@ struct ManagedField {
         case .text: return Self.text(remote) == Self.text(desired)
         case .number, .reference: return remote.int == desired.int
         case .flag: return (remote.bool ?? false) == (desired.bool ?? false)
-        case .entities: return Set(Self.entities(remote)) == Set(Self.entities(desired))
+        case .entities: return Set(TenantRecord.entityNames(remote)) == Set(TenantRecord.entityNames(desired))
         case .secret: return true
         }
     }
@@ -39,7 +43,7 @@ struct ManagedField {
         case .text: return Self.text(value).map { "\"\($0)\"" }
         case .number: return value.int.map(String.init)
         case .flag: return value.bool.map { $0 ? "true" : "false" }
-        case .entities: return "[" + Self.entities(value).joined(separator: ", ") + "]"
+        case .entities: return "[" + TenantRecord.entityNames(value).joined(separator: ", ") + "]"
         case .reference(let names): return value.int.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }
         case .secret: return nil
         }
@@ -59,11 +63,6 @@ struct ManagedField {
         case .int(let i): String(i)
         default: nil
         }
-    }
-
-    /// Sync entities from Halo's comma-separated string.
-    static func entities(_ value: JSONValue) -> [String] {
-        (value.string ?? "").split(separator: ",").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
     }
 }
 

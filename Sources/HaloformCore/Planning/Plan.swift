@@ -1,7 +1,7 @@
 /// What `apply` would do: addressed changes for people, and the Halo requests that carry them out.
 public struct Plan: Sendable, Hashable, Codable {
     /// The version of this document's shape; readers refuse versions they do not know.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     /// The plan document's version.
     public var formatVersion: Int
@@ -81,21 +81,44 @@ public struct PlannedChange: Sendable, Hashable, Codable {
         case create, update, replace, delete
     }
 
-    /// The thing's address, e.g. `exact_online.tenant["exact-nl"].customer_mapping["1001"]`.
-    public var address: String
-    /// The integration it belongs to; nil for Halo's billing settings, which belong to none.
-    public var integration: Integration?
+    /// The thing that changes.
+    public let subject: ChangeSubject
+    /// The thing's address, e.g. `exact_online.tenant["exact-nl"].customer_mapping["1001"]`: the subject's, kept.
+    public let address: String
     /// What happens.
     public var action: Action
     /// The fields that change, old to new.
     public var fields: [FieldChange]
 
     /// Creates a change.
-    public init(address: String, integration: Integration?, action: Action, fields: [FieldChange]) {
-        self.address = address
-        self.integration = integration
+    public init(_ subject: ChangeSubject, _ action: Action, fields: [FieldChange]) {
+        self.subject = subject
+        self.address = subject.address
         self.action = action
         self.fields = fields
+    }
+
+    /// The integration it belongs to; nil for Halo's billing settings, which belong to none.
+    public var integration: Integration? { subject.integration }
+
+    enum CodingKeys: String, CodingKey {
+        case subject, address, integration, action, fields
+    }
+
+    /// Reads a change; its address and integration are the subject's, whatever the document says.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(ChangeSubject.self, forKey: .subject), try container.decode(Action.self, forKey: .action),
+                  fields: try container.decode([FieldChange].self, forKey: .fields))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(address, forKey: .address)
+        try container.encodeIfPresent(integration, forKey: .integration)
+        try container.encode(action, forKey: .action)
+        try container.encode(fields, forKey: .fields)
     }
 }
 

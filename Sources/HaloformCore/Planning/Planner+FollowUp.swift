@@ -11,20 +11,20 @@ extension Planner {
     /// Per tenant, what a person must do in Halo after `changes` are applied: connect a tenant apply creates (or one
     /// not connected), and run the imports that make changed mappings take effect.
     func followUps(after changes: [PlannedChange]) -> [FollowUp] {
-        config.declaredIntegrations.flatMap(\.tenants).compactMap { tenant in
+        var remapped: [CatalogKey: Set<MappingKind>] = [:]
+        for change in changes {
+            if case .mapping(let tenant, let kind, _) = change.subject { remapped[tenant, default: []].insert(kind) }
+        }
+        return config.declaredIntegrations.flatMap(\.tenants).compactMap { tenant in
             let address = tenant.address
             let kind = tenant.integration
             let isNew = newTenants.contains(address)
-            let touched = changes.filter { $0.address == address || $0.address.hasPrefix(address + ".") }
-            func changed(_ noun: String, _ field: TenantField) -> Bool {
-                touched.contains { change in
-                    change.address.hasPrefix("\(address).\(noun)[")
-                        || change.address == address && change.fields.contains { $0.name == field.label }
-                }
+            func changed(_ mappings: MappingKind, _ setting: TenantField) -> Bool {
+                remapped[tenant.key]?.contains(mappings) == true || changedSettings[tenant.key]?.contains(setting) == true
             }
-            let customers = changed("customer_mapping", .customerTopLevel)
+            let customers = changed(.customer, .customerTopLevel)
                 || isNew && (tenant.customers != nil || tenant.customerTopLevel != nil)
-            let products = changed("product_group_mapping", .defaultProductGroup)
+            let products = changed(.productGroup, .defaultProductGroup)
                 || isNew && (tenant.productGroups != nil || tenant.defaultProductGroup != nil)
             let current = options.now.flatMap { connection(of: tenant, now: $0) }
             let unconnected = current?.blocksSync ?? false
@@ -52,9 +52,7 @@ extension Planner {
 
     /// A tenant's connection as its Halo record states it, nil when Halo holds no record for it.
     private func connection(of tenant: TenantConfig, now: Timestamp) -> TenantConnection? {
-        let kind = tenant.integration
-        return remote[kind.detailsCollection].first { $0[.name, of: kind]?.string == tenant.name.value }
-            .map { TenantConnection(record: $0, integration: kind, now: now) }
+        remote.tenant(named: tenant.name.value, in: tenant.integration)?.connection(at: now)
     }
 
     private static func customerImportReason(_ integration: Integration) -> String {

@@ -36,26 +36,26 @@ extension Planner {
                 tax(entry.purchaseTax, .purchaseTax)
                 guard let groupID, diagnostics.count == before else { continue }
                 declaredGroups.insert(groupID)
-                planGroupAccountsEntry(groupID, tenantID: tenantID, fields: fields, address: groupAccountsAddress(tenant, groupID), kind: kind)
+                planGroupAccountsEntry(groupID, tenantID: tenantID, fields: fields, subject: groupAccountsSubject(tenant, groupID))
             }
             let prunes = tenant.productGroups?.prunes ?? true
             for record in remote[.assetGroup] {
                 guard let groupID = record[ProductGroupField.id]?.int, !declaredGroups.contains(groupID) else { continue }
                 var list = groupAccountsList(groupID)
                 guard let index = list.firstIndex(where: { $0.object?[GroupAccountsField.tenantID]?.string == tenantID }) else { continue }
-                let address = groupAccountsAddress(tenant, groupID)
+                let subject = groupAccountsSubject(tenant, groupID)
                 let old = list[index].object ?? [:]
                 guard prunes else {
-                    drift.append(Drift(address: address, description: "accounts of this tenant on Halo product group '\(productGroups.name(of: groupID) ?? "?")'; in Halo but not in the config (prune: false)"))
+                    drift.append(Drift(address: subject.address, description: "accounts of this tenant on Halo product group '\(productGroups.name(of: groupID) ?? "?")'; in Halo but not in the config (prune: false)"))
                     continue
                 }
                 list.remove(at: index)
                 let shown = [GroupAccountsField.income, .expense, .item].compactMap { field in
                     old[field]?.string.flatMap { $0.isEmpty ? nil : FieldChange(field.label, old: "\"\($0)\"", new: nil) }
                 }
-                changes.append(PlannedChange(address: address, integration: kind, action: .delete,
-                                             fields: shown.isEmpty ? [FieldChange("tenant", old: "\"\(tenantID)\"", new: nil)] : shown), in: .groupAccounts)
-                setGroupAccounts(groupID, list, address: address)
+                changes.append(PlannedChange(subject, .delete, fields: shown.isEmpty ? [FieldChange("tenant", old: "\"\(tenantID)\"", new: nil)] : shown),
+                               in: .groupAccounts)
+                setGroupAccounts(groupID, list, address: subject.address)
             }
         }
     }
@@ -65,23 +65,21 @@ extension Planner {
     private mutating func retireReplacedCompany(_ tenant: TenantConfig, keeping tenantID: String) {
         let kind = tenant.integration
         guard kind == .businessCentral, newTenants.contains(tenant.address),
-            let old = remote[kind.detailsCollection].first(where: { $0[.name, of: kind]?.string == tenant.name.value })?[.companyID, of: kind]?.string,
-            !old.isEmpty, old != tenantID
+            let old = remote.tenant(named: tenant.name.value, in: kind)?.companyID, old != tenantID
         else { return }
         for record in remote[.assetGroup] {
             guard let groupID = record[ProductGroupField.id]?.int else { continue }
             var list = groupAccountsList(groupID)
             guard let index = list.firstIndex(where: { $0.object?[GroupAccountsField.tenantID]?.string == old }) else { continue }
             list.remove(at: index)
-            let address = groupAccountsAddress(tenant, groupID)
-            changes.append(PlannedChange(address: address, integration: kind, action: .delete,
-                                         fields: [FieldChange("company (id)", old: "\"\(old)\"", new: nil)]), in: .groupAccounts)
-            setGroupAccounts(groupID, list, address: address)
+            let subject = groupAccountsSubject(tenant, groupID)
+            changes.append(PlannedChange(subject, .delete, fields: [FieldChange(TenantField.companyID.label, old: "\"\(old)\"", new: nil)]), in: .groupAccounts)
+            setGroupAccounts(groupID, list, address: subject.address)
         }
     }
 
     /// One tenant's entry on one group against what the group holds.
-    private mutating func planGroupAccountsEntry(_ groupID: Int, tenantID: String, fields: [ManagedField], address: String, kind: Integration) {
+    private mutating func planGroupAccountsEntry(_ groupID: Int, tenantID: String, fields: [ManagedField], subject: ChangeSubject) {
         var list = groupAccountsList(groupID)
         let index = list.firstIndex { $0.object?[GroupAccountsField.tenantID]?.string == tenantID }
         let current = index.flatMap { list[$0].object }
@@ -92,8 +90,8 @@ extension Planner {
         if let index { list[index] = .object(entry) } else { list.append(.object(entry)) }
         var shown = changed.map { $0.change(from: current?[$0.haloField]) }
         if shown.isEmpty { shown = [FieldChange("halo", old: nil, new: "\"\(productGroups.name(of: groupID) ?? "")\"")] }
-        changes.append(PlannedChange(address: address, integration: kind, action: current == nil ? .create : .update, fields: shown), in: .groupAccounts)
-        setGroupAccounts(groupID, list, address: address)
+        changes.append(PlannedChange(subject, current == nil ? .create : .update, fields: shown), in: .groupAccounts)
+        setGroupAccounts(groupID, list, address: subject.address)
     }
 
     /// The value a group's entry holds for a tenant: Exact's division, Business Central's company id, Sage's tenant record
@@ -106,8 +104,7 @@ extension Planner {
             return catalog.companies.first { $0.code == tenant.company?.value }?.id
         case .sageBusinessCloud:
             guard !newTenants.contains(tenant.address) else { return nil }
-            let record = remote[.sageBusinessCloudDetails].first { $0[.name, of: .sageBusinessCloud]?.string == tenant.name.value }
-            return record?[.id, of: .sageBusinessCloud]?.int.map(String.init)
+            return remote.tenant(named: tenant.name.value, in: .sageBusinessCloud)?.linkValue
         }
     }
 
@@ -125,8 +122,8 @@ extension Planner {
         groupAccountUpdates[groupID] = update
     }
 
-    private func groupAccountsAddress(_ tenant: TenantConfig, _ groupID: Int) -> String {
-        "\(tenant.address).group_accounts[\"\(productGroups.name(of: groupID) ?? "#\(groupID)")\"]"
+    private func groupAccountsSubject(_ tenant: TenantConfig, _ groupID: Int) -> ChangeSubject {
+        .groupAccounts(tenant.key, group: productGroups.name(of: groupID) ?? "#\(groupID)")
     }
 
     /// One POST per touched product group, with its whole list of entries.

@@ -3,19 +3,16 @@ extension Planner {
     mutating func planModule(_ integration: IntegrationConfig) {
         guard let enabled = integration.enabled else { return }
         let name = integration.integration.displayName
-        guard let record = remote[.features].first(where: { $0[ModuleField.moduleName]?.string == name }),
-            let id = record[ModuleField.id]?.int
-        else {
+        guard let record = remote.module(integration.integration), let id = record.id else {
             diagnostics.append(.error("Halo has no module named '\(name)' under /Features, so it cannot be switched", at: enabled.range))
             return
         }
-        let current = record[ModuleField.enabled]?.bool ?? false
+        let current = record.enabled
         guard current != enabled.value else { return }
-        let address = "\(integration.integration.key).module"
-        changes.append(PlannedChange(
-            address: address, integration: integration.integration, action: .update,
-            fields: [FieldChange("enabled", old: String(current), new: String(enabled.value))]
-        ), in: enabled.value ? .modules : .removeModules)
+        let change = PlannedChange(.module(integration.integration), .update,
+                                   fields: [FieldChange("enabled", old: String(current), new: String(enabled.value))])
+        let address = change.address
+        changes.append(change, in: enabled.value ? .modules : .removeModules)
         operations.append(Operation(
             kind: .upsert, collection: .features, recordID: id,
             body: [ModuleField.id.rawValue: .int(id), ModuleField.enabled.rawValue: .bool(enabled.value)], addresses: [address]

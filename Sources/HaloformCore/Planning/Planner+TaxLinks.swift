@@ -3,7 +3,7 @@ extension Planner {
     mutating func planTaxLinks(_ integration: IntegrationConfig) {
         let kind = integration.integration
         guard let (tenantField, codeField) = TaxField.link(kind).map({ ($0.tenant, $0.code) }) else { return }
-        let details = remote[kind.detailsCollection]
+        let details = remote.tenants(kind)
         var desiredByTax: [Int: (tenant: TenantConfig, entry: CatalogEntry, name: String)] = [:]
         var managedTenants: [TenantConfig] = []
         for tenant in integration.tenants {
@@ -22,8 +22,8 @@ extension Planner {
         /// The value a tax record's tenant field should hold for a tenant: Exact's division, or Sage's details id.
         func tenantValue(_ tenant: TenantConfig) -> (value: JSONValue, deferred: String?) {
             if kind == .exactOnline { return (.int(tenant.division?.value ?? 0), nil) }
-            let record = details.first { $0[.name, of: kind]?.string == tenant.name.value }
-            if let id = record?[.id, of: kind]?.int, !newTenants.contains(tenant.address) {
+            let record = details.first { $0.name == tenant.name.value }
+            if let id = record?.id, !newTenants.contains(tenant.address) {
                 return (.int(id), nil)
             }
             return (.null, tenant.address)
@@ -32,7 +32,7 @@ extension Planner {
         func owner(_ value: JSONValue?) -> TenantConfig? {
             guard let value = value?.int else { return nil }
             if kind == .exactOnline { return integration.tenants.first { $0.division?.value == value } }
-            let name = details.first { $0[.id, of: kind]?.int == value }?[.name, of: kind]?.string
+            let name = details.first { $0.id == value }?.name
             return integration.tenants.first { $0.name.value == name }
         }
 
@@ -45,34 +45,32 @@ extension Planner {
                 let target = tenantValue(desired.tenant)
                 let sameTenant = target.deferred == nil && record[tenantField]?.int == target.value.int
                 guard !sameTenant || currentCode != desired.entry.code else { continue }
-                let address = "\(desired.tenant.address).tax_rate[\"\(name)\"]"
-                changes.append(PlannedChange(address: address, integration: kind, action: currentCode == nil ? .create : .update, fields: [
+                let change = PlannedChange(.taxLink(kind, tenant: desired.tenant.name.value, taxRate: name), currentCode == nil ? .create : .update, fields: [
                     FieldChange(kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\""),
-                ]), in: .taxLinks)
+                ])
+                changes.append(change, in: .taxLinks)
                 var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = target.value
                 update.body[codeField] = [KeyPairField.value.rawValue: .string(desired.entry.code), KeyPairField.label.rawValue: .string(desired.entry.name)]
                 if let deferred = target.deferred { update.deferredIDs[tenantField.rawValue] = deferred }
-                update.addresses.append(address)
+                update.addresses.append(change.address)
                 taxUpdates[id] = update
             } else if currentCode != nil, record[tenantField].map({ !$0.isNull }) ?? false {
-                let tenantAddress = currentOwner?.address ?? "\(kind.key).tenant[?]"
-                let address = "\(tenantAddress).tax_rate[\"\(name)\"]"
+                let subject = ChangeSubject.taxLink(kind, tenant: currentOwner?.name.value, taxRate: name)
                 if let currentOwner, currentOwner.taxRates == nil {  // that tenant does not manage tax links
                     linkedTaxes[kind, default: []].insert(id)
                     continue
                 }
                 if currentOwner?.taxRates?.prunes == false {
                     linkedTaxes[kind, default: []].insert(id)
-                    drift.append(Drift(address: address, description: "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"))
+                    drift.append(Drift(address: subject.address, description: "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"))
                     continue
                 }
-                changes.append(PlannedChange(address: address, integration: kind, action: .delete,
-                                             fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]), in: .removeTaxLinks)
+                changes.append(PlannedChange(subject, .delete, fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]), in: .removeTaxLinks)
                 var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = .null
                 update.body[codeField] = .null
-                update.addresses.append(address)
+                update.addresses.append(subject.address)
                 taxUpdates[id] = update
             }
         }

@@ -6,7 +6,7 @@ extension Planner {
         func add(_ field: TenantField, _ kind: ManagedField.Kind, _ value: JSONValue?, replaces: Bool = false) {
             guard let value, let haloField = field.haloField(tenant.integration) else { return }
             fields.append(ManagedField(label: field.label, haloField: haloField, kind: kind, desired: value,
-                                       forcesReplacement: replaces))
+                                       forcesReplacement: replaces, shown: field.isShownInPlans, tenantField: field))
         }
         func text(_ value: Located<String>?) -> JSONValue? { value.map { .string($0.value) } }
         func resolved(_ value: Located<ConfigString>?, _ key: String) -> JSONValue? {
@@ -23,7 +23,7 @@ extension Planner {
 
         switch tenant.integration {
         case .exactOnline:
-            add(.location, .text, text(tenant.location))
+            add(.location, .text, tenant.location.map { .string($0.value.rawValue) })
             if let division = tenant.division {
                 _ = take(companies.resolve(Located(String(division.value), at: division.range), system: "Exact Online"))
                 add(.division, .number, .int(division.value))
@@ -50,7 +50,7 @@ extension Planner {
         add(.dailyTaxImport, .flag, tenant.importTaxRatesDaily.map { .bool($0.value) })
         if let sync = tenant.sync {
             if let entities = sync.entities {
-                let names = ConfigSchema.syncEntities.filter { name in entities.value.contains { $0.value == name } }
+                let names = SyncEntity.allCases.filter { entity in entities.value.contains { $0.value == entity } }.map(\.rawValue)
                 add(.syncEntities, .entities, .string(names.joined(separator: ",")))
                 add(.syncEnabled, .flag, .bool(!names.isEmpty))
             }

@@ -2,61 +2,58 @@ extension Planner {
     /// Creates, updates, replaces and deletes the integration's tenant records, mappings travelling inside them.
     mutating func planTenants(_ integration: IntegrationConfig) {
         let kind = integration.integration
-        let remoteRecords = remote[kind.detailsCollection]
+        let remoteRecords = remote.tenants(kind)
         let declared = Set(integration.tenants.map(\.name.value))
         for tenant in integration.tenants {
             guard let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else {
                 diagnostics.append(.error("no \(kind.displayName) catalog was read for tenant '\(tenant.name.value)', so its codes cannot be resolved", at: tenant.name.range))
                 continue
             }
-            let record = remoteRecords.first { $0[.name, of: kind]?.string == tenant.name.value }
+            let record = remoteRecords.first { $0.name == tenant.name.value }
             planTenant(tenant, record: record, catalog: catalog)
         }
         var seen = Set<String>()
         for record in remoteRecords {
-            guard let name = record[.name, of: kind]?.string, let id = record[.id, of: kind]?.int else { continue }
+            guard let name = record.name, let id = record.id else { continue }
             // A second record with a tenant's name (a doubled create) is not the tenant: it goes too.
             guard !seen.insert(name).inserted || !declared.contains(name) else { continue }
-            let address = CatalogKey(kind, name).description
-            let links = record.mappingCount(of: kind)
-            changes.append(PlannedChange(address: address, integration: kind, action: .delete,
-                                         fields: [FieldChange("mappings", old: String(links), new: nil)]), in: .removeTenants)
-            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [address]), in: .removeTenants)
+            let change = PlannedChange(.tenant(record.key), .delete, fields: [FieldChange("mappings", old: String(record.mappingCount), new: nil)])
+            changes.append(change, in: .removeTenants)
+            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [change.address]), in: .removeTenants)
         }
     }
 
     /// One tenant against its Halo record, if any.
-    private mutating func planTenant(_ tenant: TenantConfig, record: JSONObject?, catalog: Catalog) {
+    private mutating func planTenant(_ tenant: TenantConfig, record: TenantRecord?, catalog: Catalog) {
         let kind = tenant.integration
         let address = tenant.address
         guard let fields = desiredFields(tenant, catalog: catalog) else { return }
-        let recordID = record?[.id, of: kind]?.int
-        let replacing = record != nil && fields.contains { $0.forcesReplacement && !$0.matches(record![$0.haloField]) }
+        let recordID = record?.id
+        let replacing = record.map { record in fields.contains { $0.forcesReplacement && !$0.matches(record.fields[$0.haloField]) } } ?? false
         let isNew = record == nil || replacing
         let existing = isNew ? nil : record
 
         var mappingChanges: [PlannedChange] = []
         var body = JSONObject()
-        if let id = existing?[.id, of: kind] { body[.id, of: kind] = id } else { body[.name, of: kind] = .string(tenant.name.value) }
+        if let id = existing?.id { body[.id, of: kind] = .int(id) } else { body[.name, of: kind] = .string(tenant.name.value) }
         let lists = [
-            MappingSet(list: tenant.customers, field: .customerMappings, noun: "customer_mapping", names: clients,
+            MappingSet(list: tenant.customers, kind: .customer, names: clients,
                        catalog: CatalogIndex("customer", catalog.customers), tableID: ExternalLinkField.customerTableID),
-            MappingSet(list: tenant.productGroups, field: .productGroupMappings, noun: "product_group_mapping", names: productGroups,
+            MappingSet(list: tenant.productGroups, kind: .productGroup, names: productGroups,
                        catalog: CatalogIndex("item group", catalog.productGroups), tableID: nil),
         ]
         for set in lists {
-            let isCustomers = set.field == .customerMappings
-            var links = existing?[set.field, of: kind]?.array ?? []
+            var links = existing?.links(set.kind) ?? []
             if let list = set.list {
-                if replacing, !list.prunes, let record { warnAboutDroppedDrift(record, list: list, set: set, address: address, kind: kind) }
-                let diff = diffMappings(list, remote: links, set: set, address: address, kind: kind)
+                if replacing, !list.prunes, let record { warnAboutDroppedDrift(record, list: list, set: set) }
+                let diff = diffMappings(list, remote: links, set: set, tenant: tenant.key)
                 links = diff.links
                 mappingChanges += diff.changes
-                if isNew || !diff.changes.isEmpty { body[set.field, of: kind] = .array(diff.links) }
-                if isCustomers { warnAboutAddressReplacement(diff.newlyLinked, address: address, kind: kind) }
+                if isNew || !diff.changes.isEmpty { body[set.kind.field, of: kind] = .array(diff.links.map(\.json)) }
+                if set.kind == .customer { warnAboutAddressReplacement(diff.newlyLinked, address: address, kind: kind) }
             }
-            if isCustomers {
-                for link in links { if let id = link.object?[ExternalLinkField.haloID]?.int { linkedCustomers[id, default: []].insert(address) } }
+            if set.kind == .customer {
+                for link in links { if let id = link.haloID { linkedCustomers[id, default: []].insert(address) } }
             }
         }
         if isNew { newTenants.insert(address) }
@@ -68,11 +65,14 @@ extension Planner {
                 guard isNew || options.rotateSecrets, let name = field.desired.string else { continue }
                 secrets[field.haloField] = name
                 fieldChanges.append(field.change(from: nil))
-            } else if isNew || !field.matches(existing?[field.haloField]) {
+            } else if isNew || !field.matches(existing?.fields[field.haloField]) {
                 body[field.haloField] = field.desired
                 // A replacement lists what differs from the record it replaces; a create lists everything.
-                let shown = !field.label.hasSuffix("(id)") && (!replacing || !field.matches(record?[field.haloField]))
-                if shown { fieldChanges.append(field.change(from: record?[field.haloField])) }
+                let shown = field.shown && (!replacing || !field.matches(record?.fields[field.haloField]))
+                if shown {
+                    fieldChanges.append(field.change(from: record?.fields[field.haloField]))
+                    if let setting = field.tenantField { changedSettings[tenant.key, default: []].insert(setting) }
+                }
             }
         }
 
@@ -84,7 +84,7 @@ extension Planner {
         }
         if !fieldChanges.isEmpty {
             let action: PlannedChange.Action = replacing ? .replace : isNew ? .create : .update
-            changes.append(PlannedChange(address: address, integration: kind, action: action, fields: fieldChanges), in: .tenants)
+            changes.append(PlannedChange(.tenant(tenant.key), action, fields: fieldChanges), in: .tenants)
         }
         mappingChanges.forEach { changes.append($0, in: $0.action == .delete ? .removeTenants : .tenants) }
         guard !fieldChanges.isEmpty || !mappingChanges.isEmpty else { return }
@@ -94,15 +94,17 @@ extension Planner {
         ), in: .tenants)
     }
 
-    /// The mapping array a tenant record should hold, the changes from what it holds, and the Halo records that get a
-    /// new accounting link.
+    /// The mappings a tenant record should hold, the changes from what it holds, and the Halo records that get a new
+    /// accounting link.
     private mutating func diffMappings(
-        _ list: MappingList, remote links: [JSONValue], set: MappingSet, address: String, kind: Integration
-    ) -> (links: [JSONValue], changes: [PlannedChange], newlyLinked: [String]) {
-        let (names, catalog, noun, tableID) = (set.names, set.catalog, set.noun, set.tableID)
-        var remoteByThirdParty: [String: JSONObject] = [:]
+        _ list: MappingList, remote links: [ExternalLink], set: MappingSet, tenant: CatalogKey
+    ) -> (links: [ExternalLink], changes: [PlannedChange], newlyLinked: [String]) {
+        let (names, catalog, tableID) = (set.names, set.catalog, set.tableID)
+        let kind = tenant.integration
+        var remoteByThirdParty: [String: ExternalLink] = [:]
+        remoteByThirdParty.reserveCapacity(links.count)
         for link in links {
-            if let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string { remoteByThirdParty[id] = object }
+            if let id = link.thirdPartyID { remoteByThirdParty[id] = link }
         }
         let resolved = list.mappings.compactMap { mapping -> (haloID: Int, entry: CatalogEntry)? in
             let haloID = take(names.resolve(mapping.halo))
@@ -112,79 +114,75 @@ extension Planner {
         }
         let declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
         // Customers map one to one: a declared customer Halo links under a code the config no longer names has moved.
-        var movable: [Int: JSONObject] = [:]
-        if set.field == .customerMappings {
+        var movable: [Int: ExternalLink] = [:]
+        if set.kind == .customer {
             let declared = Set(resolved.map(\.entry.id))
             for link in links {
-                guard let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string, !declared.contains(id),
-                    let haloID = object[ExternalLinkField.haloID]?.int, movable[haloID] == nil
-                else { continue }
-                movable[haloID] = object
+                guard let id = link.thirdPartyID, !declared.contains(id), let haloID = link.haloID, movable[haloID] == nil else { continue }
+                movable[haloID] = link
             }
         }
-        func code(of link: JSONObject) -> String {
-            let id = link[ExternalLinkField.thirdPartyID]?.string ?? ""
-            return catalog.entry(id: id)?.code ?? link[ExternalLinkField.thirdPartyDescription]?.string ?? id
+        func code(of link: ExternalLink) -> String {
+            let id = link.thirdPartyID ?? ""
+            return catalog.entry(id: id)?.code ?? link.thirdPartyDescription ?? id
         }
-        var result: [JSONValue] = []
+        func mapping(_ code: String) -> ChangeSubject { .mapping(tenant, set.kind, code: code) }
+        var result: [ExternalLink] = []
+        result.reserveCapacity(resolved.count)
         var changes: [PlannedChange] = []
         var newlyLinked: [String] = []
         var kept = Set<String>()
+        kept.reserveCapacity(resolved.count)
         for (haloID, entry) in resolved {
-            let mappingAddress = "\(address).\(noun)[\"\(entry.code)\"]"
             let haloName = names.name(of: haloID) ?? ""
             kept.insert(entry.id)
             if var existing = remoteByThirdParty[entry.id] {
-                let oldID = existing[ExternalLinkField.haloID]?.int
+                let oldID = existing.haloID
                 if oldID != haloID {
-                    existing[ExternalLinkField.haloID] = .int(haloID)
-                    existing[ExternalLinkField.haloDescription] = .string(haloName)
+                    existing.haloID = haloID
+                    existing.haloDescription = haloName
                     newlyLinked.append(haloName)
-                    changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
+                    changes.append(PlannedChange(mapping(entry.code), .update, fields: [
                         FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
                     ]))
                 }
-                result.append(.object(existing))
+                result.append(existing)
                 continue
             }
-            var link = JSONObject()
+            var link = ExternalLink()
             if let old = movable.removeValue(forKey: haloID) {
-                let oldCode = code(of: old)
-                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .update, fields: [
-                    FieldChange(kind.mappingKey, old: "\"\(oldCode)\"", new: "\"\(entry.code)\""),
+                changes.append(PlannedChange(mapping(entry.code), .update, fields: [
+                    FieldChange(kind.mappingKey, old: "\"\(code(of: old))\"", new: "\"\(entry.code)\""),
                 ]))
                 // Pruning, the same link is pointed at the new code; with prune: false the old one stays, and is warned of below.
                 if list.prunes {
                     link = old
-                    kept.insert(old[ExternalLinkField.thirdPartyID]?.string ?? "")
+                    kept.insert(old.thirdPartyID ?? "")
                 }
             } else {
-                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .create,
-                                             fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
+                changes.append(PlannedChange(mapping(entry.code), .create, fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
             }
-            if link[ExternalLinkField.id] == nil { link[ExternalLinkField.tableID] = tableID.map(JSONValue.int) }
-            link[ExternalLinkField.haloID] = .int(haloID)
-            link[ExternalLinkField.haloDescription] = .string(haloName)
-            link[ExternalLinkField.thirdPartyID] = .string(entry.id)
-            link[ExternalLinkField.thirdPartyDescription] = .string(entry.code)
-            result.append(.object(link))
+            if link.id == nil { link.tableID = tableID }
+            link.haloID = haloID
+            link.haloDescription = haloName
+            link.thirdPartyID = entry.id
+            link.thirdPartyDescription = entry.code
+            result.append(link)
             newlyLinked.append(haloName)
         }
         for link in links {
-            guard let object = link.object, let id = object[ExternalLinkField.thirdPartyID]?.string, !kept.contains(id) else { continue }
-            let mappingAddress = "\(address).\(noun)[\"\(code(of: object))\"]"
-            let haloName = object[ExternalLinkField.haloID]?.int.flatMap(names.name(of:)).map { "\"\($0)\"" }
-                ?? object[ExternalLinkField.haloDescription]?.string ?? "?"
+            guard let id = link.thirdPartyID, !kept.contains(id) else { continue }
+            let subject = mapping(code(of: link))
+            let haloName = link.haloID.flatMap(names.name(of:)).map { "\"\($0)\"" } ?? link.haloDescription ?? "?"
             if list.prunes {
-                changes.append(PlannedChange(address: mappingAddress, integration: kind, action: .delete,
-                                             fields: [FieldChange("halo", old: haloName, new: nil)]))
+                changes.append(PlannedChange(subject, .delete, fields: [FieldChange("halo", old: haloName, new: nil)]))
             } else {
                 result.append(link)
-                drift.append(Drift(address: mappingAddress, description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
-                if set.field == .customerMappings, let haloID = object[ExternalLinkField.haloID]?.int, let declared = declaredCode[haloID] {
+                drift.append(Drift(address: subject.address, description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
+                if set.kind == .customer, let haloID = link.haloID, let declared = declaredCode[haloID] {
                     warnings.append(PlanWarning(
-                        address: mappingAddress,
-                        message: "Halo customer \(haloName) is linked twice in \(address), to \"\(code(of: object))\" and \"\(declared)\": the list is prune: false, so the link to \"\(code(of: object))\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
+                        address: subject.address,
+                        message: "Halo customer \(haloName) is linked twice in \(tenant), to \"\(code(of: link))\" and \"\(declared)\": the list is prune: false, so the link to \"\(code(of: link))\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
                     ))
                 }
             }
@@ -194,17 +192,17 @@ extension Planner {
 
     /// A replaced tenant's old record goes with every mapping it embeds, those a `prune: false` list left alone too:
     /// name them, as the replacement drops what the list promised to keep.
-    private mutating func warnAboutDroppedDrift(_ old: JSONObject, list: MappingList, set: MappingSet, address: String, kind: Integration) {
+    private mutating func warnAboutDroppedDrift(_ old: TenantRecord, list: MappingList, set: MappingSet) {
         let declared = Set(list.mappings.map(\.code.value))
-        let dropped = (old[set.field, of: kind]?.array ?? []).compactMap(\.object).compactMap { link -> String? in
-            let code = link[ExternalLinkField.thirdPartyDescription]?.string ?? link[ExternalLinkField.thirdPartyID]?.string ?? "?"
+        let dropped = old.links(set.kind).compactMap { link -> String? in
+            let code = link.thirdPartyDescription ?? link.thirdPartyID ?? "?"
             guard !declared.contains(code) else { return nil }
-            let halo = link[ExternalLinkField.haloID]?.int.flatMap(set.names.name(of:)) ?? link[ExternalLinkField.haloDescription]?.string ?? "?"
-            return "\(set.noun)[\"\(code)\"] (Halo \(set.names.noun) '\(halo)')"
+            let halo = link.haloID.flatMap(set.names.name(of:)) ?? link.haloDescription ?? "?"
+            return "\(set.kind.noun)[\"\(code)\"] (Halo \(set.names.noun) '\(halo)')"
         }
         guard !dropped.isEmpty else { return }
         warnings.append(PlanWarning(
-            address: address,
+            address: old.key.description,
             message: "the replacement deletes the old Halo record with \(Quantity(dropped.count, "mapping")) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
         ))
     }
@@ -229,10 +227,8 @@ extension Planner {
 struct MappingSet {
     /// The config's list, nil when the config leaves it unmanaged.
     let list: MappingList?
-    /// The tenant field that embeds it (`client_mappings`).
-    let field: TenantField
-    /// The mapping's noun in addresses (`customer_mapping`).
-    let noun: String
+    /// Which of the two lists it is.
+    let kind: MappingKind
     /// The Halo records its `halo` side names.
     let names: HaloNames
     /// The accounting catalog its codes resolve in.

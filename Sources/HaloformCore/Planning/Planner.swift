@@ -49,6 +49,8 @@ public struct Planner {
     var linkedTaxes: [Integration: Set<Int>] = [:]
     /// Product groups' per-tenant accounts, merged so each group gets one POST, by group id.
     var groupAccountUpdates: [Int: RecordUpdate] = [:]
+    /// The settings of each tenant whose change the plan shows.
+    var changedSettings: [CatalogKey: Set<TenantField>] = [:]
     /// The tenants each Halo customer will be linked in after apply, by customer id.
     var linkedCustomers: [Int: Set<String>] = [:]
 

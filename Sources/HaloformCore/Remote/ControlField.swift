@@ -28,18 +28,4 @@ public enum ControlField: String, HaloRecordField {
         case .autoGenerateCustomerAccountsID, .autoGenerateProductAccountsID, .legacyBusinessCentral: .boolean
         }
     }
-
-    /// Exact's invoice status codes by config name: Exact's own codes (20 open, 50 processed), assumed to be what
-    /// `exact_default_invoice_status` holds, as the document gives it no values.
-    static let exactInvoiceStatusCodes: KeyValuePairs<String, Int> = ["open": 20, "processed": 50]
-
-    /// Exact's invoice status code for a config name.
-    static func exactInvoiceStatusCode(_ name: String) -> Int {
-        exactInvoiceStatusCodes.first { $0.key == name }?.value ?? 20
-    }
-
-    /// The config name of an Exact invoice status code, if it has one.
-    static func exactInvoiceStatusName(_ code: Int) -> String? {
-        exactInvoiceStatusCodes.first { $0.value == code }?.key
-    }
 }

@@ -71,7 +71,7 @@ extension RemoteStateRequest {
                     request.clientSecret = resolve(tenant.catalogClientSecret, "catalog.client_secret")
                     request.azureTenantID = resolve(tenant.azureTenantID, "azure_tenant_id")
                 }
-                request.exactLocation = tenant.location?.value
+                request.exactLocation = tenant.location?.value.rawValue
                 request.exactDivision = tenant.division?.value
                 request.environment = tenant.environment?.value
                 request.company = tenant.company?.value

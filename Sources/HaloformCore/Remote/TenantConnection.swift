@@ -23,9 +23,9 @@ public struct TenantConnection: Sendable, Hashable, Codable {
 
     /// The connection a tenant record states at `now`. An absent or false flag is taken as not connected: only a person
     /// connects a tenant in Halo, so a record without the flag has never been.
-    public init(record: JSONObject, integration: Integration, now: Timestamp) {
-        tokenExpiry = record[.tokenExpiry, of: integration]?.string.flatMap(Timestamp.init(iso:))
-        if record[.authorized, of: integration]?.bool != true {
+    public init(authorized: Bool, tokenExpiry: Timestamp?, now: Timestamp) {
+        self.tokenExpiry = tokenExpiry
+        if !authorized {
             status = .notConnected
         } else if let expiry = tokenExpiry, expiry <= now {
             status = .expired

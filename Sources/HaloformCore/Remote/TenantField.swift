@@ -88,6 +88,9 @@ public enum TenantField: CaseIterable, Sendable {
         }
     }
 
+    /// Whether plans show a change of it: not an id that follows a field they show (`company (id)` follows `company`).
+    public var isShownInPlans: Bool { self != .companyID }
+
     /// The JSON type Halo gives the field.
     public var type: HaloFieldType {
         switch self {
@@ -96,18 +99,5 @@ public enum TenantField: CaseIterable, Sendable {
         case .customerMappings, .productGroupMappings: .array
         default: .string
         }
-    }
-}
-
-extension Dictionary where Key == String, Value == JSONValue {
-    /// A `*Details` record's field, nil when absent or when the integration's record has no such field.
-    subscript(field: TenantField, of integration: Integration) -> JSONValue? {
-        get { field.haloField(integration).flatMap { self[$0] } }
-        set { if let name = field.haloField(integration) { self[name] = newValue } }
-    }
-
-    /// How many customer and product-group mappings a `*Details` record embeds.
-    func mappingCount(of integration: Integration) -> Int {
-        (self[.customerMappings, of: integration]?.array?.count ?? 0) + (self[.productGroupMappings, of: integration]?.array?.count ?? 0)
     }
 }
