@@ -20,8 +20,6 @@ enum PlanOutput {
 
     /// The plan as its versioned JSON document.
     static func json(_ plan: Plan) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(plan)) ?? Data(), as: UTF8.self) + "\n"
+        PlanJSONRenderer().render(plan)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HaloformCore
 import Testing
 
@@ -75,5 +76,30 @@ import Testing
             "the plan deletes 19 of 21 exact_online mappings (90%), more than the 33% allowed",
         ])
         #expect(DeletionGuard(maximumShare: 1).violations(of: plan, against: simulator.state).isEmpty)
+    }
+
+    @Test func aDeletedTenantCountsTheMappingsItTakesAlong() throws {
+        var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
+        simulator.apply(try #require(PlannerFixtures.plan().plan))
+        simulator.state.records[.exactDetails]!.append(["id": 90, "name": "old", "client_mappings": .array((0..<20).map { i in
+            ["id": .int(200 + i), "halo_id": 1, "third_party_id": .string("y\(i)")]
+        })])
+        let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
+        #expect(plan.changes.map(\.subject) == [.tenant(CatalogKey(.exactOnline, "old"))])
+        #expect(DeletionGuard().violations(of: plan, against: simulator.state) == [
+            "the plan deletes 20 of 23 exact_online mappings (87%), more than the 33% allowed",
+        ])
+    }
+
+    @Test func theJSONDocumentReadsBackAsThePlan() throws {
+        var plan = try #require(PlannerFixtures.plan().plan)
+        plan.configRoot = "config"
+        plan.priorState = RemoteSnapshot(PlannerFixtures.emptyHalo)
+        plan.cost = PlanCost(systems: [PlanCost.System(name: "Halo", reads: 3, writes: 2, limit: 700, windowSeconds: 300)])
+        plan.changes += Self.largePlan(3).changes
+        let text = PlanJSONRenderer().render(plan)
+        #expect(try JSONDecoder().decode(Plan.self, from: Data(text.utf8)) == plan)
+        #expect(text.hasPrefix("{\n  \"changes\" : [\n    {\n      \"action\" : \"update\",\n      \"address\" : \"exact_online.module\",\n"))
+        #expect(text.contains("\"subject\" : {\n        \"integration\" : \"exact_online\",\n        \"kind\" : \"customer_mapping\",\n        \"name\" : \"100000\",\n        \"tenant\" : \"t0\"\n      }"))
     }
 }

@@ -34,7 +34,7 @@ struct ShapeChecker {
         case .integer(let minimum):
             guard let scalar = expectScalar(node, "an integer", key: key) else { return }
             guard scalar.style == .plain, let value = Int(scalar.value) else {
-                return mismatch(node, expected: "an integer", key: key)
+                return mismatch(node, expected: "an integer", key: key, quotedScalarMisleads: true)
             }
             if let minimum, value < minimum {
                 diagnostics.append(.error("'\(key)' must be at least \(minimum), found \(value)", at: node.range))
@@ -42,7 +42,7 @@ struct ShapeChecker {
         case .boolean:
             guard let scalar = expectScalar(node, "a boolean", key: key) else { return }
             guard scalar.style == .plain, Bool(scalar.value.lowercased()) != nil else {
-                return mismatch(node, expected: "a boolean (true or false)", key: key)
+                return mismatch(node, expected: "a boolean (true or false)", key: key, quotedScalarMisleads: true)
             }
         case .enumeration(let allowed):
             guard let scalar = expectScalar(node, "one of \(allowed.joined(separator: ", "))", key: key) else { return }
@@ -124,10 +124,11 @@ struct ShapeChecker {
         return scalar
     }
 
-    /// Records that `node` is not what `key` takes.
-    private mutating func mismatch(_ node: YAMLNode, expected: String, key: String) {
+    /// Records that `node` is not what `key` takes; `quotedScalarMisleads` when a key takes an unquoted scalar (a number,
+    /// a boolean) that quotes turn into a string.
+    private mutating func mismatch(_ node: YAMLNode, expected: String, key: String, quotedScalarMisleads: Bool = false) {
         var notes: [Diagnostic.Note] = []
-        if let scalar = node.scalar, scalar.style != .plain, expected.hasPrefix("a boolean") || expected.hasPrefix("an integer") {
+        if quotedScalarMisleads, let scalar = node.scalar, scalar.style != .plain {
             notes.append(.init("remove the quotes: a quoted value is always a string"))
         }
         diagnostics.append(.error("expected \(expected) for '\(key)', found \(node.kindDescription)", at: node.range, notes: notes))

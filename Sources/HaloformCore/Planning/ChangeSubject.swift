@@ -54,9 +54,9 @@ public enum ChangeSubject: Sendable, Hashable {
     }
 }
 
-extension ChangeSubject: Codable {
+extension ChangeSubject: Decodable {
     /// The kinds of subject, as plan documents name them.
-    enum Kind: String, Codable {
+    enum Kind: String, Decodable {
         case module, tenant, customerMapping = "customer_mapping", productGroupMapping = "product_group_mapping"
         case taxLink = "tax_link", groupAccounts = "group_accounts", defaults, billing
     }
@@ -94,14 +94,5 @@ extension ChangeSubject: Codable {
         case .defaults: self = .defaults(try integration())
         case .billing: self = .billing
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        let parts = parts
-        try container.encode(parts.kind, forKey: .kind)
-        try container.encodeIfPresent(parts.integration, forKey: .integration)
-        try container.encodeIfPresent(parts.tenant, forKey: .tenant)
-        try container.encodeIfPresent(parts.name, forKey: .name)
     }
 }

@@ -1,5 +1,5 @@
 /// A declared tenant that cannot sync, or soon will not, because of its connection: shown with every plan.
-public struct ConnectionNote: Sendable, Hashable, Codable {
+public struct ConnectionNote: Sendable, Hashable, Decodable {
     /// The tenant's address (`exact_online.tenant["exact-nl"]`).
     public var tenant: String
     /// Its integration.

@@ -1,7 +1,7 @@
 /// What a person must still do in Halo for one tenant after apply: the steps the API cannot take.
-public struct FollowUp: Sendable, Hashable, Codable {
+public struct FollowUp: Sendable, Hashable, Decodable {
     /// One step, where to click and why.
-    public struct Step: Sendable, Hashable, Codable {
+    public struct Step: Sendable, Hashable, Decodable {
         /// What to do.
         public enum Action: String, Sendable, Hashable, Codable {
             case connect

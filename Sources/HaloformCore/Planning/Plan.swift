@@ -1,5 +1,6 @@
-/// What `apply` would do: addressed changes for people, and the Halo requests that carry them out.
-public struct Plan: Sendable, Hashable, Codable {
+/// What `apply` would do: addressed changes for people, and the Halo requests that carry them out. `PlanJSONRenderer`
+/// writes the document that this type reads.
+public struct Plan: Sendable, Hashable, Decodable {
     /// The version of this document's shape; readers refuse versions they do not know.
     public static let currentFormatVersion = 2
 
@@ -75,7 +76,7 @@ public struct Plan: Sendable, Hashable, Codable {
 }
 
 /// One addressed change to one managed thing.
-public struct PlannedChange: Sendable, Hashable, Codable {
+public struct PlannedChange: Sendable, Hashable, Decodable {
     /// What happens to the thing.
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case create, update, replace, delete
@@ -102,7 +103,7 @@ public struct PlannedChange: Sendable, Hashable, Codable {
     public var integration: Integration? { subject.integration }
 
     enum CodingKeys: String, CodingKey {
-        case subject, address, integration, action, fields
+        case subject, action, fields
     }
 
     /// Reads a change; its address and integration are the subject's, whatever the document says.
@@ -111,19 +112,10 @@ public struct PlannedChange: Sendable, Hashable, Codable {
         self.init(try container.decode(ChangeSubject.self, forKey: .subject), try container.decode(Action.self, forKey: .action),
                   fields: try container.decode([FieldChange].self, forKey: .fields))
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(address, forKey: .address)
-        try container.encodeIfPresent(integration, forKey: .integration)
-        try container.encode(action, forKey: .action)
-        try container.encode(fields, forKey: .fields)
-    }
 }
 
 /// One field's old and new value, as a reviewer reads them.
-public struct FieldChange: Sendable, Hashable, Codable {
+public struct FieldChange: Sendable, Hashable, Decodable {
     /// The field's YAML path below the thing (`sync.entities`).
     public var name: String
     /// The value now, in YAML terms; nil when it has none.
@@ -151,7 +143,7 @@ public struct FieldChange: Sendable, Hashable, Codable {
 }
 
 /// One Halo request: an upsert POST of one record, or a DELETE.
-public struct Operation: Sendable, Hashable, Codable {
+public struct Operation: Sendable, Hashable, Decodable {
     /// What the request does.
     public enum Kind: String, Sendable, Hashable, Codable {
         case upsert, delete
@@ -196,7 +188,7 @@ public struct Operation: Sendable, Hashable, Codable {
 }
 
 /// Something a reviewer should know before applying.
-public struct PlanWarning: Sendable, Hashable, Codable {
+public struct PlanWarning: Sendable, Hashable, Decodable {
     /// What it concerns.
     public var address: String
     /// What to know.
@@ -210,7 +202,7 @@ public struct PlanWarning: Sendable, Hashable, Codable {
 }
 
 /// A record Halo holds that the config does not, inside a `prune: false` list.
-public struct Drift: Sendable, Hashable, Codable {
+public struct Drift: Sendable, Hashable, Decodable {
     /// The record's address.
     public var address: String
     /// What Halo holds.

@@ -1,8 +1,8 @@
 /// What applying a plan costs: the requests apply will send to each system, and how long each system's documented
 /// rate limit makes that take at least; with the requests the plan itself made.
-public struct PlanCost: Sendable, Hashable, Codable {
+public struct PlanCost: Sendable, Hashable, Decodable {
     /// One system's share.
-    public struct System: Sendable, Hashable, Codable {
+    public struct System: Sendable, Hashable, Decodable {
         /// The system's name ("Halo", "Exact Online", …).
         public var name: String
         /// Requests the plan made to it (its fetch).

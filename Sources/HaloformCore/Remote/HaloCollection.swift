@@ -17,6 +17,18 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
     /// The path below `/api`.
     public var path: String { rawValue }
 
+    /// The field that holds a record's id: `id` in every collection haloform touches.
+    public static let idField = "id"
+
+    /// The field that names a record, for people.
+    public var nameField: String {
+        switch self {
+        case .features: ModuleField.moduleName.rawValue
+        case .integrationError: IntegrationErrorField.entityName.rawValue
+        default: "name"
+        }
+    }
+
     /// The key that holds the records in a paged list answer (`{record_count, clients: [...]}`), for paged collections.
     public var pagedListKey: String? {
         switch self {

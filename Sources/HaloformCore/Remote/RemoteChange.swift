@@ -58,7 +58,8 @@ public struct RemoteChange: Sendable, Hashable {
             }
         }
         for collection in Set(old.records.keys).union(new.records.keys).sorted() {
-            compare(collection, byID(old.records[collection] ?? []), byID(new.records[collection] ?? []), name: recordName) {
+            let nameField = HaloCollection(rawValue: collection)?.nameField ?? "name"
+            compare(collection, byID(old.records[collection] ?? []), byID(new.records[collection] ?? []), name: { $0[nameField]?.string }) {
                 fieldChanges($0, $1)
             }
         }
@@ -84,11 +85,7 @@ public struct RemoteChange: Sendable, Hashable {
     }
 
     private static func byID(_ records: [JSONObject]) -> [Int: JSONObject] {
-        Dictionary(records.compactMap { record in record["id"]?.int.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private static func recordName(_ record: JSONObject) -> String? {
-        record["name"]?.string ?? record["description"]?.string ?? record["module_name"]?.string
+        Dictionary(records.compactMap { record in record[HaloCollection.idField]?.int.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The fields of two versions of a record that differ; lists of records with ids are compared element by element
@@ -115,7 +112,7 @@ public struct RemoteChange: Sendable, Hashable {
     private static func elementsByID(_ items: [JSONValue]) -> [Int: JSONObject]? {
         var result: [Int: JSONObject] = [:]
         for item in items {
-            guard let object = item.object, let id = object["id"]?.int else { return nil }
+            guard let object = item.object, let id = object[HaloCollection.idField]?.int else { return nil }
             result[id] = object
         }
         return result

@@ -2,7 +2,7 @@ import Crypto
 
 /// What a saved plan keeps of the remote state it was made against, so that a plan refused because Halo changed can
 /// say what changed: Halo's records without their write-only secrets, its named lists, and a digest per catalog.
-public struct RemoteSnapshot: Sendable, Hashable, Codable {
+public struct RemoteSnapshot: Sendable, Hashable, Decodable {
     /// Halo's configuration records by collection path (`ExactDetails`), `new_*` secrets left out.
     public var records: [String: [JSONObject]]
     /// The `/Control` singleton.
@@ -32,6 +32,7 @@ public struct RemoteSnapshot: Sendable, Hashable, Codable {
 
     /// A record without Halo's write-only fields (`new_client_secret`), at any depth: a plan file holds no secret.
     static func withoutSecrets(_ record: JSONObject) -> JSONObject {
+        // By Halo's naming of write-only fields, not by a list: a secret field haloform does not know yet stays out too.
         record.filter { !$0.key.hasPrefix("new_") }.mapValues(withoutSecrets)
     }
 

@@ -41,8 +41,8 @@ public struct PlanMarkdownRenderer: Sendable {
         }
         var body = ""
         var shown = 0
-        let groups = Dictionary(grouping: plan.changes) { Self.group(of: $0.address) }
-        let order = plan.changes.map { Self.group(of: $0.address) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let groups = Dictionary(grouping: plan.changes) { Self.group(of: $0.subject) }
+        let order = plan.changes.map { Self.group(of: $0.subject) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let room = limit - head.count - tail.count - 400  // keep space for the truncation note
         outer: for name in order {
             let section = "<details open><summary><code>\(name)</code> (\(Quantity(groups[name]!.count, "change")))</summary>\n\n```diff\n"
@@ -65,10 +65,9 @@ public struct PlanMarkdownRenderer: Sendable {
         return head + body + tail
     }
 
-    /// `exact_online.tenant["exact-nl"]` for a change inside that tenant, else the integration's key.
-    static func group(of address: String) -> String {
-        guard let end = address.firstRange(of: "\"]")?.upperBound else { return String(address.prefix { $0 != "." }) }
-        return String(address[..<end])
+    /// `exact_online.tenant["exact-nl"]` for a change inside that tenant, else the integration's key, else the address.
+    static func group(of subject: ChangeSubject) -> String {
+        subject.tenant?.description ?? subject.integration?.key ?? subject.address
     }
 
     private static func block(_ change: PlannedChange) -> String {
