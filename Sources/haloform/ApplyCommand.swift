@@ -37,7 +37,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 var planned = try options.plan(workspace, remote)
                 planned.cost = connection.cost(of: planned)
                 plan = planned
-                Terminal.output(PlanOutput.render(plan, format: .text))
+                PlanOutput.print(plan, format: .text)
             }
             guard plan.hasChanges else {
                 if saved != nil { Terminal.output("No changes. Halo matches the configuration.\n") }

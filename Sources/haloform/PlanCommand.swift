@@ -30,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
             plan.cost = connection.cost(of: plan)
             return (plan, remote)
         }
-        timings.measure("render") { Terminal.output(PlanOutput.render(plan, format: format)) }
+        timings.measure("render") { PlanOutput.print(plan, format: format) }
         timings.report()
         if let out {
             var saved = plan

@@ -9,12 +9,13 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Plan rendering for the CLI.
 enum PlanOutput {
-    /// The plan in a format, colour only on a terminal.
-    static func render(_ plan: Plan, format: PlanFormat) -> String {
+    /// Prints the plan in a format, colour only on a terminal; JSON as it is written, so large plans are never held whole
+    /// as text.
+    static func print(_ plan: Plan, format: PlanFormat) {
         switch format {
-        case .text: PlanTextRenderer(color: Terminal.wantsColor(1)).render(plan)
-        case .json: json(plan)
-        case .markdown: PlanMarkdownRenderer().render(plan)
+        case .text: Terminal.output(PlanTextRenderer(color: Terminal.wantsColor(1)).render(plan))
+        case .json: PlanJSONRenderer().render(plan) { Terminal.output(bytes: $0) }
+        case .markdown: Terminal.output(PlanMarkdownRenderer().render(plan))
         }
     }
 

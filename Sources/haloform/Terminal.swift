@@ -17,10 +17,19 @@ enum Terminal {
         write(text, to: 1)
     }
 
-    /// Writes all of `text`; a reader that went away (`haloform plan | head`) ends the output quietly, as in any Unix tool.
+    /// Writes UTF-8 text to standard output.
+    static func output(bytes: [UInt8]) {
+        write(bytes, to: 1)
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
+        write(Array(text.utf8), to: descriptor)
+    }
+
+    /// Writes all of `text`; a reader that went away (`haloform plan | head`) ends the output quietly, as in any Unix tool.
+    private static func write(_ text: [UInt8], to descriptor: Int32) {
         ignoreBrokenPipes
-        var bytes = Array(text.utf8)[...]
+        var bytes = text[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import YAMLSyntax
 import Testing
 
 /// The committed JSON Schema, the schema the decoder checks against, and the typed config agree.
@@ -35,11 +36,16 @@ import Testing
         for value in ConfigSchema.exactLocations {
             #expect(render(exactTenant.replacingOccurrences(of: "location: nl", with: "location: \(value)")) == "")
         }
-        #expect(render(exactTenant.replacingOccurrences(of: "location: nl", with: "location: xx")) != "")
+        let location = load(exactTenant.replacingOccurrences(of: "location: nl", with: "location: xx")).diagnostics
+        #expect(location.map(\.message) == ["'xx' is not a valid location"])
+        #expect(location.map { $0.notes.map(\.message) } == [["expected one of: nl, be, de, uk, us, fr, es"]])
+        #expect(location.map { "\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0)" } == ["5:17"])
         for value in ConfigSchema.exactInvoiceStatuses {
             #expect(render(exactTenant + "  default_invoice_status: \(value)\n") == "")
         }
-        #expect(render(exactTenant + "  default_invoice_status: draft\n") != "")
+        let status = load(exactTenant + "  default_invoice_status: draft\n").diagnostics
+        #expect(status.map(\.message) == ["'draft' is not a valid default_invoice_status"])
+        #expect(status.map { $0.notes.map(\.message) } == [["expected one of: open, processed"]])
     }
 
     private func minimalTenant(_ integration: Integration) -> String {

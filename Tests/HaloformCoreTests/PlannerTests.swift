@@ -158,7 +158,8 @@ import YAMLSyntax
         let real = Planner(config: loaded.config, remote: PlannerFixtures.emptyHalo, environment: PlannerFixtures.environment).plan()
         #expect(real.diagnostics.map(\.message) == ["environment variable 'EXACT_APP' for 'client_id' is not set"])
         let sandbox = Planner(config: loaded.config, remote: PlannerFixtures.emptyHalo, environment: ConfigEnvironment(variables: [:], isSandbox: true)).plan()
-        #expect(sandbox.plan != nil)
+        let body = sandbox.plan?.operations.first { $0.collection == .exactDetails }?.body
+        #expect(body?["client_id"] == "sandbox-exact_app", "the sandbox's stand-in for the unset variable")
     }
 
     @Test func secretsNeverReachThePlanDocument() throws {

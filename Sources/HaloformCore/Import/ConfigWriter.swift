@@ -28,7 +28,7 @@ public struct ConfigWriter {
         clients = HaloNames("customer", remote.clients)
         topLevels = HaloNames("top level", remote.topLevels)
         productGroups = HaloNames("product group", remote.productGroups)
-        taxes = HaloNames("tax rate", remote[.tax].compactMap(Planner.named))
+        taxes = HaloNames("tax rate", remote.taxRecords.compactMap(\.named))
     }
 
     /// `halo.yaml` (when `halo` is given) and a file for each integration Halo has a module or tenants of.

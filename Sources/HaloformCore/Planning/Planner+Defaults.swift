@@ -98,10 +98,9 @@ extension Planner {
         var linked = linkedCustomers
         // The declared integrations' links are as this plan leaves them; the others' as Halo holds them.
         for (id, tenants) in remote.customerLinks(in: Integration.allCases.filter { config.integrations[$0] == nil }) {
-            linked[id, default: []].formUnion(tenants.map(\.description))
+            for tenant in tenants { linked.insert(id, in: tenant.description) }
         }
-        for id in linked.keys.sorted() where linked[id]!.count > 1 {
-            let places = linked[id]!.sorted()
+        for (id, places) in linked.linkedTwice {
             warnings.append(PlanWarning(
                 address: places[0],
                 message: "Halo customer '\(clients.name(of: id) ?? "#\(id)")' is linked to accounting customers in \(places.joined(separator: " and ")); it syncs to whichever runs last"

@@ -39,10 +39,10 @@ extension Planner {
                 planGroupAccountsEntry(groupID, tenantID: tenantID, fields: fields, subject: groupAccountsSubject(tenant, groupID))
             }
             let prunes = tenant.productGroups?.prunes ?? true
-            for record in remote[.assetGroup] {
-                guard let groupID = record[ProductGroupField.id]?.int, !declaredGroups.contains(groupID) else { continue }
+            for record in remote.productGroupRecords {
+                guard let groupID = record.id, !declaredGroups.contains(groupID) else { continue }
                 var list = groupAccountsList(groupID)
-                guard let index = list.firstIndex(where: { $0.object?[GroupAccountsField.tenantID]?.string == tenantID }) else { continue }
+                guard let index = ProductGroupRecord.entryIndex(in: list, tenant: tenantID) else { continue }
                 let subject = groupAccountsSubject(tenant, groupID)
                 let old = list[index].object ?? [:]
                 guard prunes else {
@@ -67,10 +67,10 @@ extension Planner {
         guard kind == .businessCentral, newTenants.contains(tenant.address),
             let old = remote.tenant(named: tenant.name.value, in: kind)?.companyID, old != tenantID
         else { return }
-        for record in remote[.assetGroup] {
-            guard let groupID = record[ProductGroupField.id]?.int else { continue }
+        for record in remote.productGroupRecords {
+            guard let groupID = record.id else { continue }
             var list = groupAccountsList(groupID)
-            guard let index = list.firstIndex(where: { $0.object?[GroupAccountsField.tenantID]?.string == old }) else { continue }
+            guard let index = ProductGroupRecord.entryIndex(in: list, tenant: old) else { continue }
             list.remove(at: index)
             let subject = groupAccountsSubject(tenant, groupID)
             changes.append(PlannedChange(subject, .delete, fields: [FieldChange(TenantField.companyID.label, old: "\"\(old)\"", new: nil)]), in: .groupAccounts)
@@ -81,7 +81,7 @@ extension Planner {
     /// One tenant's entry on one group against what the group holds.
     private mutating func planGroupAccountsEntry(_ groupID: Int, tenantID: String, fields: [ManagedField], subject: ChangeSubject) {
         var list = groupAccountsList(groupID)
-        let index = list.firstIndex { $0.object?[GroupAccountsField.tenantID]?.string == tenantID }
+        let index = ProductGroupRecord.entryIndex(in: list, tenant: tenantID)
         let current = index.flatMap { list[$0].object }
         let changed = fields.filter { !$0.matches(current?[$0.haloField]) }
         guard current == nil || !changed.isEmpty else { return }
@@ -111,8 +111,7 @@ extension Planner {
     /// A group's entries as this plan leaves them so far.
     private func groupAccountsList(_ groupID: Int) -> [JSONValue] {
         if let planned = groupAccountUpdates[groupID]?.body[ProductGroupField.accountsMappings]?.array { return planned }
-        let record = remote[.assetGroup].first { $0[ProductGroupField.id]?.int == groupID }
-        return record?[ProductGroupField.accountsMappings]?.array ?? []
+        return remote.productGroupRecords.first { $0.id == groupID }?.accountsEntries ?? []
     }
 
     private mutating func setGroupAccounts(_ groupID: Int, _ list: [JSONValue], address: String) {

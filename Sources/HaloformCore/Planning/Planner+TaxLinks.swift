@@ -29,21 +29,21 @@ extension Planner {
             return (.null, tenant.address)
         }
         /// The config tenant a tax record's tenant field points at.
-        func owner(_ value: JSONValue?) -> TenantConfig? {
-            guard let value = value?.int else { return nil }
+        func owner(_ value: Int?) -> TenantConfig? {
+            guard let value else { return nil }
             if kind == .exactOnline { return integration.tenants.first { $0.division?.value == value } }
             let name = details.first { $0.id == value }?.name
             return integration.tenants.first { $0.name.value == name }
         }
 
-        for record in remote[.tax] {
-            guard let id = record[TaxField.id]?.int, let name = record[TaxField.name]?.string else { continue }
-            let currentCode = record[codeField]?.object?[KeyPairField.value]?.string
-            let currentOwner = owner(record[tenantField])
+        for record in remote.taxRecords {
+            guard let id = record.id, let name = record.name else { continue }
+            let currentCode = record.linkedCode(kind)
+            let currentOwner = owner(record.linkedTenant(kind))
             if let desired = desiredByTax[id] {
                 linkedTaxes[kind, default: []].insert(id)
                 let target = tenantValue(desired.tenant)
-                let sameTenant = target.deferred == nil && record[tenantField]?.int == target.value.int
+                let sameTenant = target.deferred == nil && record.linkedTenant(kind) == target.value.int
                 guard !sameTenant || currentCode != desired.entry.code else { continue }
                 let change = PlannedChange(.taxLink(kind, tenant: desired.tenant.name.value, taxRate: name), currentCode == nil ? .create : .update, fields: [
                     FieldChange(kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\""),
@@ -55,7 +55,7 @@ extension Planner {
                 if let deferred = target.deferred { update.deferredIDs[tenantField.rawValue] = deferred }
                 update.addresses.append(change.address)
                 taxUpdates[id] = update
-            } else if currentCode != nil, record[tenantField].map({ !$0.isNull }) ?? false {
+            } else if currentCode != nil, record.namesTenant(kind) {
                 let subject = ChangeSubject.taxLink(kind, tenant: currentOwner?.name.value, taxRate: name)
                 if let currentOwner, currentOwner.taxRates == nil {  // that tenant does not manage tax links
                     linkedTaxes[kind, default: []].insert(id)
@@ -92,7 +92,7 @@ extension Planner {
             let kind = integration.integration
             guard TaxField.link(kind) != nil, let first = integration.tenants.first(where: { $0.taxRates != nil }) else { continue }
             let linked = linkedTaxes[kind] ?? []
-            let removed = remote[.tax].compactMap(Self.named).filter { !linked.contains($0.id) }.map { "'\($0.name)'" }
+            let removed = remote.taxRecords.compactMap(\.named).filter { !linked.contains($0.id) }.map { "'\($0.name)'" }
             guard !removed.isEmpty else { continue }
             let daily = integration.tenants.contains { $0.importTaxRatesDaily?.value == true }
             warnings.append(PlanWarning(

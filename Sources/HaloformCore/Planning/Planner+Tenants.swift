@@ -53,7 +53,7 @@ extension Planner {
                 if set.kind == .customer { warnAboutAddressReplacement(diff.newlyLinked, address: address, kind: kind) }
             }
             if set.kind == .customer {
-                for link in links { if let id = link.haloID { linkedCustomers[id, default: []].insert(address) } }
+                for link in links { if let id = link.haloID { linkedCustomers.insert(id, in: address) } }
             }
         }
         if isNew { newTenants.insert(address) }

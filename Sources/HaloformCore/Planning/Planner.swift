@@ -52,7 +52,7 @@ public struct Planner {
     /// The settings of each tenant whose change the plan shows.
     var changedSettings: [CatalogKey: Set<TenantField>] = [:]
     /// The tenants each Halo customer will be linked in after apply, by customer id.
-    var linkedCustomers: [Int: Set<String>] = [:]
+    var linkedCustomers = CustomerLinks()
 
     /// Prepares a plan of `config` against `remote`.
     public init(config: Config, remote: RemoteState, environment: ConfigEnvironment, options: PlanOptions = PlanOptions()) {
@@ -63,7 +63,7 @@ public struct Planner {
         clients = HaloNames("customer", remote.clients)
         topLevels = HaloNames("top level", remote.topLevels)
         productGroups = HaloNames("product group", remote.productGroups)
-        taxes = HaloNames("tax rate", remote[.tax].compactMap(Self.named))
+        taxes = HaloNames("tax rate", remote.taxRecords.compactMap(\.named))
     }
 
     /// Works out the plan.
@@ -95,12 +95,6 @@ public struct Planner {
         plan.connections = planner.connectionNotes()
         plan.followUp = planner.followUps(after: plan.changes)
         return PlanResult(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
-    }
-
-    /// A tax rate's id and name, if it has both.
-    static func named(_ record: JSONObject) -> NamedRecord? {
-        guard let id = record[TaxField.id]?.int, let name = record[TaxField.name]?.string else { return nil }
-        return NamedRecord(id: id, name: name)
     }
 
     /// Unwraps a resolution, recording its error.

@@ -2,8 +2,10 @@ import Crypto
 
 /// What Halo and the accounting systems hold now, as far as a config refers to it: one immutable snapshot.
 ///
-/// Halo's configuration records are kept as Halo sends them (JSON objects with Halo's field names), so the
-/// planner is the one place that interprets them; large lists keep only what references need.
+/// Halo's configuration records are kept as Halo sends them (JSON objects with Halo's field names), so a plan's POST
+/// can send back what haloform does not manage; planner, doctor and import read them through the typed views
+/// (`TenantRecord`, `ExternalLink`, `ControlRecord`, `ModuleRecord`, `TaxRecord`, `ProductGroupRecord`), which with
+/// the field enums are the one place Halo's field names are written. Large lists keep only what references need.
 public struct RemoteState: Sendable, Hashable {
     /// Records of Halo's configuration collections (`ExactDetails`, `Tax`, `Features`, …) as fetched, by collection.
     public var records: [HaloCollection: [JSONObject]]

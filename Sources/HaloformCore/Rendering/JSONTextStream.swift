@@ -3,8 +3,12 @@
 ///
 /// Callers write each object's keys in sorted order; debug builds check that they do.
 struct JSONTextStream {
-    /// The text so far, UTF-8.
+    /// The text so far, UTF-8, or since the last chunk given to the sink.
     private(set) var bytes: [UInt8] = []
+    /// Where full chunks go, if anywhere: the text of a large plan need not be held whole.
+    private let sink: (([UInt8]) -> Void)?
+    /// The size at which a chunk goes to the sink.
+    private let chunkSize: Int
     private var depth = 0
     /// Whether the container being written has no element yet.
     private var empty = true
@@ -13,13 +17,29 @@ struct JSONTextStream {
     private var lastKeys: [String] = []
     #endif
 
-    /// Prepares a stream, with room for about `capacity` bytes.
+    /// Prepares a stream that keeps its text, with room for about `capacity` bytes.
     init(capacity: Int = 4_096) {
+        sink = nil
+        chunkSize = .max
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Prepares a stream that gives its text to `sink` in chunks of about `chunkSize` bytes; `finish()` gives the rest.
+    init(chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        self.chunkSize = chunkSize
+        bytes.reserveCapacity(chunkSize + 4_096)
     }
 
     /// The text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Writes a line break and gives the sink what is left.
+    mutating func finish() {
+        bytes.append(UInt8(ascii: "\n"))
+        sink?(bytes)
+        if sink != nil { bytes.removeAll(keepingCapacity: true) }
+    }
 
     /// Writes an object whose members `body` writes with `key(_:)` and a value each.
     mutating func object(_ body: (inout JSONTextStream) -> Void) {
@@ -48,7 +68,7 @@ struct JSONTextStream {
         #endif
         nextElement()
         JSONValue.writeString(name, to: &bytes)
-        bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(contentsOf: " : ".utf8)
     }
 
     /// Writes a member whose value is written only when present, as encoders leave out nil.
@@ -110,8 +130,12 @@ struct JSONTextStream {
         empty = outerEmpty
     }
 
-    /// Ends the previous element, if any, and starts a line for the next.
+    /// Ends the previous element, if any, and starts a line for the next; a full chunk goes to the sink first.
     private mutating func nextElement() {
+        if bytes.count >= chunkSize, let sink {
+            sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
         newline()
@@ -119,6 +143,6 @@ struct JSONTextStream {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 }

@@ -8,7 +8,16 @@ public struct PlanJSONRenderer: Sendable {
     public func render(_ plan: Plan) -> String {
         var stream = JSONTextStream(capacity: 256 * (plan.changes.count + 16))
         write(plan, to: &stream)
-        return stream.text + "\n"
+        stream.finish()
+        return stream.text
+    }
+
+    /// The document, ending in a newline, given to `sink` in chunks of about 64 KiB as it is written: a plan of 100,000
+    /// changes is never held whole as text.
+    public func render(_ plan: Plan, to sink: @escaping ([UInt8]) -> Void) {
+        var stream = JSONTextStream(sink: sink)
+        write(plan, to: &stream)
+        stream.finish()
     }
 
     private func write(_ plan: Plan, to stream: inout JSONTextStream) {
