@@ -1,4 +1,4 @@
-/// A JSON value, as Halo's records hold them: the core's neutral form for remote data.
+/// A JSON value: the neutral form in which the clients hand remote records to the core.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -69,64 +69,4 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
         self = .object(JSONObject(elements, uniquingKeysWith: { $1 }))
     }
     public init(nilLiteral: ()) { self = .null }
-}
-
-extension JSONValue {
-    /// Canonical JSON text: keys sorted, no spaces; equal values give equal text, so it can be hashed.
-    public var canonicalText: String {
-        String(decoding: canonicalBytes, as: UTF8.self)
-    }
-
-    /// Canonical JSON as UTF-8 bytes.
-    public var canonicalBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        write(to: &out)
-        return out
-    }
-
-    private func write(to out: inout [UInt8]) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let v): out.append(contentsOf: (v ? "true" : "false").utf8)
-        case .int(let v): out.append(contentsOf: String(v).utf8)
-        case .double(let v): out.append(contentsOf: (v.isFinite ? String(v) : "null").utf8)
-        case .string(let v): JSONValue.writeString(v, to: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                object[key]!.write(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Writes `string` as a JSON string literal.
-    static func writeString(_ string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
 }
