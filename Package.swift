@@ -30,24 +30,36 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
+        // JSON values, the one reader and the one writer the clients and the core share; no Halo in it.
+        .target(name: "JSONText", swiftSettings: strictSettings),
         .target(
             name: "HaloformCore",
-            dependencies: ["YAMLSyntax", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YAMLSyntax", "JSONText", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // The HTTP discipline every client shares: retries, budgets, the TLS rule, redaction, tokens; no Halo in it.
         .target(
-            name: "HaloAPI",
+            name: "ServiceTransport",
             dependencies: [
-                "HaloformCore",
+                "JSONText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
+            name: "HaloAPI",
+            dependencies: [
+                "HaloformCore", "JSONText", "ServiceTransport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "AccountingAPIs",
             dependencies: [
-                "HaloformCore", "HaloAPI",
+                // HaloAPI for RemoteStateFetcher only, which reads Halo and the accounting systems in one go.
+                "HaloformCore", "JSONText", "ServiceTransport", "HaloAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "haloform",
             dependencies: [
-                "YAMLSyntax", "HaloformCore", "HaloAPI", "AccountingAPIs", "Sandbox",
+                "YAMLSyntax", "HaloformCore", "ServiceTransport", "HaloAPI", "AccountingAPIs", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -72,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "haloform-bench",
             dependencies: [
-                "YAMLSyntax", "HaloformCore", "CLibYAML", "HaloAPI", "AccountingAPIs", "Sandbox",
+                "YAMLSyntax", "JSONText", "HaloformCore", "CLibYAML", "ServiceTransport", "HaloAPI", "AccountingAPIs", "Sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/haloform-bench",
@@ -80,22 +92,33 @@ let package = Package(
         ),
         // Runs the binary and third-party clients as children; waits in waitpid, which ThreadSanitizer does not stall.
         .target(name: "ChildProcesses", path: "Tests/ChildProcesses", swiftSettings: strictSettings),
+        // Reads Tests/Fixtures/json-cases.json, the table both JSON readers (JSONText's and the sandbox's) must pass.
+        .target(name: "JSONCases", path: "Tests/JSONCases", swiftSettings: strictSettings),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], swiftSettings: strictSettings),
-        .testTarget(name: "HaloformCoreTests", dependencies: ["HaloformCore", "YAMLSyntax"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "JSONCases"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HaloformCoreTests", dependencies: ["HaloformCore", "JSONText", "YAMLSyntax"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ServiceTransportTests",
+            dependencies: ["ServiceTransport", "Sandbox"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "HaloAPITests",
-            dependencies: ["HaloAPI", "Sandbox", "HaloformCore"],
+            dependencies: ["HaloAPI", "ServiceTransport", "JSONText", "Sandbox", "HaloformCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "AccountingAPIsTests",
-            dependencies: ["AccountingAPIs", "Sandbox", "HaloformCore"],
+            dependencies: ["AccountingAPIs", "ServiceTransport", "JSONText", "Sandbox", "HaloformCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "ChildProcesses",
+                // JSONText only to state the shared JSON table's expected values; the Sandbox target never links it.
+                "Sandbox", "ChildProcesses", "JSONCases", "JSONText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["exactonline_client.py", "bccli_client.py"],

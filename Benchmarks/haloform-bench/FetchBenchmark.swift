@@ -2,7 +2,9 @@ import AccountingAPIs
 import Foundation
 import HaloAPI
 import HaloformCore
+import JSONText
 import Sandbox
+import ServiceTransport
 
 /// `fetch`: the remote state of 100,000 Halo clients and 20 ExactDetails records of 5,000 client mappings each,
 /// plus one catalog per accounting system, fetched from an in-process sandbox with its rate limits off.

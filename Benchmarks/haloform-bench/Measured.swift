@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import ServiceTransport
 
 /// One run of a child process with its wall time and output.
 struct Measured {

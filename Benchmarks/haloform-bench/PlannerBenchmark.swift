@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 
 /// `planner`: the planner alone on 100,000 mappings over 20 tenants, half of them changed, with no I/O at all.
 enum PlannerBenchmark {

@@ -1,6 +1,7 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// `haloform sandbox serve` running as a child process with its rate limits off, for benchmarks.
 final class SandboxChild {

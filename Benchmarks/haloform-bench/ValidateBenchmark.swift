@@ -1,6 +1,7 @@
 import CLibYAML
 import Foundation
 import HaloformCore
+import ServiceTransport
 import YAMLSyntax
 
 /// `validate`: a generated config root of 100,000 customer mappings, timed as libyaml's bare scan, node trees and full validate.

@@ -1,6 +1,6 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// What the catalog clients share across tenants: the token store, the environment (refresh-token seeds) and
 /// each system's HTTP discipline.

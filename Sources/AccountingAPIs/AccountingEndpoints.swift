@@ -1,6 +1,6 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// Where one tenant's accounting system answers: its API root and its OAuth endpoints, from the real services'
 /// hosts or from `CatalogRequest.baseURL` (the sandbox's `…/exact-online`, `…/business-central`, `…/sage`).

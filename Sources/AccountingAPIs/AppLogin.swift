@@ -1,7 +1,7 @@
 import Foundation
-import HaloAPI
 import HaloformCore
 import NIOConcurrencyHelpers
+import ServiceTransport
 
 /// One app's login at one service host, which Exact Online and Sage keep one live refresh token for (a second login
 /// ends the first): tenants that share an app share its token, and one refresh serves them all.

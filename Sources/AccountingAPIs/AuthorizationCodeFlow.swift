@@ -1,7 +1,7 @@
 import Foundation
-import HaloAPI
 import HaloformCore
 import NIOHTTP1
+import ServiceTransport
 
 /// The OAuth2 authorization-code login Exact Online and Sage require: a person approves haloform in a browser,
 /// the service redirects to a loopback URL with a code, and the code buys the first (rotating) refresh token.

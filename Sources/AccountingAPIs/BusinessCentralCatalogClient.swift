@@ -1,6 +1,6 @@
-import HaloAPI
 import HaloformCore
 import NIOHTTP1
+import ServiceTransport
 
 /// Business Central's catalog for one company of one environment: companies, customers, item categories,
 /// accounts and items (no tax codes: its tax engine computes tax), read with Entra client credentials and

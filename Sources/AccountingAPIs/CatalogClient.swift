@@ -1,5 +1,5 @@
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// Reads one tenant's catalog from its accounting system.
 public protocol CatalogClient: Sendable {

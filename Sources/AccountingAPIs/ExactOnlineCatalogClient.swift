@@ -1,5 +1,6 @@
-import HaloAPI
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// Exact Online's catalog for one division: divisions, accounts, item groups, items, GL accounts and VAT codes,
 /// read with a rotating refresh token, `__next` paging and Exact's per-minute budget.

@@ -1,6 +1,6 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// `haloform login`: the authorization-code flow for Exact Online or Sage with a loopback redirect, ending with the
 /// first refresh token in the token store, under the app login every tenant of that app shares. Against the sandbox it needs no browser: the sandbox approves at once and

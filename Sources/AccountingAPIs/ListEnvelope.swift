@@ -1,6 +1,7 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// How one system wraps a page of a list, and where the next page is: Exact's `d.results` + `d.__next`,
 /// Business Central's `value` + `@odata.nextLink`, Sage's `$items` + `$next` (relative).

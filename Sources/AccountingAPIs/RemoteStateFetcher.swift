@@ -1,6 +1,8 @@
 import Foundation
 import HaloAPI
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// Fetches everything a plan needs, from Halo and every declared tenant's accounting system at once (a bounded
 /// number of parts in flight), into one immutable `RemoteState`.

@@ -1,6 +1,6 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// Access tokens from a rotating refresh token (Exact Online, Sage), one per app login: the current refresh token is
 /// read from the token store under its lock, spent, and its successor written back before the lock is let go.

@@ -1,6 +1,6 @@
-import HaloAPI
 import HaloformCore
 import NIOHTTP1
+import ServiceTransport
 
 /// Sage Business Cloud Accounting's catalog for one business: businesses, customer contacts, catalog item types,
 /// tax rates, ledger accounts, products and services, read with a rotating refresh token, `X-Business` and

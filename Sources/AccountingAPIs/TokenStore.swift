@@ -1,6 +1,6 @@
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 #if canImport(Glibc)
     import Glibc

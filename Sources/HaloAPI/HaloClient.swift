@@ -1,7 +1,9 @@
 import Foundation
 import HaloformCore
+import JSONText
 import NIOCore
 import NIOHTTP1
+import ServiceTransport
 
 /// Reads and writes a Halo instance's records through its REST API: client-credentials login, paging, upserts by
 /// POSTed arrays, deletes.

@@ -1,3 +1,5 @@
+import ServiceTransport
+
 /// How a `HaloClient` pages and which HTTP discipline it follows.
 public struct HaloClientConfiguration: Sendable {
     /// Records per page for the paged collections (`/Client`, `/Site`, `/Item`, `/Supplier`).

@@ -1,4 +1,6 @@
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// Logs in to Halo with client credentials: the token URL is `<host>/auth/token` for a self-hosted instance, and
 /// `<auth_url>/token?tenant=` for a hosted one, `auth_url` read from `GET /api/authinfo`.

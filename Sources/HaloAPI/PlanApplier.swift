@@ -1,4 +1,6 @@
 import HaloformCore
+import JSONText
+import ServiceTransport
 
 /// What an apply did: the requests that went through, the one that failed, and those never sent.
 public struct ApplyReport: Sendable {

@@ -1,4 +1,7 @@
-/// A strict JSON parser that keeps object members in document order.
+// JSONText's JSONReader is a second parser on purpose: the emulator must share no wire code with the clients it tests.
+
+/// A strict JSON parser (RFC 8259) that keeps object members in document order. An escaped surrogate that is not half
+/// of a pair becomes U+FFFD, as in Go's encoding/json; a Swift string cannot hold it.
 struct JSONParser {
     /// Why a document could not be parsed.
     struct Failure: Error, CustomStringConvertible {
@@ -157,16 +160,7 @@ struct JSONParser {
             case UInt8(ascii: "r"): scalars.append(0x0D)
             case UInt8(ascii: "t"): scalars.append(0x09)
             case UInt8(ascii: "u"):
-                var code = try parseHex4()
-                if (0xD800..<0xDC00).contains(code) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                    else { throw failure("unpaired surrogate") }
-                    index += 2
-                    let low = try parseHex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid surrogate pair") }
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let scalar = Unicode.Scalar(code) else { throw failure("invalid unicode escape") }
+                let scalar = try parseUnicodeEscape()
                 scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
                 throw failure("invalid escape")
@@ -175,46 +169,67 @@ struct JSONParser {
         throw failure("unterminated string")
     }
 
-    private mutating func parseHex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw failure("short unicode escape") }
+    /// Parses a `\u` escape's digits, taking the next escape too when it is the low half of a surrogate pair.
+    private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+        guard let code = hexValue(at: index) else { throw failure("invalid hex digit") }
+        index += 4
+        guard (0xD800..<0xDC00).contains(code) else { return Unicode.Scalar(code) ?? "\u{FFFD}" }
+        let pairs = index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] == UInt8(ascii: "u")
+        guard pairs, let low = hexValue(at: index + 2), (0xDC00..<0xE000).contains(low) else {
+            // Unpaired: the escape after it, if any, is parsed on its own.
+            return "\u{FFFD}"
+        }
+        index += 6
+        return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+    }
+
+    /// The value of four hex digits at `start`, or nil if there are not four.
+    private func hexValue(at start: Int) -> UInt32? {
+        guard start + 4 <= bytes.count else { return nil }
         var code: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
+        for byte in bytes[start..<start + 4] {
             let digit: UInt32
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("invalid hex digit")
+            default: return nil
             }
             code = code * 16 + digit
-            index += 1
         }
         return code
     }
 
+    /// Parses `-? (0 | [1-9] digits) (. digits)? ([eE] [+-]? digits)?`; an integer without fraction or exponent
+    /// that fits is an `int`.
     private mutating func parseNumber() throws(Failure) -> JSON {
         let start = index
-        var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        let digitsStart = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                index += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-            {
-                isInteger = false
-                index += 1
-            } else {
-                break
-            }
+        let leading = index
+        guard digits() > 0 else { throw failure(leading == start ? "unexpected character" : "invalid number") }
+        if bytes[leading] == UInt8(ascii: "0"), index - leading > 1 { throw failure("leading zero in number") }
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            isInteger = false
+            guard digits() > 0 else { throw failure("invalid number") }
         }
-        guard index > digitsStart else { throw failure("unexpected character") }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            isInteger = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw failure("invalid number") }
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
-        guard let value = Double(text) else { throw failure("invalid number") }
+        guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
         return .double(value)
+    }
+
+    /// Consumes decimal digits and says how many there were.
+    private mutating func digits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        return index - start
     }
 }

@@ -1,3 +1,5 @@
+// JSONText's JSONWriter is a second writer on purpose: the emulator must share no wire code with the clients it tests.
+
 /// Serialises `JSON` to UTF-8 bytes without reordering members.
 enum JSONWriter {
     /// The compact UTF-8 encoding of a value.

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// A live connection for one command: what to fetch, how, and the Halo client to write with.
 struct Connection {

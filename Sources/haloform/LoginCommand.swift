@@ -1,7 +1,7 @@
 import AccountingAPIs
 import ArgumentParser
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// `haloform login exact-online|sage TENANT`: the one-time browser login Exact Online and Sage require, keeping the
 /// rotating refresh token in the token store for `plan` and `apply`.

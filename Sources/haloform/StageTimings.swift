@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import ServiceTransport
 
 /// How long each stage of a command took, printed to stderr when `HALOFORM_TIMINGS` is set.
 struct StageTimings {

@@ -4,6 +4,7 @@ import Foundation
 import HaloAPI
 import HaloformCore
 import Sandbox
+import ServiceTransport
 
 /// A loaded config root and the way to reach what it manages: the shared front half of plan, apply, import and doctor.
 struct Workspace {

@@ -1,8 +1,9 @@
 import AccountingAPIs
 import Foundation
-import HaloAPI
 import HaloformCore
+import JSONText
 import Sandbox
+import ServiceTransport
 
 /// A sandbox with every rate limit off, a fresh token store in a temporary folder, and catalog requests for its
 /// demo tenants; the sandbox and the clients share one clock, which the test moves and every client wait moves too.

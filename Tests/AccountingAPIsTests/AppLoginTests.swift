@@ -1,8 +1,8 @@
 import AccountingAPIs
 import Foundation
-import HaloAPI
 import HaloformCore
 import Sandbox
+import ServiceTransport
 import Testing
 
 /// Exact and Sage keep one live refresh token per app: tenants sharing an app share one login and one refresh.

@@ -1,7 +1,7 @@
 import AccountingAPIs
-import HaloAPI
 import HaloformCore
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("Business Central catalog against the sandbox")

@@ -4,6 +4,7 @@ import HaloAPI
 import HaloformCore
 import NIOConcurrencyHelpers
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("Remote state against the sandbox")

@@ -1,8 +1,8 @@
 import AccountingAPIs
 import Foundation
-import HaloAPI
 import HaloformCore
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("Sage catalog against the sandbox")

@@ -1,7 +1,7 @@
 import AccountingAPIs
 import Foundation
-import HaloAPI
 import HaloformCore
+import ServiceTransport
 import Testing
 
 @Suite("Token store")

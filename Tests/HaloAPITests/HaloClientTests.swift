@@ -1,7 +1,9 @@
 import Foundation
 import HaloAPI
 import HaloformCore
+import JSONText
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("HaloClient against the sandbox")

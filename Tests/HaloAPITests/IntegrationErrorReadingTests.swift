@@ -1,6 +1,7 @@
 import Foundation
 import HaloAPI
 import HaloformCore
+import JSONText
 import Sandbox
 import Testing
 

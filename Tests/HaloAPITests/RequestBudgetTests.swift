@@ -2,6 +2,7 @@ import Foundation
 import HaloAPI
 import HaloformCore
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("Client-side request budget")

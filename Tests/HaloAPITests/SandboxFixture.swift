@@ -1,8 +1,10 @@
 import Foundation
 import HaloAPI
 import HaloformCore
+import JSONText
 import Logging
 import Sandbox
+import ServiceTransport
 
 /// Starts a sandbox on a free loopback port for one test, and gives clients configured for quick retries.
 struct SandboxFixture {

@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 import Testing
 
 /// Item 3 of issue 10: the billing settings the guides send an admin to, and Business Central's legacy toggle, all in

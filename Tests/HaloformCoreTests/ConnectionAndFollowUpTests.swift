@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 import Testing
 
 /// Tenants' connection state and what a person must still do in Halo, as the planner and the renderers give them.

@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import Testing
 
 /// The doctor over Halo's error log and the tenants' connection state, given the moment the snapshot was taken.

@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import Testing
 
 /// Item 5 of issue 10, in the doctor: it does not contradict validate, treats what the guides call a choice as a note,

@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import Testing
 
 /// `Doctor`: the guide's checklist over a small Halo with one broken thing of each kind, and healthy records beside them.

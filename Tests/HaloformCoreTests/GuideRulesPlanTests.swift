@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 import Testing
 
 /// Item 5 of issue 10, in the plan: the guides' rules about moved customers, replacements, site addresses and tax imports.

@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import Testing
 import YAMLSyntax
 

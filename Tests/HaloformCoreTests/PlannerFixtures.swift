@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 
 /// A small Halo and its accounting catalogs, as the planner tests see them.
 enum PlannerFixtures {

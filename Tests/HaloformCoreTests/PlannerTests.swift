@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 import Testing
 import YAMLSyntax
 

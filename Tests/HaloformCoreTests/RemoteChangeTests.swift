@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import Testing
 
 /// What changed between the snapshot a plan was saved with and now, record by record.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Runs the "Accounting Tool Not Syncing" checklist over live data for each declared integration and tenant: pure,
 /// `Config × DoctorSnapshot → DoctorReport`.
 public struct Doctor {

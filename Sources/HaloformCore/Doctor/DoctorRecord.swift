@@ -1,3 +1,5 @@
+import JSONText
+
 /// A Halo customer, product or supplier reduced to what the doctor checks: small, so 100,000 of them stay cheap.
 public struct DoctorRecord: Sendable, Hashable {
     /// Halo's id.

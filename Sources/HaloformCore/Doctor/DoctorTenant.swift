@@ -1,3 +1,5 @@
+import JSONText
+
 /// A declared tenant with what Halo and its accounting system hold for it, as the doctor needs it.
 struct DoctorTenant {
     /// The tenant as declared.

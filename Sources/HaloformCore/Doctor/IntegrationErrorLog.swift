@@ -1,3 +1,5 @@
+import JSONText
+
 /// What Halo's error log (`/IntegrationError`) holds from a moment on: the failed syncs the doctor reports per tenant.
 public struct IntegrationErrorLog: Sendable, Hashable {
     /// One failed sync.

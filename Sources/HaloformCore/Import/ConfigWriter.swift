@@ -1,3 +1,5 @@
+import JSONText
+
 /// Writes a config root from what Halo holds: pure, `RemoteState → YAML text`, the inverse of the planner's mapping.
 ///
 /// References come out as Halo names and accounting codes, a name shared by several records as `halo_id` with a

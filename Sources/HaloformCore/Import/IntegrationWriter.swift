@@ -1,3 +1,5 @@
+import JSONText
+
 /// Writes one integration's block: the module switch, defaults and one tenant per `*Details` record.
 struct IntegrationWriter {
     let config: ConfigWriter

@@ -1,3 +1,5 @@
+import JSONText
+
 extension RemoteStateRequest {
     /// What import reads from Halo before it knows any tenant: every integration's records, `/Control`, `/Features`,
     /// tax rates, product groups, top levels and the customers' names. The catalogs follow from what these hold.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// One setting haloform manages on a Halo record: its YAML name, its Halo field, and the value the config wants.
 struct ManagedField {
     /// How a field's values compare and read.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// What `apply` would do: addressed changes for people, and the Halo requests that carry them out. `PlanJSONRenderer`
 /// writes the document that this type reads.
 public struct Plan: Sendable, Hashable, Decodable {

@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// The integration's defaults in `/Control`: the default tenant and Exact's invoice status.
     mutating func planDefaults(_ integration: IntegrationConfig) {

@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// The declared tenants Halo holds whose connection stops or will soon stop their sync; none without a `now`.
     func connectionNotes() -> [ConnectionNote] {

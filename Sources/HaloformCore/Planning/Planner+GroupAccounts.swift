@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// Each tenant's accounts on Halo product groups (a group's `accounts_mappings`, one entry per accounting tenant),
     /// gathered so that each touched group gets one POST that keeps the other tenants' entries.

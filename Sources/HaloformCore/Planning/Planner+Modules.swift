@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// The module switch under `/Features`, when the config sets `enabled`.
     mutating func planModule(_ integration: IntegrationConfig) {

@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// Links between Halo tax rates and the accounting tax codes, which live on Halo's `/Tax` records.
     mutating func planTaxLinks(_ integration: IntegrationConfig) {

@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// The settings a tenant's Halo record should hold, resolved; nil when a reference did not resolve.
     mutating func desiredFields(_ tenant: TenantConfig, catalog: Catalog) -> [ManagedField]? {

@@ -1,3 +1,5 @@
+import JSONText
+
 extension Planner {
     /// Creates, updates, replaces and deletes the integration's tenant records, mappings travelling inside them.
     mutating func planTenants(_ integration: IntegrationConfig) {

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Options that change what a plan contains.
 public struct PlanOptions: Sendable, Hashable {
     /// Push every tenant's secret again, though Halo cannot say whether it changed.

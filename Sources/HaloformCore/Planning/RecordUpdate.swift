@@ -1,3 +1,5 @@
+import JSONText
+
 /// Field updates for one Halo record, gathered across integrations so the record gets one POST.
 struct RecordUpdate {
     /// The fields to set.

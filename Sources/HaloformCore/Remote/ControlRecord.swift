@@ -1,3 +1,5 @@
+import JSONText
+
 /// The `/Control` singleton read through typed accessors. Halo leaves an unset default as 0 or "", read here as none.
 public struct ControlRecord: Sendable, Hashable {
     /// The record's fields, by Halo's names.

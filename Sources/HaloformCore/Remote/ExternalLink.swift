@@ -1,3 +1,5 @@
+import JSONText
+
 /// One mapping a tenant record embeds (Halo's `ExternalLink_List`): a Halo record linked to an accounting one.
 public struct ExternalLink: Sendable, Hashable {
     /// The entry's fields, by Halo's names; the fields haloform does not know travel along untouched.

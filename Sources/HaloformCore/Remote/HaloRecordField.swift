@@ -1,3 +1,5 @@
+import JSONText
+
 /// The fields haloform touches on one kind of Halo record: one enum per record, its raw values the field names.
 /// The contract test walks every case against Halo's published API document.
 public protocol HaloRecordField: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {

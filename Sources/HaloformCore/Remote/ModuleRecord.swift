@@ -1,3 +1,5 @@
+import JSONText
+
 /// An integration's module switch under `/Features`, read through typed accessors.
 public struct ModuleRecord: Sendable, Hashable {
     /// The record's fields, by Halo's names.

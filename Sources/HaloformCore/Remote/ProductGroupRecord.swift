@@ -1,3 +1,5 @@
+import JSONText
+
 /// A Halo product group (`/AssetGroup`) read through typed accessors, with each accounting tenant's accounts on it.
 public struct ProductGroupRecord: Sendable, Hashable {
     /// The record's fields, by Halo's names.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// One Halo record, named list entry or catalog that differs between the snapshot a plan was made against and now.
 public struct RemoteChange: Sendable, Hashable {
     /// How the record changed.

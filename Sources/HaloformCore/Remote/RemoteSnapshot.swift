@@ -1,4 +1,5 @@
 import Crypto
+import JSONText
 
 /// What a saved plan keeps of the remote state it was made against, so that a plan refused because Halo changed can
 /// say what changed: Halo's records without their write-only secrets, its named lists, and a digest per catalog.

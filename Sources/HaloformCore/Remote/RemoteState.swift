@@ -1,4 +1,5 @@
 import Crypto
+import JSONText
 
 /// What Halo and the accounting systems hold now, as far as a config refers to it: one immutable snapshot.
 ///

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A Halo tax rate (`/Tax`) read through typed accessors, with its links to the accounting systems' tax codes.
 public struct TaxRecord: Sendable, Hashable {
     /// The record's fields, by Halo's names.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A tenant's connection to its accounting system as Halo records it on the tenant record (`isauthorized` and
 /// `tokenexpiry`; `authorized` and `token_expiry` for Business Central), judged at a given moment.
 public struct TenantConnection: Sendable, Hashable, Codable {

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A field of the three `*Details` records (one per tenant) and the config setting it holds: the one table the
 /// planner writes by and import and the doctor read by, so they cannot drift apart. Halo's published document is the
 /// evidence for every name (the contract test walks `allCases`).

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A tenant's `*Details` record as Halo sends it, read through typed accessors: with `TenantField`, the one place its
 /// fields are named.
 public struct TenantRecord: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JSONText
 import YAMLSyntax
 
 /// Renders diagnostics as one JSON document, for CI annotations and editors.
@@ -10,7 +11,7 @@ public enum DiagnosticJSON {
             "errors": .int(errors),
             "warnings": .int(diagnostics.count - errors),
         ]
-        return JSONPrettyPrinter.print(document)
+        return JSONWriter.pretty(document)
     }
 
     private static func value(_ diagnostic: Diagnostic) -> JSONValue {

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Renders `ConfigSchema` as a JSON Schema (draft 2020-12) for editors and CI.
 public enum JSONSchemaRenderer {
     /// The schema document, pretty-printed with sorted keys, ending in a newline.
@@ -7,7 +9,7 @@ public enum JSONSchemaRenderer {
         document["$id"] = "https://haloform.dev/schemas/haloform.schema.json"
         document["title"] = "haloform configuration"
         document["description"] = "One file of a haloform config root: the Halo instance and its accounting integrations."
-        return JSONPrettyPrinter.print(.object(document)) + "\n"
+        return JSONWriter.pretty(.object(document)) + "\n"
     }
 
     /// The schema of a value shape.
@@ -58,24 +60,5 @@ public enum JSONSchemaRenderer {
             })
         }
         return result
-    }
-}
-
-/// Pretty-prints JSON with sorted keys and two-space indentation, so rendered files diff cleanly.
-public enum JSONPrettyPrinter {
-    /// The value as indented JSON text.
-    public static func print(_ value: JSONValue, indent: String = "") -> String {
-        let inner = indent + "  "
-        switch value {
-        case .array(let items) where !items.isEmpty:
-            return "[\n" + items.map { inner + print($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
-        case .object(let object) where !object.isEmpty:
-            let members = object.keys.sorted().map { key in
-                inner + JSONValue.string(key).canonicalText + ": " + print(object[key]!, indent: inner)
-            }
-            return "{\n" + members.joined(separator: ",\n") + "\n" + indent + "}"
-        default:
-            return value.canonicalText
-        }
     }
 }

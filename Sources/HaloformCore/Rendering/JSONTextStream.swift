@@ -1,3 +1,5 @@
+import JSONText
+
 /// Pretty-printed JSON text written straight to bytes, two spaces a level and `"key" : value`, as Foundation's encoder
 /// prints with sorted keys: no tree of values is built, so a plan of 100,000 changes renders in a fraction of a second.
 ///
@@ -67,7 +69,7 @@ struct JSONTextStream {
         lastKeys[lastKeys.count - 1] = name
         #endif
         nextElement()
-        JSONValue.writeString(name, to: &bytes)
+        JSONWriter.writeString(name, to: &bytes)
         bytes.append(contentsOf: " : ".utf8)
     }
 
@@ -79,7 +81,7 @@ struct JSONTextStream {
     }
 
     /// Writes a string.
-    mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
+    mutating func string(_ value: String) { JSONWriter.writeString(value, to: &bytes) }
     /// Writes an integer.
     mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
     /// Writes a boolean.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Renders a plan as its versioned JSON document: what `plan --format json` prints and `plan --out` saves, read back by
 /// `Plan`'s `Decodable` conformance.
 public struct PlanJSONRenderer: Sendable {

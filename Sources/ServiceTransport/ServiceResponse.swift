@@ -1,4 +1,4 @@
-import HaloformCore
+import JSONText
 import NIOCore
 import NIOHTTP1
 
@@ -37,8 +37,8 @@ public struct ServiceResponse: Sendable {
     /// The body read as JSON.
     public func json() throws(ServiceError) -> JSONValue {
         do {
-            return try body.withUnsafeReadableBytes { (bytes) throws(JSONParseError) -> JSONValue in
-                try JSONParser.parse(bytes)
+            return try body.withUnsafeReadableBytes { (bytes) throws(JSONReader.Failure) -> JSONValue in
+                try JSONReader.read(bytes)
             }
         } catch {
             throw invalid("the answer is not JSON (\(error.message))")

@@ -1,4 +1,4 @@
-import HaloformCore
+import JSONText
 import NIOHTTP1
 
 /// An `HTTPService` whose requests carry a bearer token; a 401 renews the token and repeats the request once.

@@ -1,5 +1,5 @@
 import Foundation
-import HaloformCore
+import JSONText
 
 /// An OAuth2 access token and when it stops working; refresh tokens that come with it are kept alongside.
 public struct AccessToken: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import HaloAPI
 import Sandbox
+import ServiceTransport
 import Testing
 
 @Suite("SecretRedactor: secrets masked, error codes kept")

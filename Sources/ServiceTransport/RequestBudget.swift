@@ -1,5 +1,4 @@
 import Foundation
-import HaloformCore
 
 /// A client-side limit on how many requests a service gets in a rolling window, so a large run stays under the
 /// service's documented budget instead of provoking 429s; it also holds every request back while the service has

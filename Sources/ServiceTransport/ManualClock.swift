@@ -1,5 +1,4 @@
 import Foundation
-import HaloformCore
 import NIOConcurrencyHelpers
 
 /// A wall clock that moves only when told: `advance(by:)` moves it and wakes every sleeper whose time has come. With

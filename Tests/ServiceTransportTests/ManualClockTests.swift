@@ -1,5 +1,5 @@
 import Foundation
-import HaloAPI
+import ServiceTransport
 import Testing
 
 @Suite("Manual clock")
