@@ -1,3 +1,4 @@
+import Foundation
 import HaloformCore
 import JSONText
 import Testing
@@ -109,6 +110,11 @@ struct DoctorTests {
             "supplier_excluded #3 Off: 'Exclude from Accounting Integration' is on",
             "customer_inactive #12 Asleep: inactive, so it was not checked",
         ])
+        let nl = CatalogKey(.exactOnline, "nl"), prod = CatalogKey(.businessCentral, "prod")
+        #expect(report.findings.map(\.tenant) == [
+            nil, prod, prod, prod, nil, nil, nl, nl, nl, nil, nil, nl, nil, nil, nil, nl, nl, nl, nil, nil, nil,
+        ], "a tenant's own findings name it; a record's, the first tenant it is linked to")
+        #expect(report.findings.map(\.entity) == [nil, .invoices] + Array(repeating: nil, count: 19))
         #expect(!report.isClean)
         #expect(report.checked == DoctorReport.Checked(tenants: 2, customers: 11, products: 9, suppliers: 3, inactiveCustomers: 1))
         #expect(report.blocked == DoctorReport.Blocked(
@@ -181,8 +187,25 @@ struct DoctorTests {
         ])
         let report = Doctor(config: config, snapshot: DoctorSnapshot(remote: remote, customers: [], products: [], suppliers: [])).examine()
         #expect(report.findings.map(\.check) == [.sageBusinessUnconfirmed])
-        #expect(report.findings.first?.reason.contains("cannot confirm it is 'Acme Ltd'") == true)
+        #expect(report.findings.first?.reason
+            == "Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is 'Acme Ltd', the business whose codes it reads")
+        #expect(report.findings.first?.tenant == CatalogKey(.sageBusinessCloud, "uk"))
         #expect(report.isClean, "a note blocks nothing")
+    }
+
+    @Test func findingsWriteTheirTenantAsItsAddressAndReadItBack() throws {
+        let finding = DoctorFinding(.entityNotSynced, .tenant, name: "n", tenant: CatalogKey(.businessCentral, "a\"]b"), entity: .invoices, reason: "r")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let json = String(decoding: try encoder.encode(finding), as: UTF8.self)
+        #expect(json == #"{"check":"entity_not_synced","entity":"invoices","name":"n","reason":"r","subject":"tenant","tenant":"business_central.tenant[\"a\"]b\"]"}"#)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        #expect(try decoder.decode(DoctorFinding.self, from: Data(json.utf8)) == finding)
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(DoctorFinding.self, from: Data(#"{"check":"entity_not_synced","name":"n","reason":"r","subject":"tenant","tenant":"exact_online.tenants[\"x\"]"}"#.utf8))
+        }
     }
 
     @Test func recordsReadFromHaloFields() {

@@ -3,9 +3,13 @@ import JSONText
 /// Runs the "Accounting Tool Not Syncing" checklist over live data for each declared integration and tenant: pure,
 /// `Config × DoctorSnapshot → DoctorReport`.
 public struct Doctor {
+    /// The config whose integrations and tenants are examined.
     let config: Config
+    /// What Halo and the accounting systems hold.
     let snapshot: DoctorSnapshot
+    /// The declared tenants, in the config's order.
     private let tenants: [DoctorTenant]
+    /// The integrations the config declares.
     private let declared: Set<Integration>
     /// Halo's tax rates by id.
     private let taxes: [Int: JSONObject]
@@ -28,39 +32,40 @@ public struct Doctor {
         checked.tenants = tenants.count
         findings += integrationFindings()
         let index = TenantIndex(tenants)
-        let mapped = mappedCustomers()
-        findings += customerFindings(index, mapped: mapped, checked: &checked)
+        findings += customerFindings(index, linked: snapshot.remote.customerLinks(), checked: &checked)
         findings += productFindings(index, checked: &checked)
         findings += supplierFindings(checked: &checked)
         findings += errorLogFindings()
         let order = Dictionary(uniqueKeysWithValues: DoctorCheck.allCases.enumerated().map { ($1, $0) })
-        // Logged failures read per tenant; every other check's findings by record id.
-        func tenantKey(_ finding: DoctorFinding) -> String { finding.check == .syncErrorsLogged ? finding.tenant ?? "" : "" }
+        // Logged failures read per tenant, in the order of their addresses as text; every other check's findings by record id.
+        func tenantKey(_ finding: DoctorFinding) -> String { finding.check == .syncErrorsLogged ? finding.tenant?.description ?? "" : "" }
         findings.sort { ((order[$0.check]!, tenantKey($0), $0.id ?? 0, $0.name)) < ((order[$1.check]!, tenantKey($1), $1.id ?? 0, $1.name)) }
         return DoctorReport(findings: findings, checked: checked, blocked: blocked(findings))
     }
 
     // MARK: - Integrations and tenants
 
+    /// The modules' and declared tenants' findings: switched on, connected, syncing what they should.
     private func integrationFindings() -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         for integration in config.declaredIntegrations {
             let kind = integration.integration
-            let module = snapshot.remote[.features].first { $0[ModuleField.moduleName]?.string == kind.displayName }
-            if module?[ModuleField.enabled]?.bool != true {
+            let module = snapshot.remote.module(kind)
+            if module?.enabled != true {
                 findings.append(DoctorFinding(.moduleDisabled, .integration, name: kind.key,
                                               reason: "the \(kind.displayName) module is \(module == nil ? "not in Halo" : "disabled"): nothing syncs"))
             }
         }
         for tenant in tenants {
-            let address = tenant.address
+            let key = tenant.key
+            let address = key.description
             guard let record = tenant.record else {
-                findings.append(DoctorFinding(.tenantMissing, .tenant, name: address, tenant: address,
+                findings.append(DoctorFinding(.tenantMissing, .tenant, name: address, tenant: key,
                                               reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
                 continue
             }
             if let now = snapshot.takenAt {
-                let connection = TenantRecord(record, of: tenant.integration).connection(at: now)
+                let connection = record.connection(at: now)
                 let check: DoctorCheck? = switch connection.status {
                 case .connected: nil
                 case .notConnected: .tenantNotConnected
@@ -68,42 +73,42 @@ public struct Doctor {
                 case .expiring: .tenantTokenExpiring
                 }
                 if let check {
-                    findings.append(DoctorFinding(check, .tenant, name: address, tenant: address,
+                    findings.append(DoctorFinding(check, .tenant, name: address, tenant: key,
                                                   reason: "\(connection.situation(now: now)); fix: \(connection.fix(tenant.integration, tenant: tenant.config.name.value))"))
                 }
             }
             if tenant.cannotSync {
-                findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: address,
+                findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: key,
                                               reason: "it connects with a custom developer app, to which Sage sends no webhooks: nothing syncs, so no entity is to be added"))
             } else {
-                let entities = Set(TenantRecord(record, of: tenant.integration).syncEntities)
+                let entities = Set(record.syncEntities)
                 // An entity the config's list leaves out is left out on purpose; one it lists that Halo lacks is not.
                 let chosen = tenant.config.sync?.entities.map { Set($0.value.map(\.value)) }
                 for entity in SyncEntity.allCases where !entities.contains(entity) {
                     if let chosen, !chosen.contains(entity) {
-                        findings.append(DoctorFinding(.entityLeftOut, .tenant, name: address, tenant: address,
+                        findings.append(DoctorFinding(.entityLeftOut, .tenant, name: address, tenant: key, entity: entity,
                                                       reason: "\(entity.rawValue) are left out of sync.entities: new and edited \(entity.rawValue) do not sync"))
                     } else {
-                        findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: address,
+                        findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: key, entity: entity,
                                                       reason: "\(entity.rawValue) are not in its sync list: new and edited \(entity.rawValue) do not sync"))
                     }
                 }
-                if record[.showSuccessMessage, of: tenant.integration]?.bool != true {
-                    findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: address,
+                if record[.showSuccessMessage]?.bool != true {
+                    findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: key,
                                                   reason: "no message shows for each successful sync, so failures go unseen"))
                 }
             }
             if tenant.integration == .sageBusinessCloud, let business = tenant.config.business?.value {
-                findings.append(DoctorFinding(.sageBusinessUnconfirmed, .tenant, name: address, tenant: address,
+                findings.append(DoctorFinding(.sageBusinessUnconfirmed, .tenant, name: address, tenant: key,
                                               reason: "Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is '\(business)', the business whose codes it reads"))
             }
             if tenant.integration == .businessCentral {
-                let item = record[.defaultInvoiceProduct, of: tenant.integration]?.string ?? ""
+                let item = record[.defaultInvoiceProduct]?.string ?? ""
                 if item.isEmpty {
-                    findings.append(DoctorFinding(.defaultInvoiceProductUnset, .tenant, name: address, tenant: address,
+                    findings.append(DoctorFinding(.defaultInvoiceProductUnset, .tenant, name: address, tenant: key,
                                                   reason: "invoice lines whose product is not linked to Business Central do not sync"))
                 } else if let items = tenant.catalog?.items, !items.contains(where: { $0.code == item }) {
-                    findings.append(DoctorFinding(.defaultInvoiceProductUnknown, .tenant, name: address, tenant: address,
+                    findings.append(DoctorFinding(.defaultInvoiceProductUnknown, .tenant, name: address, tenant: key,
                                                   reason: "item '\(item)' is not in Business Central"))
                 }
             }
@@ -111,36 +116,31 @@ public struct Doctor {
         return findings
     }
 
-    /// For each Halo customer, the tenants whose mappings name it (one entry per mapping), across every integration.
-    private func mappedCustomers() -> [Int: [String]] {
-        var mapped: [Int: [String]] = [:]
-        for integration in Integration.allCases {
-            for record in snapshot.remote[integration.detailsCollection] {
-                let address = CatalogKey(integration, record[.name, of: integration]?.string ?? "?").description
-                for link in record[.customerMappings, of: integration]?.array ?? [] {
-                    if let id = link.object?[ExternalLinkField.haloID]?.int { mapped[id, default: []].append(address) }
-                }
-            }
-        }
-        return mapped
-    }
-
     // MARK: - Records
 
-    private func customerFindings(_ index: TenantIndex, mapped: [Int: [String]], checked: inout DoctorReport.Checked) -> [DoctorFinding] {
+    /// An Exact Online customer's accounts id in its division, which no other customer of the division may share.
+    private struct ExactAccountsID: Hashable {
+        /// The division of the tenant the customer is linked to.
+        var division: Int
+        /// The customer's accounts id.
+        var accountsID: String
+    }
+
+    /// Each active customer's findings: linked to a declared tenant, matchable there, not excluded, its tax linked.
+    private func customerFindings(_ index: TenantIndex, linked: [Int: [CatalogKey]], checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
-        var exactIDs: [String: [DoctorRecord]] = [:]
+        var exactIDs: [ExactAccountsID: [DoctorRecord]] = [:]
         for customer in snapshot.customers {
             if customer.inactive {
                 checked.inactiveCustomers += 1
                 findings.append(DoctorFinding(.customerInactive, .customer, id: customer.id, name: customer.name, reason: "inactive, so it was not checked"))
                 continue
             }
-            let places = mapped[customer.id] ?? []
+            let places = linked[customer.id] ?? []
             guard let link = index.link(customer, mappedIn: places, declared: declared) else { continue }
             checked.customers += 1
             func add(_ check: DoctorCheck, _ reason: String) {
-                findings.append(DoctorFinding(check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.address, reason: reason))
+                findings.append(DoctorFinding(check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.key, reason: reason))
             }
             // Business Central syncs only customers with an accounts id: "This allows you to choose which customers are synced".
             let choosesByID = !link.tenants.isEmpty && link.tenants.allSatisfy { $0.integration == .businessCentral }
@@ -155,11 +155,11 @@ public struct Doctor {
                 if !customer.accountsID.allSatisfy(\.isASCIIDigit) {
                     add(.customerIDNotNumeric, "accounts id '\(customer.accountsID)' is not a number, as Exact Online needs")
                 }
-                exactIDs["\(tenant.config.division?.value ?? 0)\u{1}\(customer.accountsID)", default: []].append(customer)
+                exactIDs[ExactAccountsID(division: tenant.config.division?.value ?? 0, accountsID: customer.accountsID), default: []].append(customer)
             }
-            let declaredPlaces = places.filter { place in declared.contains { place.hasPrefix($0.key + ".") } }
-            if places.count > 1, !declaredPlaces.isEmpty {
-                let distinct = Array(Set(places)).sorted()
+            if places.count > 1, places.contains(where: { declared.contains($0.integration) }) {
+                // Named in the order of their addresses as text, as reports have always listed them.
+                let distinct = Set(places).map(\.description).sorted()
                 let reason = distinct.count == 1
                     ? "linked to \(places.count) accounting customers in \(distinct[0]); the one synced last wins"
                     : "linked to accounting customers in \(distinct.joined(separator: " and ")); the one synced last wins"
@@ -167,29 +167,29 @@ public struct Doctor {
             }
         }
         for (key, sharing) in exactIDs where sharing.count > 1 {
-            let id = String(key.split(separator: "\u{1}", maxSplits: 1).last ?? "")
             for customer in sharing {
                 let others = sharing.filter { $0.id != customer.id }.map { "'\($0.name)'" }.joined(separator: ", ")
                 findings.append(DoctorFinding(.customerIDDuplicate, .customer, id: customer.id, name: customer.name,
-                                              reason: "accounts id '\(id)' is shared with \(others)"))
+                                              reason: "accounts id '\(key.accountsID)' is shared with \(others)"))
             }
         }
         return findings
     }
 
+    /// Each product's findings: linked, matchable, not excluded, the tax that applies linked, its account codes known.
     private func productFindings(_ index: TenantIndex, checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var byAccountsID: [String: [DoctorRecord]] = [:]
         let groups = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
             group[ProductGroupField.id]?.int.map { ($0, group) }
         }, uniquingKeysWith: { first, _ in first })
-        let globalDefault = snapshot.remote.control[ControlField.defaultItemTax]?.int.flatMap { $0 == 0 ? nil : $0 }
+        let globalDefault = snapshot.remote.controlRecord.defaultItemTax
         for product in snapshot.products {
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
             checked.products += 1
             func add(_ check: DoctorCheck, _ tenant: DoctorTenant?, _ reason: String) {
                 findings.append(DoctorFinding(check, .product, id: product.id, name: product.name,
-                                              tenant: (tenant ?? link.tenants.first)?.address, reason: reason))
+                                              tenant: (tenant ?? link.tenants.first)?.key, reason: reason))
             }
             common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
             if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
@@ -214,7 +214,7 @@ public struct Doctor {
                 }
                 if let chart = tenant.accountCodes {
                     for code in product.accountCodes where !chart.contains(code) {
-                        add(.productAccountCodeUnknown, tenant, "accounts code '\(code)' is not in \(tenant.address)'s chart of accounts")
+                        add(.productAccountCodeUnknown, tenant, "accounts code '\(code)' is not in \(tenant.key)'s chart of accounts")
                     }
                 }
             }
@@ -229,6 +229,7 @@ public struct Doctor {
         return findings
     }
 
+    /// Each active supplier's findings: an accounts id and the switch, all Halo keeps on them for the integrations.
     private func supplierFindings(checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         guard !tenants.isEmpty else { return [] }
         var findings: [DoctorFinding] = []
@@ -259,7 +260,7 @@ public struct Doctor {
         let code = tax?[link.code]?.object?[KeyPairField.value]?.string ?? ""
         guard tax?[link.tenant]?.int != tenant.taxOwner || code.isEmpty else { return nil }
         let name = tax?[TaxField.name]?.string.map { "'\($0)'" } ?? "\(taxID)"
-        return "tax rate \(name) is not linked to a tax code of \(tenant.address)"
+        return "tax rate \(name) is not linked to a tax code of \(tenant.key)"
     }
 
     /// Halo's logged failed syncs of each declared tenant, one finding per entity with its count and latest error. An
@@ -268,12 +269,9 @@ public struct Doctor {
         guard let log = snapshot.errorLog else { return [] }
         var findings: [DoctorFinding] = []
         for tenant in tenants {
-            let kind = tenant.integration
-            guard let recordID = tenant.record?[.id, of: kind]?.int,
-                let moduleID = snapshot.remote[.features].first(where: { $0[ModuleField.moduleName]?.string == kind.displayName })?[ModuleField.id]?.int
-            else { continue }
+            guard let recordID = tenant.record?.id, let moduleID = snapshot.remote.module(tenant.integration)?.id else { continue }
             let entries = log.entries.filter { $0.moduleID == moduleID && $0.detailID == recordID }
-            let byEntity = Dictionary(grouping: entries) { "\($0.entityType)\u{1}\($0.entityID ?? 0)\u{1}\($0.entityName)" }
+            let byEntity = Dictionary(grouping: entries, by: \.entity)
             for group in byEntity.values {
                 let latest = group.max { ($0.date ?? log.since) < ($1.date ?? log.since) }!
                 // Ages rather than dates, so the same log reads the same whenever it is examined.
@@ -287,7 +285,7 @@ public struct Doctor {
                 }
                 let times = group.count == 1 ? "failed once" : "failed \(group.count) times"
                 var finding = DoctorFinding(
-                    .syncErrorsLogged, .tenant, id: latest.entityID, name: "\(latest.entityType) '\(latest.entityName)'", tenant: tenant.address,
+                    .syncErrorsLogged, .tenant, id: latest.entityID, name: "\(latest.entityType) '\(latest.entityName)'", tenant: tenant.key,
                     reason: "\(times) \(window), last \(last): \(latest.error)")
                 finding.count = group.count
                 finding.latest = latest.date
@@ -314,17 +312,23 @@ public struct Doctor {
         if record.excluded { add(checks.2, "'Exclude from Accounting Integration' is on") }
     }
 
+    /// The declared integrations' keys, as a reason names them.
     private var declaredNames: String {
         config.declaredIntegrations.map(\.integration.key).joined(separator: ", ")
     }
 
     // MARK: - Blocked work
 
+    /// What the blocking findings stop: whole tenants first, then each record once.
     private func blocked(_ findings: [DoctorFinding]) -> DoctorReport.Blocked {
         var blocked = DoctorReport.Blocked()
-        var seen = Set<String>()
+        var seen: [DoctorFinding.Subject: Set<Int>] = [:]
         for finding in findings {
-            let record = DoctorReport.Blocked.Record(finding.id ?? 0, finding.name)
+            /// Lists the finding's record under `records`, once however many findings it has.
+            func block(_ records: WritableKeyPath<DoctorReport.Blocked, [DoctorReport.Blocked.Record]>) {
+                let id = finding.id ?? 0
+                if seen[finding.subject, default: []].insert(id).inserted { blocked[keyPath: records].append(.init(id, finding.name)) }
+            }
             switch finding.check {
             case .moduleDisabled:
                 blocked.everything.append("every invoice of \(finding.name): \(finding.reason)")
@@ -332,16 +336,16 @@ public struct Doctor {
                 blocked.everything.append("every invoice of \(finding.name): it is not connected in Halo")
             case .tenantTokenExpired:
                 blocked.everything.append("every invoice of \(finding.name): its authorisation token has expired")
-            case .entityNotSynced where finding.reason.hasPrefix("invoices"):
+            case .entityNotSynced where finding.entity == .invoices:
                 blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
             case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate,
                 .customerTaxNotLinked:
-                if seen.insert("c\(finding.id ?? 0)").inserted { blocked.customers.append(record) }
+                block(\.customers)
             case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset, .productTaxNotLinked,
                 .productAccountCodeUnknown:
-                if seen.insert("p\(finding.id ?? 0)").inserted { blocked.products.append(record) }
+                block(\.products)
             case .supplierNoAccountsID, .supplierExcluded:
-                if seen.insert("s\(finding.id ?? 0)").inserted { blocked.suppliers.append(record) }
+                block(\.suppliers)
             default:
                 break
             }

@@ -13,8 +13,10 @@ public struct DoctorFinding: Sendable, Hashable, Codable {
     public var id: Int?
     /// Its name: a record's name, a tenant's address, an integration's key.
     public var name: String
-    /// The tenant it concerns, if one (`exact_online.tenant["exact-nl"]`).
-    public var tenant: String?
+    /// The tenant it concerns, if one; written as its address (`exact_online.tenant["exact-nl"]`).
+    public var tenant: CatalogKey?
+    /// For a finding about a tenant's sync list: the entity it lacks.
+    public var entity: SyncEntity?
     /// Why, in words.
     public var reason: String
     /// For a failed sync in Halo's error log: how many times it failed in the window.
@@ -25,12 +27,72 @@ public struct DoctorFinding: Sendable, Hashable, Codable {
     public var entityType: String?
 
     /// Creates a finding.
-    public init(_ check: DoctorCheck, _ subject: Subject, id: Int? = nil, name: String, tenant: String? = nil, reason: String) {
+    public init(
+        _ check: DoctorCheck, _ subject: Subject, id: Int? = nil, name: String, tenant: CatalogKey? = nil, entity: SyncEntity? = nil,
+        reason: String
+    ) {
         self.check = check
         self.subject = subject
         self.id = id
         self.name = name
         self.tenant = tenant
+        self.entity = entity
         self.reason = reason
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case check, subject, id, name, tenant, entity, reason, count, latest, entityType
+    }
+
+    /// Reads a finding as `encode(to:)` writes it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        check = try container.decode(DoctorCheck.self, forKey: .check)
+        subject = try container.decode(Subject.self, forKey: .subject)
+        id = try container.decodeIfPresent(Int.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        tenant = try container.decodeIfPresent(String.self, forKey: .tenant).map { address in
+            guard let key = Self.tenant(address: address) else {
+                throw DecodingError.dataCorruptedError(forKey: .tenant, in: container, debugDescription: "'\(address)' is no tenant's address")
+            }
+            return key
+        }
+        entity = try container.decodeIfPresent(String.self, forKey: .entity).map { name in
+            guard let entity = SyncEntity(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .entity, in: container, debugDescription: "'\(name)' is no sync entity")
+            }
+            return entity
+        }
+        reason = try container.decode(String.self, forKey: .reason)
+        count = try container.decodeIfPresent(Int.self, forKey: .count)
+        latest = try container.decodeIfPresent(Timestamp.self, forKey: .latest)
+        entityType = try container.decodeIfPresent(String.self, forKey: .entityType)
+    }
+
+    /// Writes the finding, its tenant as the address reports show.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(check, forKey: .check)
+        try container.encode(subject, forKey: .subject)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(tenant?.description, forKey: .tenant)
+        try container.encodeIfPresent(entity?.rawValue, forKey: .entity)
+        try container.encode(reason, forKey: .reason)
+        try container.encodeIfPresent(count, forKey: .count)
+        try container.encodeIfPresent(latest, forKey: .latest)
+        try container.encodeIfPresent(entityType, forKey: .entityType)
+    }
+
+    /// The tenant whose address `address` is, nil when it is no tenant's.
+    private static func tenant(address: String) -> CatalogKey? {
+        for integration in Integration.allCases {
+            // The address is the bare one (`exact_online.tenant[""]`) with the name between its last two characters.
+            let bare = CatalogKey(integration, "").description
+            guard address.count >= bare.count else { continue }
+            let key = CatalogKey(integration, String(address.dropFirst(bare.count - 2).dropLast(2)))
+            if key.description == address { return key }
+        }
+        return nil
     }
 }

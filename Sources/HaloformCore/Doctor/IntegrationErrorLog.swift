@@ -2,6 +2,16 @@ import JSONText
 
 /// What Halo's error log (`/IntegrationError`) holds from a moment on: the failed syncs the doctor reports per tenant.
 public struct IntegrationErrorLog: Sendable, Hashable {
+    /// The entity a failed sync is about, which findings group the log's entries by.
+    struct Entity: Hashable {
+        /// What kind of entity (`Invoice`).
+        var type: String
+        /// Its Halo id, 0 when the entry gives none.
+        var id: Int
+        /// Its name.
+        var name: String
+    }
+
     /// One failed sync.
     public struct Entry: Sendable, Hashable {
         /// The integration's module id (its `/Features` record).
@@ -29,6 +39,9 @@ public struct IntegrationErrorLog: Sendable, Hashable {
             error = record[IntegrationErrorField.error]?.string ?? ""
             date = record[IntegrationErrorField.date]?.string.flatMap(Timestamp.init(iso:))
         }
+
+        /// The entity that failed.
+        var entity: Entity { Entity(type: entityType, id: entityID ?? 0, name: entityName) }
     }
 
     /// The moment the log was read from.

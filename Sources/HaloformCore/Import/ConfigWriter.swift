@@ -18,10 +18,15 @@ public struct ConfigWriter {
         }
     }
 
+    /// What Halo holds.
     let remote: RemoteState
+    /// Halo's customers by name.
     let clients: HaloNames
+    /// Halo's top levels by name.
     let topLevels: HaloNames
+    /// Halo's product groups by name.
     let productGroups: HaloNames
+    /// Halo's tax rates by name.
     let taxes: HaloNames
 
     /// Prepares to write what `remote` holds; its catalogs are keyed by the tenant records' names.
@@ -41,8 +46,7 @@ public struct ConfigWriter {
         if let billing = billingText() { files.append(ImportedFile(name: "billing.yaml", text: billing)) }
         var secretNames = Set<String>()
         for integration in Integration.allCases {
-            let hasModule = remote[.features].contains { $0[ModuleField.moduleName]?.string == integration.displayName }
-            guard hasModule || !remote[integration.detailsCollection].isEmpty else { continue }
+            guard remote.module(integration) != nil || !remote.tenants(integration).isEmpty else { continue }
             var writer = IntegrationWriter(config: self, integration: integration, secretNames: secretNames)
             let text = writer.text()
             secretNames = writer.secretNames
@@ -54,8 +58,8 @@ public struct ConfigWriter {
 
     /// `billing.yaml`, when Halo's `/Control` holds either automatic accounts id switch.
     private func billingText() -> String? {
-        let customers = remote.control[ControlField.autoGenerateCustomerAccountsID]?.bool
-        let products = remote.control[ControlField.autoGenerateProductAccountsID]?.bool
+        let customers = remote.controlRecord.statedFlag(.autoGenerateCustomerAccountsID)
+        let products = remote.controlRecord.statedFlag(.autoGenerateProductAccountsID)
         guard customers != nil || products != nil else { return nil }
         var out = YAMLLines()
         out.header()
@@ -66,6 +70,7 @@ public struct ConfigWriter {
         return out.text
     }
 
+    /// `halo.yaml`: the instance and its login.
     private func haloText(_ halo: ImportedHaloSettings) -> String {
         var out = YAMLLines()
         out.header()

@@ -2,32 +2,35 @@ import JSONText
 
 /// Writes one integration's block: the module switch, defaults and one tenant per `*Details` record.
 struct IntegrationWriter {
+    /// The writer of the whole root, with Halo's state and its names.
     let config: ConfigWriter
+    /// The integration whose block this writes.
     let integration: Integration
     /// Secret variable names handed out so far, across integrations, so no two tenants share one by accident.
     var secretNames: Set<String>
     /// What could not be written faithfully.
     var notes: [String] = []
+    /// The lines written so far.
     private var out = YAMLLines()
 
+    /// Prepares to write `integration`'s block, handing out no secret name in `secretNames`.
     init(config: ConfigWriter, integration: Integration, secretNames: Set<String>) {
         self.config = config
         self.integration = integration
         self.secretNames = secretNames
     }
 
+    /// What Halo holds.
     private var remote: RemoteState { config.remote }
 
     /// The file's text.
     mutating func text() -> String {
         out.header()
         out.line(0, "\(integration.key):")
-        if let module = remote[.features].first(where: { $0[ModuleField.moduleName]?.string == integration.displayName }),
-            let enabled = module[ModuleField.enabled]?.bool
-        {
-            out.line(1, "enabled: \(enabled)")
+        if let module = remote.module(integration), module.statesEnabled {
+            out.line(1, "enabled: \(module.enabled)")
         }
-        if integration == .businessCentral, let legacy = remote.control[ControlField.legacyBusinessCentral]?.bool {
+        if integration == .businessCentral, let legacy = remote.controlRecord.statedFlag(.legacyBusinessCentral) {
             out.line(1, "legacy_integration: \(legacy)")
         }
         let records = tenantRecords()
@@ -48,9 +51,9 @@ struct IntegrationWriter {
     }
 
     /// Tax links to a company no tenant record holds cannot be written; plan removes them once a tenant manages tax links.
-    private mutating func noteStrayTaxLinks(_ records: [JSONObject]) {
+    private mutating func noteStrayTaxLinks(_ records: [TenantRecord]) {
         guard let link = TaxField.link(integration) else { return }
-        let owners = Set(records.compactMap { taxOwner($0)?.int })
+        let owners = Set(records.compactMap(taxOwner))
         for tax in remote[.tax] {
             guard let owner = tax[link.tenant]?.int, owner != 0, !owners.contains(owner),
                 let code = tax[link.code]?.object?[KeyPairField.value]?.string
@@ -61,12 +64,12 @@ struct IntegrationWriter {
     }
 
     /// The records that become tenants: named, the first of each name.
-    private mutating func tenantRecords() -> [JSONObject] {
+    private mutating func tenantRecords() -> [TenantRecord] {
         var seen: [String: Int] = [:]
-        var records: [JSONObject] = []
-        for record in remote[integration.detailsCollection] {
-            let id = record[.id, of: integration]?.int ?? 0
-            guard let name = record[.name, of: integration]?.string, !name.isEmpty else {
+        var records: [TenantRecord] = []
+        for record in remote.tenants(integration) {
+            let id = record.id ?? 0
+            guard let name = record.name, !name.isEmpty else {
                 notes.append("\(integration.displayName) record \(id) has no name, so it cannot be addressed; left out, and plan will delete it")
                 continue
             }
@@ -81,27 +84,26 @@ struct IntegrationWriter {
     }
 
     /// The default tenant's name, from `/Control`.
-    private mutating func defaultTenant(_ records: [JSONObject]) -> String? {
-        let control = remote.control
-        let found: JSONObject?
+    private mutating func defaultTenant(_ records: [TenantRecord]) -> String? {
+        let control = remote.controlRecord
+        let found: TenantRecord?
         let described: String
         switch integration {
         case .exactOnline:
-            guard let division = control[ControlField.exactDefaultDivision]?.int, division != 0 else { return nil }
-            found = records.first { $0[.division, of: integration]?.int == division }
+            guard let division = control.exactDefaultDivision else { return nil }
+            found = records.first { $0.division == division }
             described = "division \(division)"
         case .businessCentral:
-            guard let company = control[ControlField.businessCentralDefaultCompany]?.string, !company.isEmpty else { return nil }
-            let named = control[ControlField.businessCentralDefaultTenantName]?.string
-            found = records.first { $0[.companyID, of: integration]?.string == company && $0[.name, of: integration]?.string == named }
-                ?? records.first { $0[.companyID, of: integration]?.string == company }
+            guard let company = control.businessCentralDefaultCompany else { return nil }
+            let named = control.businessCentralDefaultTenantName
+            found = records.first { $0.companyID == company && $0.name == named } ?? records.first { $0.companyID == company }
             described = "company \(company)"
         case .sageBusinessCloud:
-            guard let id = control[ControlField.sageDefaultTenant]?.int, id != 0 else { return nil }
-            found = records.first { $0[.id, of: integration]?.int == id }
+            guard let id = control.sageDefaultTenant else { return nil }
+            found = records.first { $0.id == id }
             described = "record \(id)"
         }
-        guard let name = found?[.name, of: integration]?.string else {
+        guard let name = found?.name else {
             notes.append("Halo's default \(integration.displayName) tenant is \(described), which no tenant holds; left out")
             return nil
         }
@@ -110,13 +112,14 @@ struct IntegrationWriter {
 
     // MARK: - Tenants
 
-    private mutating func tenant(_ record: JSONObject) {
-        let name = record[.name, of: integration]!.string!
-        let key = CatalogKey(integration, name)
+    /// One tenant's entry, from its record.
+    private mutating func tenant(_ record: TenantRecord) {
+        let name = record.name!
+        let key = record.key
         let catalog = remote.catalogs[key]
         if catalog == nil { notes.append("no catalog was read for \(key), so its codes are Halo's descriptions") }
         func field(_ setting: TenantField) -> JSONValue? {
-            let value = record[setting, of: integration]
+            let value = record[setting]
             return value == nil || value == .null || value == .string("") ? nil : value
         }
         func text(_ setting: TenantField) -> String? {
@@ -133,13 +136,13 @@ struct IntegrationWriter {
         out.line(2, "- name: " + YAMLScalarText.string(name))
         switch integration {
         case .exactOnline:
-            if let location = text(.location), ConfigSchema.exactLocations.contains(location) {
-                out.line(3, "location: \(location)")
+            if let location = text(.location).flatMap(ExactLocation.init(rawValue:)) {
+                out.line(3, "location: \(location.rawValue)")
             } else {
                 notes.append("\(key) has \(text(.location).map { "location '\($0)'" } ?? "no location") in Halo; wrote nl, and plan will set it")
                 out.line(3, "location: nl", comment: "not set in Halo: check")
             }
-            let division = field(.division)?.int ?? 0
+            let division = record.division ?? 0
             if catalog != nil, !(catalog?.companies.contains { $0.code == String(division) } ?? false) {
                 notes.append("\(key) connects Exact division \(division), which its login cannot reach; plan will refuse it")
             }
@@ -147,7 +150,7 @@ struct IntegrationWriter {
             out.line(3, "client_id: " + required(.clientID, text(.clientID)))
             out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}")
             catalogBlock()
-            taxRates(record, key: key, catalog: catalog)
+            taxRates(record, catalog: catalog)
         case .businessCentral:
             out.line(3, "azure_tenant_id: " + required(.azureTenantID, text(.azureTenantID)))
             out.line(3, "client_id: " + required(.clientID, text(.clientID)))
@@ -166,17 +169,17 @@ struct IntegrationWriter {
                 if let purchase { out.line(4, "default_purchase: " + YAMLScalarText.quoted(purchase)) }
             }
         case .sageBusinessCloud:
-            let custom = field(.authentication)?.bool == false
-            if let halo = field(.authentication)?.bool { out.line(3, "authentication: " + SageAuthentication(usesHalosApp: halo).rawValue) }
+            let custom = record.authentication == .customApp
+            if let authentication = record.authentication { out.line(3, "authentication: " + authentication.rawValue) }
             out.line(3, "business: " + YAMLScalarText.string(sageBusiness(key, catalog)))
             if text(.clientID) != nil || custom { out.line(3, "client_id: " + required(.clientID, text(.clientID))) }
             if custom { out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}") }
             catalogBlock()
-            taxRates(record, key: key, catalog: catalog)
+            taxRates(record, catalog: catalog)
         }
-        mappingBlock(record, key: key, catalog: catalog, customers: true)
-        mappingBlock(record, key: key, catalog: catalog, customers: false)
-        sync(record, key: key, catalog: catalog)
+        mappingBlock(record, .customer, catalog: catalog)
+        mappingBlock(record, .productGroup, catalog: catalog)
+        sync(record, catalog: catalog)
     }
 
     /// The Sage business to write. Halo keeps none (its own Sage login picks it), so it is the business haloform's
@@ -194,8 +197,8 @@ struct IntegrationWriter {
     }
 
     /// The value a `/Tax` record's tenant field holds for a tenant record: Exact's division, Sage's record id.
-    private func taxOwner(_ record: JSONObject) -> JSONValue? {
-        record[integration == .exactOnline ? .division : .id, of: integration]
+    private func taxOwner(_ record: TenantRecord) -> Int? {
+        integration == .exactOnline ? record.division : record.id
     }
 
     /// haloform's own read access, from the variables import itself reads it from.
@@ -229,47 +232,61 @@ struct IntegrationWriter {
 
     // MARK: - References
 
-    /// A Halo record as a reference: its name, or `{ halo_id: N }` with a comment when the name is shared or missing.
-    private mutating func reference(_ id: Int, _ names: HaloNames, _ key: CatalogKey) -> (text: String, comment: String?) {
+    /// A Halo record as the config refers to it: by its name when that names it alone, else by `halo_id` with a comment.
+    private struct Reference {
+        /// Halo's id.
+        let id: Int
+        /// The name that names the record alone, nil when it is referred to by id.
+        let name: String?
+        /// Why it is referred to by id, when it is.
+        let comment: String?
+
+        /// As a value: the name, or `{ halo_id: N }`.
+        var text: String { name.map { YAMLScalarText.string($0, inFlow: true) } ?? "{ halo_id: \(id) }" }
+        /// As an entry of a flow mapping: `halo: name`, or `halo_id: N`.
+        var entry: String { name == nil ? "halo_id: \(id)" : "halo: \(text)" }
+    }
+
+    /// A Halo record as a reference: by its name, or by id with a comment when the name is shared or missing.
+    private mutating func reference(_ id: Int, _ names: HaloNames, _ key: CatalogKey) -> Reference {
         guard let name = names.name(of: id) else {
             notes.append("\(key) refers to \(names.noun) \(id), which Halo does not hold; plan will refuse it")
-            return ("{ halo_id: \(id) }", "Halo holds no \(names.noun) \(id)")
+            return Reference(id: id, name: nil, comment: "Halo holds no \(names.noun) \(id)")
         }
         let ids = names.ids(named: name)
-        guard ids.count > 1 else { return (YAMLScalarText.string(name, inFlow: true), nil) }
-        return ("{ halo_id: \(id) }", "'\(name)' names \(ids.count) Halo \(names.noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))")
+        guard ids.count > 1 else { return Reference(id: id, name: name, comment: nil) }
+        return Reference(id: id, name: nil, comment: "'\(name)' names \(ids.count) Halo \(names.noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))")
     }
 
     /// A mapping line: `{ halo: …, <code key>: "…" }`, the code first when `codeFirst`.
     private mutating func mappingLine(_ level: Int, haloID: Int, code: String, names: HaloNames, key: CatalogKey, codeFirst: Bool) {
         let reference = reference(haloID, names, key)
-        let halo = reference.text.hasPrefix("{ halo_id:") ? "halo_id: \(haloID)" : "halo: \(reference.text)"
         let codePart = "\(integration.mappingKey): \(YAMLScalarText.quoted(code))"
-        out.line(level, "- { " + (codeFirst ? "\(codePart), \(halo)" : "\(halo), \(codePart)") + " }", comment: reference.comment)
+        let parts = codeFirst ? "\(codePart), \(reference.entry)" : "\(reference.entry), \(codePart)"
+        out.line(level, "- { " + parts + " }", comment: reference.comment)
     }
 
     /// A tenant's top level or product group, if set.
-    private mutating func referenceSetting(_ field: TenantField, _ record: JSONObject, _ names: HaloNames, _ key: CatalogKey)
-        -> (text: String, comment: String?)?
-    {
-        guard let id = record[field, of: integration]?.int, id != 0 else { return nil }
-        return reference(id, names, key)
+    private mutating func referenceSetting(_ field: TenantField, _ record: TenantRecord, _ names: HaloNames) -> Reference? {
+        guard let id = record[field]?.int, id != 0 else { return nil }
+        return reference(id, names, record.key)
     }
 
     // MARK: - Lists
 
     /// Tax-rate links, which live on Halo's `/Tax` records, and the daily import switch.
-    private mutating func taxRates(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
+    private mutating func taxRates(_ record: TenantRecord, catalog: Catalog?) {
         guard let link = TaxField.link(integration) else { return }
+        let key = record.key
         let owner = taxOwner(record)
         var lines: [(id: Int, code: String)] = []
         for tax in remote[.tax] {
             guard let id = tax[TaxField.id]?.int, let code = tax[link.code]?.object?[KeyPairField.value]?.string,
-                let ownerID = owner?.int, tax[link.tenant]?.int == ownerID
+                let owner, tax[link.tenant]?.int == owner
             else { continue }
             lines.append((id, code))
         }
-        let importDaily = record[.dailyTaxImport, of: integration]?.bool
+        let importDaily = record[.dailyTaxImport]?.bool
         guard importDaily != nil || !lines.isEmpty else { return }
         out.line(3, "tax_rates:")
         if let importDaily { out.line(4, "import_daily: \(importDaily)") }
@@ -282,12 +299,14 @@ struct IntegrationWriter {
     }
 
     /// Customers or products: the top level or default group, and the mapping list.
-    private mutating func mappingBlock(_ record: JSONObject, key: CatalogKey, catalog: Catalog?, customers: Bool) {
-        let links = record[customers ? .customerMappings : .productGroupMappings, of: integration]?.array ?? []
+    private mutating func mappingBlock(_ record: TenantRecord, _ kind: MappingKind, catalog: Catalog?) {
+        let key = record.key
+        let customers = kind == .customer
+        let links = record.links(kind)
         let names = customers ? config.clients : config.productGroups
         let setting = customers
-            ? referenceSetting(.customerTopLevel, record, config.topLevels, key)
-            : referenceSetting(.defaultProductGroup, record, config.productGroups, key)
+            ? referenceSetting(.customerTopLevel, record, config.topLevels)
+            : referenceSetting(.defaultProductGroup, record, config.productGroups)
         let accounts = customers ? [] : groupAccounts(record)
         guard setting != nil || !links.isEmpty || !accounts.isEmpty else { return }
         out.line(3, customers ? "customers:" : "products:")
@@ -304,14 +323,8 @@ struct IntegrationWriter {
     }
 
     /// The tenant's entries on Halo product groups (`accounts_mappings`), by group id in Halo's order.
-    private func groupAccounts(_ record: JSONObject) -> [(Int, JSONObject)] {
-        let tenantID: String?
-        switch integration {
-        case .exactOnline: tenantID = record[.division, of: integration]?.int.map(String.init)
-        case .businessCentral: tenantID = record[.companyID, of: integration]?.string
-        case .sageBusinessCloud: tenantID = record[.id, of: integration]?.int.map(String.init)
-        }
-        guard let tenantID, !tenantID.isEmpty else { return [] }
+    private func groupAccounts(_ record: TenantRecord) -> [(Int, JSONObject)] {
+        guard let tenantID = record.linkValue else { return [] }
         return remote[.assetGroup].compactMap { group in
             guard let id = group[ProductGroupField.id]?.int,
                 let entry = group[ProductGroupField.accountsMappings]?.array?.compactMap(\.object)
@@ -324,7 +337,7 @@ struct IntegrationWriter {
     /// One `group_accounts` entry: the group, its codes checked against the catalog, its tax rates by name.
     private mutating func groupAccountsLine(_ groupID: Int, _ entry: JSONObject, key: CatalogKey, catalog: Catalog?) {
         let group = reference(groupID, config.productGroups, key)
-        var parts = [group.text.hasPrefix("{ halo_id:") ? "halo_id: \(groupID)" : "halo: \(group.text)"]
+        var parts = [group.entry]
         var comments = group.comment.map { [$0] } ?? []
         for field in [GroupAccountsField.income, .expense, .item] {
             let entries = field == .item ? catalog?.items : catalog?.accounts
@@ -343,16 +356,14 @@ struct IntegrationWriter {
 
     /// A mapping list: each link's Halo record and accounting code; a link to an id the catalog lacks is commented out.
     private mutating func mappings(
-        _ links: [JSONValue], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames, codeFirst: Bool
+        _ links: [ExternalLink], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames, codeFirst: Bool
     ) {
         let index = CatalogIndex(noun, entries ?? [])
         for link in links {
-            guard let object = link.object, let haloID = object[ExternalLinkField.haloID]?.int,
-                let thirdParty = object[ExternalLinkField.thirdPartyID]?.string
-            else { continue }
+            guard let haloID = link.haloID, let thirdParty = link.thirdPartyID else { continue }
             if let entry = index.entry(id: thirdParty) {
                 mappingLine(5, haloID: haloID, code: entry.code, names: names, key: key, codeFirst: codeFirst)
-            } else if entries == nil, let code = object[ExternalLinkField.thirdPartyDescription]?.string {
+            } else if entries == nil, let code = link.thirdPartyDescription {
                 mappingLine(5, haloID: haloID, code: code, names: names, key: key, codeFirst: codeFirst)
             } else {
                 let halo = names.name(of: haloID).map { "'\($0)'" } ?? "\(names.noun) \(haloID)"
@@ -364,42 +375,42 @@ struct IntegrationWriter {
 
     // MARK: - Sync
 
-    private mutating func sync(_ record: JSONObject, key: CatalogKey, catalog: Catalog?) {
+    /// The `sync:` block: the entities, the message switch and the integration's invoice settings.
+    private mutating func sync(_ record: TenantRecord, catalog: Catalog?) {
+        let key = record.key
         var lines: [String] = []
-        func field(_ setting: TenantField) -> JSONValue? { record[setting, of: integration] }
-        if field(.syncEntities)?.string != nil {
-            let tenant = TenantRecord(record, of: integration)
-            let listed = Set(tenant.syncEntities)
+        if record[.syncEntities]?.string != nil {
+            let listed = Set(record.syncEntities)
             let known = SyncEntity.allCases.filter(listed.contains).map(\.rawValue)
-            let unknown = tenant.unknownSyncEntities
+            let unknown = record.unknownSyncEntities
             if !unknown.isEmpty {
                 notes.append("\(key) syncs \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the config cannot express; plan will stop it")
             }
             lines.append("entities: [" + known.joined(separator: ", ") + "]")
-            let enabled = field(.syncEnabled)?.bool
+            let enabled = record[.syncEnabled]?.bool
             if enabled != nil ? enabled != !known.isEmpty : !known.isEmpty {
                 notes.append("\(key) has sync \(enabled == true ? "on" : "off") with \(known.isEmpty ? "no" : "some") entities; plan will turn it \(known.isEmpty ? "off" : "on")")
             }
-        } else if field(.syncEnabled)?.bool == true {
+        } else if record[.syncEnabled]?.bool == true {
             notes.append("\(key) has sync on but no entities in Halo; left out")
         }
-        if let show = field(.showSuccessMessage)?.bool { lines.append("show_success_message: \(show)") }
+        if let show = record[.showSuccessMessage]?.bool { lines.append("show_success_message: \(show)") }
         switch integration {
         case .exactOnline:
             break
         case .businessCentral:
-            if let item = code(field(.defaultInvoiceProduct)?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+            if let item = code(record[.defaultInvoiceProduct]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
                 lines.append("default_invoice_product: " + YAMLScalarText.quoted(item))
             }
-            if let groups = field(.invoiceGroupHeadersAsComments)?.bool { lines.append("invoice_group_headers_as_comments: \(groups)") }
-            let group = field(.groupIncrement)?.int.flatMap { $0 >= 1 ? $0 : nil }
-            let line = field(.lineIncrement)?.int.flatMap { $0 >= 1 ? $0 : nil }
+            if let groups = record[.invoiceGroupHeadersAsComments]?.bool { lines.append("invoice_group_headers_as_comments: \(groups)") }
+            let group = record[.groupIncrement]?.int.flatMap { $0 >= 1 ? $0 : nil }
+            let line = record[.lineIncrement]?.int.flatMap { $0 >= 1 ? $0 : nil }
             if group != nil || line != nil {
                 lines.append("line_numbers: { " + [group.map { "group_increment: \($0)" }, line.map { "line_increment: \($0)" }]
                     .compactMap { $0 }.joined(separator: ", ") + " }")
             }
         case .sageBusinessCloud:
-            if let item = code(field(.defaultItemCode)?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+            if let item = code(record[.defaultItemCode]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
                 lines.append("default_item_code: " + YAMLScalarText.quoted(item))
             }
         }

@@ -18,11 +18,11 @@ extension RemoteStateRequest {
         var requests: [CatalogRequest] = []
         for integration in Integration.allCases {
             var seen = Set<String>()
-            for record in remote[integration.detailsCollection] {
-                guard let name = record[.name, of: integration]?.string, !name.isEmpty, seen.insert(name).inserted else { continue }
-                var request = CatalogRequest(key: CatalogKey(integration, name))
+            for record in remote.tenants(integration) {
+                guard let name = record.name, !name.isEmpty, seen.insert(name).inserted else { continue }
+                var request = CatalogRequest(key: record.key)
                 func text(_ field: TenantField) -> String? {
-                    record[field, of: integration]?.string.flatMap { $0.isEmpty ? nil : $0 }
+                    record[field]?.string.flatMap { $0.isEmpty ? nil : $0 }
                 }
                 if let override = overrides?.catalogs[integration] {
                     request.baseURL = override.baseURL
@@ -37,7 +37,7 @@ extension RemoteStateRequest {
                 switch integration {
                 case .exactOnline:
                     request.exactLocation = text(.location)
-                    request.exactDivision = record[.division, of: integration]?.int
+                    request.exactDivision = record.division
                 case .businessCentral:
                     request.environment = text(.environment)
                     request.company = text(.company)

@@ -19,7 +19,7 @@ public struct DoctorTextRenderer {
             out += "  fix: \(check.fix)\n"
             for finding in findings {
                 let name = finding.id.map { "\(finding.name) (#\($0))" } ?? finding.name
-                let tenant = finding.tenant.flatMap { $0 == finding.name ? nil : $0 }.map { " [\($0)]" } ?? ""
+                let tenant = finding.tenant.map(\.description).flatMap { $0 == finding.name ? nil : $0 }.map { " [\($0)]" } ?? ""
                 out += "  - \(name)\(tenant): \(finding.reason)\n"
             }
         }
