@@ -14,10 +14,9 @@ public enum JSONWriter {
     /// The indented form: two spaces a level, `"key": value`, empty arrays and objects as `[]` and `{}`, no final
     /// newline.
     public static func pretty(_ value: JSONValue) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        writePretty(value, indent: 0, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var stream = JSONTextStream(capacity: 256)
+        stream.value(value)
+        return stream.text
     }
 
     private static func writeCompact(_ value: JSONValue, to out: inout [UInt8]) {
@@ -45,39 +44,6 @@ public enum JSONWriter {
             }
             out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func writePretty(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
-        switch value {
-        case .array(let items) where !items.isEmpty:
-            out.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                writeIndent(indent + 1, to: &out)
-                writePretty(item, indent: indent + 1, to: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-            writeIndent(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
-        case .object(let object) where !object.isEmpty:
-            out.append(contentsOf: "{\n".utf8)
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                writeIndent(indent + 1, to: &out)
-                writeString(key, to: &out)
-                out.append(contentsOf: ": ".utf8)
-                writePretty(object[key]!, indent: indent + 1, to: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-            writeIndent(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
-        default:
-            writeCompact(value, to: &out)
-        }
-    }
-
-    private static func writeIndent(_ level: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
     /// Appends `string` as a JSON string literal: quote, backslash and control characters escaped, the rest as UTF-8.

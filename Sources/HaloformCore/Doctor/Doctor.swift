@@ -12,7 +12,7 @@ public struct Doctor {
     /// The integrations the config declares.
     private let declared: Set<Integration>
     /// Halo's tax rates by id.
-    private let taxes: [Int: JSONObject]
+    private let taxes: [Int: TaxRecord]
 
     /// Prepares an examination.
     public init(config: Config, snapshot: DoctorSnapshot) {
@@ -22,7 +22,7 @@ public struct Doctor {
         tenants = config.declaredIntegrations.flatMap { integration in
             integration.tenants.map { DoctorTenant($0, remote: snapshot.remote) }
         }
-        taxes = Dictionary(snapshot.remote[.tax].compactMap { tax in tax[TaxField.id]?.int.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
+        taxes = Dictionary(snapshot.remote.taxRecords.compactMap { tax in tax.id.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every finding, what was checked, and what the findings stop.
@@ -180,9 +180,8 @@ public struct Doctor {
     private func productFindings(_ index: TenantIndex, checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var byAccountsID: [String: [DoctorRecord]] = [:]
-        let groups = Dictionary(snapshot.remote[.assetGroup].compactMap { group in
-            group[ProductGroupField.id]?.int.map { ($0, group) }
-        }, uniquingKeysWith: { first, _ in first })
+        let groups = Dictionary(snapshot.remote.productGroupRecords.compactMap { group in group.id.map { ($0, group) } },
+                                uniquingKeysWith: { first, _ in first })
         let globalDefault = snapshot.remote.controlRecord.defaultItemTax
         for product in snapshot.products {
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
@@ -194,15 +193,15 @@ public struct Doctor {
             common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
             if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
             for tenant in link.tenants {
-                if TaxField.link(tenant.integration) != nil {
+                if TaxRecord.links(tenant.integration) {
                     // The tax that applies: the product's own, else its group's ("Use Item Group Tax"), else the global default.
                     let group = product.groupID.flatMap { groups[$0] }
-                    let groupTax = group?[ProductGroupField.taxID]?.int.flatMap { $0 == 0 ? nil : $0 }
+                    let groupTax = group?.taxID
                     var applying: (id: Int, source: String)?
                     if let own = product.taxID {
                         applying = (own, "")
                     } else if let groupTax {
-                        applying = (groupTax, " (from its group '\(group?[ProductGroupField.name]?.string ?? "?")')")
+                        applying = (groupTax, " (from its group '\(group?.name ?? "?")')")
                     } else if let globalDefault {
                         applying = (globalDefault, " (the global default)")
                     }
@@ -255,11 +254,11 @@ public struct Doctor {
 
     /// Why a tax rate will not sync to a tenant (not linked to one of its tax codes), or nil when it will.
     private func unlinkedTax(_ taxID: Int, _ tenant: DoctorTenant) -> String? {
-        guard let link = TaxField.link(tenant.integration) else { return nil }
+        guard TaxRecord.links(tenant.integration) else { return nil }
         let tax = taxes[taxID]
-        let code = tax?[link.code]?.object?[KeyPairField.value]?.string ?? ""
-        guard tax?[link.tenant]?.int != tenant.taxOwner || code.isEmpty else { return nil }
-        let name = tax?[TaxField.name]?.string.map { "'\($0)'" } ?? "\(taxID)"
+        let code = tax?.linkedCode(tenant.integration) ?? ""
+        guard tax?.linkedTenant(tenant.integration) != tenant.taxOwner || code.isEmpty else { return nil }
+        let name = tax?.name.map { "'\($0)'" } ?? "\(taxID)"
         return "tax rate \(name) is not linked to a tax code of \(tenant.key)"
     }
 

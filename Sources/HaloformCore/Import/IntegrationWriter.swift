@@ -52,14 +52,12 @@ struct IntegrationWriter {
 
     /// Tax links to a company no tenant record holds cannot be written; plan removes them once a tenant manages tax links.
     private mutating func noteStrayTaxLinks(_ records: [TenantRecord]) {
-        guard let link = TaxField.link(integration) else { return }
+        guard TaxRecord.links(integration) else { return }
         let owners = Set(records.compactMap(taxOwner))
-        for tax in remote[.tax] {
-            guard let owner = tax[link.tenant]?.int, owner != 0, !owners.contains(owner),
-                let code = tax[link.code]?.object?[KeyPairField.value]?.string
-            else { continue }
+        for tax in remote.taxRecords {
+            guard let owner = tax.linkedTenant(integration), owner != 0, !owners.contains(owner), let code = tax.linkedCode(integration) else { continue }
             let company = integration == .exactOnline ? "division \(owner)" : "tenant record \(owner)"
-            notes.append("Halo tax rate '\(tax[TaxField.name]?.string ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
+            notes.append("Halo tax rate '\(tax.name ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
         }
     }
 
@@ -276,14 +274,12 @@ struct IntegrationWriter {
 
     /// Tax-rate links, which live on Halo's `/Tax` records, and the daily import switch.
     private mutating func taxRates(_ record: TenantRecord, catalog: Catalog?) {
-        guard let link = TaxField.link(integration) else { return }
+        guard TaxRecord.links(integration) else { return }
         let key = record.key
         let owner = taxOwner(record)
         var lines: [(id: Int, code: String)] = []
-        for tax in remote[.tax] {
-            guard let id = tax[TaxField.id]?.int, let code = tax[link.code]?.object?[KeyPairField.value]?.string,
-                let owner, tax[link.tenant]?.int == owner
-            else { continue }
+        for tax in remote.taxRecords {
+            guard let id = tax.id, let code = tax.linkedCode(integration), let owner, tax.linkedTenant(integration) == owner else { continue }
             lines.append((id, code))
         }
         let importDaily = record[.dailyTaxImport]?.bool
@@ -325,11 +321,8 @@ struct IntegrationWriter {
     /// The tenant's entries on Halo product groups (`accounts_mappings`), by group id in Halo's order.
     private func groupAccounts(_ record: TenantRecord) -> [(Int, JSONObject)] {
         guard let tenantID = record.linkValue else { return [] }
-        return remote[.assetGroup].compactMap { group in
-            guard let id = group[ProductGroupField.id]?.int,
-                let entry = group[ProductGroupField.accountsMappings]?.array?.compactMap(\.object)
-                    .first(where: { $0[GroupAccountsField.tenantID]?.string == tenantID })
-            else { return nil }
+        return remote.productGroupRecords.compactMap { group in
+            guard let id = group.id, let entry = group.entry(forTenant: tenantID) else { return nil }
             return (id, entry)
         }
     }

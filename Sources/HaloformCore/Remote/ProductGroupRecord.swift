@@ -14,6 +14,12 @@ public struct ProductGroupRecord: Sendable, Hashable {
     /// The accounts entries, one per accounting tenant, as Halo sends them: a POST sends the whole list back.
     public var accountsEntries: [JSONValue] { fields[ProductGroupField.accountsMappings]?.array ?? [] }
 
+    /// The entry for the tenant whose link value is `tenantID`.
+    public func entry(forTenant tenantID: String) -> JSONObject? {
+        let entries = accountsEntries
+        return Self.entryIndex(in: entries, tenant: tenantID).flatMap { entries[$0].object }
+    }
+
     /// The index in `entries` of the entry for the tenant whose link value is `tenantID`.
     public static func entryIndex(in entries: [JSONValue], tenant tenantID: String) -> Int? {
         entries.firstIndex { $0.object?[GroupAccountsField.tenantID]?.string == tenantID }

@@ -12,6 +12,9 @@ public struct TaxRecord: Sendable, Hashable {
     /// Its id and name, when it has both.
     public var named: NamedRecord? { id.flatMap { id in name.map { NamedRecord(id: id, name: $0) } } }
 
+    /// Whether `integration` links Halo's tax rates to its tax codes: Business Central does not, its tax engine decides.
+    public static func links(_ integration: Integration) -> Bool { TaxField.link(integration) != nil }
+
     /// The tenant the rate is linked to in `integration` (Exact's division, Sage's `*Details` id), nil when none or
     /// when the integration links no tax rates.
     public func linkedTenant(_ integration: Integration) -> Int? {

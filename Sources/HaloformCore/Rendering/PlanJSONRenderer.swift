@@ -6,9 +6,12 @@ public struct PlanJSONRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
+    /// `"key" : value`, as the plan documents Foundation's encoder wrote before this renderer did.
+    static let keySeparator = " : "
+
     /// The document, ending in a newline.
     public func render(_ plan: Plan) -> String {
-        var stream = JSONTextStream(capacity: 256 * (plan.changes.count + 16))
+        var stream = JSONTextStream(capacity: 256 * (plan.changes.count + 16), keySeparator: Self.keySeparator)
         write(plan, to: &stream)
         stream.finish()
         return stream.text
@@ -17,7 +20,7 @@ public struct PlanJSONRenderer: Sendable {
     /// The document, ending in a newline, given to `sink` in chunks of about 64 KiB as it is written: a plan of 100,000
     /// changes is never held whole as text.
     public func render(_ plan: Plan, to sink: @escaping ([UInt8]) -> Void) {
-        var stream = JSONTextStream(sink: sink)
+        var stream = JSONTextStream(keySeparator: Self.keySeparator, sink: sink)
         write(plan, to: &stream)
         stream.finish()
     }

@@ -1,16 +1,16 @@
-import JSONText
-
-/// Pretty-printed JSON text written straight to bytes, two spaces a level and `"key" : value`, as Foundation's encoder
-/// prints with sorted keys: no tree of values is built, so a plan of 100,000 changes renders in a fraction of a second.
+/// Indented JSON text written straight to bytes, two spaces a level, empty arrays and objects as `[]` and `{}`: no tree of
+/// values need be built, so a plan of 100,000 changes renders in a fraction of a second.
 ///
 /// Callers write each object's keys in sorted order; debug builds check that they do.
-struct JSONTextStream {
+public struct JSONTextStream {
     /// The text so far, UTF-8, or since the last chunk given to the sink.
     private(set) var bytes: [UInt8] = []
     /// Where full chunks go, if anywhere: the text of a large plan need not be held whole.
     private let sink: (([UInt8]) -> Void)?
     /// The size at which a chunk goes to the sink.
     private let chunkSize: Int
+    /// What goes between a key and its value: `": "`, or `" : "` as Foundation's encoder prints.
+    private let keySeparator: String
     private var depth = 0
     /// Whether the container being written has no element yet.
     private var empty = true
@@ -20,31 +20,33 @@ struct JSONTextStream {
     #endif
 
     /// Prepares a stream that keeps its text, with room for about `capacity` bytes.
-    init(capacity: Int = 4_096) {
+    public init(capacity: Int = 4_096, keySeparator: String = ": ") {
+        self.keySeparator = keySeparator
         sink = nil
         chunkSize = .max
         bytes.reserveCapacity(capacity)
     }
 
     /// Prepares a stream that gives its text to `sink` in chunks of about `chunkSize` bytes; `finish()` gives the rest.
-    init(chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
+    public init(chunkSize: Int = 1 << 16, keySeparator: String = ": ", sink: @escaping ([UInt8]) -> Void) {
+        self.keySeparator = keySeparator
         self.sink = sink
         self.chunkSize = chunkSize
         bytes.reserveCapacity(chunkSize + 4_096)
     }
 
     /// The text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes a line break and gives the sink what is left.
-    mutating func finish() {
+    public mutating func finish() {
         bytes.append(UInt8(ascii: "\n"))
         sink?(bytes)
         if sink != nil { bytes.removeAll(keepingCapacity: true) }
     }
 
     /// Writes an object whose members `body` writes with `key(_:)` and a value each.
-    mutating func object(_ body: (inout JSONTextStream) -> Void) {
+    public mutating func object(_ body: (inout JSONTextStream) -> Void) {
         #if DEBUG
         lastKeys.append("")
         defer { lastKeys.removeLast() }
@@ -53,7 +55,7 @@ struct JSONTextStream {
     }
 
     /// Writes an array of `items`, each by `element`.
-    mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONTextStream, Items.Element) -> Void) {
+    public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONTextStream, Items.Element) -> Void) {
         container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { stream in
             for item in items {
                 stream.nextElement()
@@ -63,32 +65,32 @@ struct JSONTextStream {
     }
 
     /// Starts an object member; its value follows.
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         #if DEBUG
         assert(lastKeys.last! < name, "JSON keys out of order: '\(lastKeys.last!)' before '\(name)'")
         lastKeys[lastKeys.count - 1] = name
         #endif
         nextElement()
         JSONWriter.writeString(name, to: &bytes)
-        bytes.append(contentsOf: " : ".utf8)
+        bytes.append(contentsOf: keySeparator.utf8)
     }
 
     /// Writes a member whose value is written only when present, as encoders leave out nil.
-    mutating func key<Value>(_ name: String, ifPresent value: Value?, _ write: (inout JSONTextStream, Value) -> Void) {
+    public mutating func key<Value>(_ name: String, ifPresent value: Value?, _ write: (inout JSONTextStream, Value) -> Void) {
         guard let value else { return }
         key(name)
         write(&self, value)
     }
 
     /// Writes a string.
-    mutating func string(_ value: String) { JSONWriter.writeString(value, to: &bytes) }
+    public mutating func string(_ value: String) { JSONWriter.writeString(value, to: &bytes) }
     /// Writes an integer.
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
     /// Writes a boolean.
-    mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
     /// Writes a JSON value, objects' keys sorted.
-    mutating func value(_ value: JSONValue) {
+    public mutating func value(_ value: JSONValue) {
         switch value {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bool(flag)
@@ -101,7 +103,7 @@ struct JSONTextStream {
     }
 
     /// Writes a JSON object, keys sorted.
-    mutating func object(_ object: JSONObject) {
+    public mutating func object(_ object: JSONObject) {
         self.object { stream in
             for name in object.keys.sorted() {
                 stream.key(name)
@@ -111,7 +113,7 @@ struct JSONTextStream {
     }
 
     /// Writes an object of strings, keys sorted.
-    mutating func object(_ object: [String: String]) {
+    public mutating func object(_ object: [String: String]) {
         self.object { stream in
             for name in object.keys.sorted() {
                 stream.key(name)
