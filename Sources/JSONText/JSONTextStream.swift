@@ -105,9 +105,9 @@ public struct JSONTextStream {
     /// Writes a JSON object, keys sorted.
     public mutating func object(_ object: JSONObject) {
         self.object { stream in
-            for name in object.keys.sorted() {
-                stream.key(name)
-                stream.value(object[name]!)
+            for member in object.sorted(by: { $0.key < $1.key }) {
+                stream.key(member.key)
+                stream.value(member.value)
             }
         }
     }

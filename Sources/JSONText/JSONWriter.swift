@@ -36,11 +36,12 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in object.keys.sorted().enumerated() {
+            // The members sorted as pairs: no second lookup of each key.
+            for (index, member) in object.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, to: &out)
+                writeString(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                writeCompact(object[key]!, to: &out)
+                writeCompact(member.value, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }

@@ -193,19 +193,13 @@ struct DoctorTests {
         #expect(report.isClean, "a note blocks nothing")
     }
 
-    @Test func findingsWriteTheirTenantAsItsAddressAndReadItBack() throws {
+    @Test func findingsWriteTheirTenantAsItsAddress() throws {
         let finding = DoctorFinding(.entityNotSynced, .tenant, name: "n", tenant: CatalogKey(.businessCentral, "a\"]b"), entity: .invoices, reason: "r")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let json = String(decoding: try encoder.encode(finding), as: UTF8.self)
         #expect(json == #"{"check":"entity_not_synced","entity":"invoices","name":"n","reason":"r","subject":"tenant","tenant":"business_central.tenant[\"a\"]b\"]"}"#)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        #expect(try decoder.decode(DoctorFinding.self, from: Data(json.utf8)) == finding)
-        #expect(throws: DecodingError.self) {
-            try decoder.decode(DoctorFinding.self, from: Data(#"{"check":"entity_not_synced","name":"n","reason":"r","subject":"tenant","tenant":"exact_online.tenants[\"x\"]"}"#.utf8))
-        }
     }
 
     @Test func recordsReadFromHaloFields() {

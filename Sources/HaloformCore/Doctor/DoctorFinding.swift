@@ -1,5 +1,5 @@
 /// One thing the doctor found: which check, about what, in which tenant, and why.
-public struct DoctorFinding: Sendable, Hashable, Codable {
+public struct DoctorFinding: Sendable, Hashable, Encodable {
     /// What a finding is about.
     public enum Subject: String, Sendable, Hashable, Codable {
         case integration, tenant, customer, product, supplier
@@ -44,31 +44,6 @@ public struct DoctorFinding: Sendable, Hashable, Codable {
         case check, subject, id, name, tenant, entity, reason, count, latest, entityType
     }
 
-    /// Reads a finding as `encode(to:)` writes it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        check = try container.decode(DoctorCheck.self, forKey: .check)
-        subject = try container.decode(Subject.self, forKey: .subject)
-        id = try container.decodeIfPresent(Int.self, forKey: .id)
-        name = try container.decode(String.self, forKey: .name)
-        tenant = try container.decodeIfPresent(String.self, forKey: .tenant).map { address in
-            guard let key = Self.tenant(address: address) else {
-                throw DecodingError.dataCorruptedError(forKey: .tenant, in: container, debugDescription: "'\(address)' is no tenant's address")
-            }
-            return key
-        }
-        entity = try container.decodeIfPresent(String.self, forKey: .entity).map { name in
-            guard let entity = SyncEntity(rawValue: name) else {
-                throw DecodingError.dataCorruptedError(forKey: .entity, in: container, debugDescription: "'\(name)' is no sync entity")
-            }
-            return entity
-        }
-        reason = try container.decode(String.self, forKey: .reason)
-        count = try container.decodeIfPresent(Int.self, forKey: .count)
-        latest = try container.decodeIfPresent(Timestamp.self, forKey: .latest)
-        entityType = try container.decodeIfPresent(String.self, forKey: .entityType)
-    }
-
     /// Writes the finding, its tenant as the address reports show.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -82,17 +57,5 @@ public struct DoctorFinding: Sendable, Hashable, Codable {
         try container.encodeIfPresent(count, forKey: .count)
         try container.encodeIfPresent(latest, forKey: .latest)
         try container.encodeIfPresent(entityType, forKey: .entityType)
-    }
-
-    /// The tenant whose address `address` is, nil when it is no tenant's.
-    private static func tenant(address: String) -> CatalogKey? {
-        for integration in Integration.allCases {
-            // The address is the bare one (`exact_online.tenant[""]`) with the name between its last two characters.
-            let bare = CatalogKey(integration, "").description
-            guard address.count >= bare.count else { continue }
-            let key = CatalogKey(integration, String(address.dropFirst(bare.count - 2).dropLast(2)))
-            if key.description == address { return key }
-        }
-        return nil
     }
 }

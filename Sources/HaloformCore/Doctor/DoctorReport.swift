@@ -1,7 +1,7 @@
 /// What the doctor looked at, found, and what its findings will stop from syncing.
-public struct DoctorReport: Sendable, Hashable, Codable {
+public struct DoctorReport: Sendable, Hashable, Encodable {
     /// Counts of what was checked.
-    public struct Checked: Sendable, Hashable, Codable {
+    public struct Checked: Sendable, Hashable, Encodable {
         /// Declared tenants.
         public var tenants = 0
         /// Active customers of the declared integrations (or linked to none).
@@ -29,9 +29,9 @@ public struct DoctorReport: Sendable, Hashable, Codable {
     }
 
     /// Work the blocking findings stop, from whole tenants down to single records.
-    public struct Blocked: Sendable, Hashable, Codable {
+    public struct Blocked: Sendable, Hashable, Encodable {
         /// A Halo record by id and name.
-        public struct Record: Sendable, Hashable, Codable, CustomStringConvertible {
+        public struct Record: Sendable, Hashable, Encodable, CustomStringConvertible {
             /// Halo's id.
             public var id: Int
             /// Its name.

@@ -115,12 +115,14 @@ extension Planner {
             return (haloID, entry)
         }
         let declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
+        // The accounting ids whose Halo links stay: the declared ones, and below those of moved links.
+        var kept = Set<String>(minimumCapacity: resolved.count)
+        for (_, entry) in resolved { kept.insert(entry.id) }
         // Customers map one to one: a declared customer Halo links under a code the config no longer names has moved.
         var movable: [Int: ExternalLink] = [:]
         if set.kind == .customer {
-            let declared = Set(resolved.map(\.entry.id))
             for link in links {
-                guard let id = link.thirdPartyID, !declared.contains(id), let haloID = link.haloID, movable[haloID] == nil else { continue }
+                guard let id = link.thirdPartyID, !kept.contains(id), let haloID = link.haloID, movable[haloID] == nil else { continue }
                 movable[haloID] = link
             }
         }
@@ -133,11 +135,8 @@ extension Planner {
         result.reserveCapacity(resolved.count)
         var changes: [PlannedChange] = []
         var newlyLinked: [String] = []
-        var kept = Set<String>()
-        kept.reserveCapacity(resolved.count)
         for (haloID, entry) in resolved {
             let haloName = names.name(of: haloID) ?? ""
-            kept.insert(entry.id)
             if var existing = remoteByThirdParty[entry.id] {
                 let oldID = existing.haloID
                 if oldID != haloID {

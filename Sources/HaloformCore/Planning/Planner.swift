@@ -118,15 +118,16 @@ enum Phase: Int, CaseIterable {
 
 /// Items gathered in any order and read back phase by phase.
 struct PhasedList<Item> {
-    private var items: [Phase: [Item]] = [:]
+    /// Each phase's items, by the phase's raw value.
+    private var items = [[Item]](repeating: [], count: Phase.allCases.count)
 
     /// Adds an item to a phase.
     mutating func append(_ item: Item, in phase: Phase) {
-        items[phase, default: []].append(item)
+        items[phase.rawValue].append(item)
     }
 
     /// All items, phase by phase, in the order each phase received them.
     var ordered: [Item] {
-        Phase.allCases.flatMap { items[$0] ?? [] }
+        Array(items.joined())
     }
 }

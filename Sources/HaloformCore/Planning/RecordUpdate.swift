@@ -12,7 +12,7 @@ struct RecordUpdate {
     /// The upsert that carries the update to record `id` of `collection`.
     func operation(_ collection: HaloCollection, id: JSONValue?) -> Operation {
         var body = body
-        if let id { body["id"] = id }
+        if let id { body[HaloCollection.idField] = id }
         return Operation(kind: .upsert, collection: collection, recordID: id?.int, body: body, deferredIDs: deferredIDs, addresses: addresses)
     }
 }

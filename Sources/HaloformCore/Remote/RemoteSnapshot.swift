@@ -24,7 +24,7 @@ public struct RemoteSnapshot: Sendable, Hashable, Decodable {
             HaloCollection.topLevel.path: remote.topLevels,
         ]
         catalogs = Dictionary(uniqueKeysWithValues: remote.catalogs.map { key, catalog in
-            (key.description, SHA256.hash(data: Array(catalog.canonicalText.utf8)).map { byte in
+            (key.description, SHA256.hash(data: catalog.canonicalBytes).map { byte in
                 let hex = String(byte, radix: 16)
                 return byte < 16 ? "0" + hex : hex
             }.joined())

@@ -46,11 +46,18 @@ public struct RemoteState: Sendable, Hashable {
     /// A stable hash of the normalised content: equal snapshots give equal fingerprints, whatever the fetch order.
     public var fingerprint: String {
         var hasher = SHA256()
-        func add(_ bytes: [UInt8]) {
-            hasher.update(data: bytes)
-            hasher.update(data: [0])
+        // Small parts gather in a buffer that goes to the hasher whole: 100,000 names are not 100,000 updates.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        func add(_ bytes: some Collection<UInt8>) {
+            buffer.append(contentsOf: bytes)
+            buffer.append(0)
+            if buffer.count >= 1 << 16 {
+                hasher.update(data: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        func add(_ text: String) { add(Array(text.utf8)) }
+        func add(_ text: String) { add(text.utf8) }
         // A tenant's connection state is Halo's and a person's, never the plan's: Halo renews tokens on its own, and a
         // saved plan must not be refused for it.
         let connectionFields = Set(Integration.allCases.flatMap { integration in
@@ -66,12 +73,16 @@ public struct RemoteState: Sendable, Hashable {
         add(JSONValue.object(control).canonicalBytes)
         for (label, list) in [("clients", clients), ("groups", productGroups), ("toplevels", topLevels)] {
             add(label)
-            for record in list.sorted(by: { $0.id < $1.id }) { add("\(record.id)=\(record.name)") }
+            for record in list.sorted(by: { $0.id < $1.id }) {
+                add(String(record.id).utf8)
+                add(record.name)
+            }
         }
         for key in catalogs.keys.sorted() {
             add(key.description)
-            add(catalogs[key]!.canonicalText)
+            add(catalogs[key]!.canonicalBytes)
         }
+        hasher.update(data: buffer)
         return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

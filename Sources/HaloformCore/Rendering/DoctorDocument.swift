@@ -1,7 +1,7 @@
 /// The doctor's report for machines: versioned, checks with counts and every finding.
-public struct DoctorDocument: Sendable, Hashable, Codable {
+public struct DoctorDocument: Sendable, Hashable, Encodable {
     /// One check's findings.
-    public struct Check: Sendable, Hashable, Codable {
+    public struct Check: Sendable, Hashable, Encodable {
         /// The check's id.
         public var check: DoctorCheck
         /// Its heading.
