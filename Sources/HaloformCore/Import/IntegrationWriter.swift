@@ -155,7 +155,7 @@ struct IntegrationWriter {
             out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}")
             out.line(3, "environment: " + YAMLScalarText.string(text(.environment) ?? "Production"))
             if text(.environment) == nil { notes.append("\(key) has no environment in Halo; wrote Production, and plan will replace it") }
-            let company = text(.companyID).flatMap { companies.entry(id: $0)?.code } ?? text(.company)
+            let company = text(.companyID).flatMap { companies.entriesByID()[$0]?.code } ?? text(.company)
             out.line(3, "company: " + YAMLScalarText.string(company ?? ""))
             if company == nil { notes.append("\(key) has no company in Halo; validate will refuse the empty name") }
             catalogBlock()
@@ -351,10 +351,10 @@ struct IntegrationWriter {
     private mutating func mappings(
         _ links: [ExternalLink], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames, codeFirst: Bool
     ) {
-        let index = CatalogIndex(noun, entries ?? [])
+        let byID = CatalogIndex(noun, entries ?? []).entriesByID()
         for link in links {
             guard let haloID = link.haloID, let thirdParty = link.thirdPartyID else { continue }
-            if let entry = index.entry(id: thirdParty) {
+            if let entry = byID[thirdParty] {
                 mappingLine(5, haloID: haloID, code: entry.code, names: names, key: key, codeFirst: codeFirst)
             } else if entries == nil, let code = link.thirdPartyDescription {
                 mappingLine(5, haloID: haloID, code: code, names: names, key: key, codeFirst: codeFirst)

@@ -63,18 +63,21 @@ struct HaloNames {
 struct CatalogIndex {
     /// What the entries are, for messages ("customer", "VAT code").
     let noun: String
+    /// The entries, in the system's order.
+    let entries: [CatalogEntry]
     private let byCode: [String: CatalogEntry]
-    private let byID: [String: CatalogEntry]
 
-    /// Indexes entries.
+    /// Indexes entries by code.
     init(_ noun: String, _ entries: [CatalogEntry]) {
         self.noun = noun
+        self.entries = entries
         byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The entry with an id, if the catalog holds it.
-    func entry(id: String) -> CatalogEntry? { byID[id] }
+    /// The entries by id, made when asked for: most plans never look one up by id.
+    func entriesByID() -> [String: CatalogEntry] {
+        Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The entry for a code, or a located error.
     func resolve(_ code: Located<String>, system: String) -> Result<CatalogEntry, Diagnostic> {

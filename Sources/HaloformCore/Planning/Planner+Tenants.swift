@@ -126,9 +126,10 @@ extension Planner {
                 movable[haloID] = link
             }
         }
+        lazy var catalogByID = catalog.entriesByID()
         func code(of link: ExternalLink) -> String {
             let id = link.thirdPartyID ?? ""
-            return catalog.entry(id: id)?.code ?? link.thirdPartyDescription ?? id
+            return catalogByID[id]?.code ?? link.thirdPartyDescription ?? id
         }
         func mapping(_ code: String) -> ChangeSubject { .mapping(tenant, set.kind, code: code) }
         var result: [ExternalLink] = []
