@@ -43,6 +43,11 @@ public struct RemoteState: Sendable, Hashable {
         records[collection] ?? []
     }
 
+    /// A 64-bit value's bytes, least significant first.
+    private static func bytes(_ value: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
     /// A stable hash of the normalised content: equal snapshots give equal fingerprints, whatever the fetch order.
     public var fingerprint: String {
         var hasher = SHA256()
@@ -66,11 +71,13 @@ public struct RemoteState: Sendable, Hashable {
         for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             add(collection.rawValue)
             let isTenant = Integration.allCases.contains { $0.detailsCollection == collection }
-            records[collection]!.map { record in
-                JSONValue.object(isTenant ? record.filter { !connectionFields.contains($0.key) } : record).canonicalBytes
-            }.sorted { $0.lexicographicallyPrecedes($1) }.forEach(add)
+            // Records by their stable digests, sorted: no record is written out as text.
+            let digests = records[collection]!.map { record in
+                JSONValue.object(isTenant ? record.filter { !connectionFields.contains($0.key) } : record).stableDigest
+            }
+            for digest in digests.sorted() { add(Self.bytes(digest)) }
         }
-        add(JSONValue.object(control).canonicalBytes)
+        add(Self.bytes(JSONValue.object(control).stableDigest))
         for (label, list) in [("clients", clients), ("groups", productGroups), ("toplevels", topLevels)] {
             add(label)
             for record in list.sorted(by: { $0.id < $1.id }) {
