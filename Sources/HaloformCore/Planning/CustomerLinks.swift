@@ -1,8 +1,13 @@
 /// The tenants each Halo customer is linked in, by customer id: nearly every customer is linked in one tenant only, so
 /// that one is kept apart and a set is made only for the rare customer linked in more.
 struct CustomerLinks {
-    private var first: [Int: String] = [:]
+    private var first: [Int: String]
     private var more: [Int: Set<String>] = [:]
+
+    /// Prepares room for about `capacity` customers.
+    init(capacity: Int = 0) {
+        first = Dictionary(minimumCapacity: capacity)
+    }
 
     /// Records that customer `id` is linked in the tenant at `address`.
     mutating func insert(_ id: Int, in address: String) {

@@ -49,7 +49,8 @@ struct HaloNames {
                     at: reference.range
                 ))
             }
-            guard let ids = sharedNames[name] else { return .success(id) }
+            // Most Halos share no name: then no second lookup.
+            guard !sharedNames.isEmpty, let ids = sharedNames[name] else { return .success(id) }
             return .failure(.error(
                 "'\(name)' matches \(ids.count) Halo \(noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))",
                 at: reference.range,

@@ -114,7 +114,8 @@ extension Planner {
             guard let haloID, let entry else { return nil }
             return (haloID, entry)
         }
-        let declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
+        // Only a prune: false list warns of a customer linked twice, so only it needs the declared code of each customer.
+        lazy var declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
         // The accounting ids whose Halo links stay: the declared ones, and below those of moved links.
         var kept = Set<String>(minimumCapacity: resolved.count)
         for (_, entry) in resolved { kept.insert(entry.id) }

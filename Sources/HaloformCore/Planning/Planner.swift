@@ -54,7 +54,7 @@ public struct Planner {
     /// The settings of each tenant whose change the plan shows.
     var changedSettings: [CatalogKey: Set<TenantField>] = [:]
     /// The tenants each Halo customer will be linked in after apply, by customer id.
-    var linkedCustomers = CustomerLinks()
+    var linkedCustomers: CustomerLinks
 
     /// Prepares a plan of `config` against `remote`.
     public init(config: Config, remote: RemoteState, environment: ConfigEnvironment, options: PlanOptions = PlanOptions()) {
@@ -66,6 +66,7 @@ public struct Planner {
         topLevels = HaloNames("top level", remote.topLevels)
         productGroups = HaloNames("product group", remote.productGroups)
         taxes = HaloNames("tax rate", remote.taxRecords.compactMap(\.named))
+        linkedCustomers = CustomerLinks(capacity: remote.clients.count)
     }
 
     /// Works out the plan.
