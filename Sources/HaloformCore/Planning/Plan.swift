@@ -95,8 +95,14 @@ public struct PlannedChange: Sendable, Hashable, Decodable {
 
     /// Creates a change.
     public init(_ subject: ChangeSubject, _ action: Action, fields: [FieldChange]) {
+        self.init(subject, action, fields: fields, address: subject.address)
+    }
+
+    /// Creates a change whose subject's address the caller has made faster than `subject.address` would.
+    init(_ subject: ChangeSubject, _ action: Action, fields: [FieldChange], address: String) {
+        assert(address == subject.address, "'\(address)' is not the address of \(subject)")
         self.subject = subject
-        self.address = subject.address
+        self.address = address
         self.action = action
         self.fields = fields
     }

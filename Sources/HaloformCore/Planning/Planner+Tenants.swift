@@ -132,7 +132,7 @@ extension Planner {
             let id = link.thirdPartyID ?? ""
             return catalogByID[id]?.code ?? link.thirdPartyDescription ?? id
         }
-        func mapping(_ code: String) -> ChangeSubject { .mapping(tenant, set.kind, code: code) }
+        let mapping = MappingChanges(tenant, set.kind)
         var result: [ExternalLink] = []
         result.reserveCapacity(resolved.count)
         var changes: [PlannedChange] = []
@@ -145,7 +145,7 @@ extension Planner {
                     existing.haloID = haloID
                     existing.haloDescription = haloName
                     newlyLinked.append(haloName)
-                    changes.append(PlannedChange(mapping(entry.code), .update, fields: [
+                    changes.append(mapping.change(entry.code, .update, fields: [
                         FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
                     ]))
                 }
@@ -154,7 +154,7 @@ extension Planner {
             }
             var link = ExternalLink()
             if let old = movable.removeValue(forKey: haloID) {
-                changes.append(PlannedChange(mapping(entry.code), .update, fields: [
+                changes.append(mapping.change(entry.code, .update, fields: [
                     FieldChange(kind.mappingKey, old: "\"\(code(of: old))\"", new: "\"\(entry.code)\""),
                 ]))
                 // Pruning, the same link is pointed at the new code; with prune: false the old one stays, and is warned of below.
@@ -163,7 +163,7 @@ extension Planner {
                     kept.insert(old.thirdPartyID ?? "")
                 }
             } else {
-                changes.append(PlannedChange(mapping(entry.code), .create, fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
+                changes.append(mapping.change(entry.code, .create, fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
             }
             if link.id == nil { link.tableID = tableID }
             link.haloID = haloID
@@ -175,17 +175,17 @@ extension Planner {
         }
         for link in links {
             guard let id = link.thirdPartyID, !kept.contains(id) else { continue }
-            let subject = mapping(code(of: link))
+            let code = code(of: link)
             let haloName = link.haloID.flatMap(names.name(of:)).map { "\"\($0)\"" } ?? link.haloDescription ?? "?"
             if list.prunes {
-                changes.append(PlannedChange(subject, .delete, fields: [FieldChange("halo", old: haloName, new: nil)]))
+                changes.append(mapping.change(code, .delete, fields: [FieldChange("halo", old: haloName, new: nil)]))
             } else {
                 result.append(link)
-                drift.append(Drift(address: subject.address, description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
+                drift.append(Drift(address: mapping.address(code), description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
                 if set.kind == .customer, let haloID = link.haloID, let declared = declaredCode[haloID] {
                     warnings.append(PlanWarning(
-                        address: subject.address,
-                        message: "Halo customer \(haloName) is linked twice in \(tenant), to \"\(code(of: link))\" and \"\(declared)\": the list is prune: false, so the link to \"\(code(of: link))\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
+                        address: mapping.address(code),
+                        message: "Halo customer \(haloName) is linked twice in \(tenant), to \"\(code)\" and \"\(declared)\": the list is prune: false, so the link to \"\(code)\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
                     ))
                 }
             }
