@@ -34,7 +34,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 }
                 plan = saved
             } else {
-                var planned = try options.plan(workspace, remote)
+                var planned = try await options.plan(workspace, remote)
                 planned.cost = connection.cost(of: planned)
                 plan = planned
                 PlanOutput.print(plan, format: .text)

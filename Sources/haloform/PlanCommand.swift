@@ -26,7 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
         let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
-            var plan = try timings.measure("plan") { try options.plan(workspace, remote) }
+            var plan = try await timings.measure("plan") { try await options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)
             return (plan, remote)
         }

@@ -22,6 +22,21 @@ public struct PlanResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// A plan worked out but not yet stamped with the fingerprint of the remote state it was made against.
+public struct PlanDraft: Sendable {
+    /// The plan, its fingerprint still empty; nil when a reference did not resolve.
+    fileprivate let plan: Plan?
+    /// Problems found while planning, and the config's warnings.
+    public let diagnostics: [Diagnostic]
+
+    /// The plan, stamped with the fingerprint of the remote state it was made against.
+    public func stamped(remoteFingerprint: String) -> PlanResult {
+        var plan = plan
+        plan?.remoteFingerprint = remoteFingerprint
+        return PlanResult(plan: plan, diagnostics: diagnostics)
+    }
+}
+
 /// Compares a config with what Halo holds and works out the changes: pure, `Config × RemoteState → Plan`.
 public struct Planner {
     let config: Config
@@ -71,6 +86,11 @@ public struct Planner {
 
     /// Works out the plan.
     public func plan() -> PlanResult {
+        draft().stamped(remoteFingerprint: remote.fingerprint)
+    }
+
+    /// Works out the plan but for the remote state's fingerprint, which the caller may hash meanwhile on another core.
+    public func draft() -> PlanDraft {
         var planner = self
         for integration in config.declaredIntegrations {
             planner.planModule(integration)
@@ -86,10 +106,10 @@ public struct Planner {
         planner.warnAboutTaxImports()
         planner.warnAboutCustomersLinkedTwice()
         guard !planner.diagnostics.hasErrors else {
-            return PlanResult(plan: nil, diagnostics: planner.diagnostics.sortedByLocation())
+            return PlanDraft(plan: nil, diagnostics: planner.diagnostics.sortedByLocation())
         }
         var plan = Plan(
-            remoteFingerprint: remote.fingerprint,
+            remoteFingerprint: "",
             changes: planner.changes.ordered,
             operations: planner.operations.ordered,
             warnings: planner.warnings,
@@ -97,7 +117,7 @@ public struct Planner {
         )
         plan.connections = planner.connectionNotes()
         plan.followUp = planner.followUps(after: plan.changes)
-        return PlanResult(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
+        return PlanDraft(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
     }
 
     /// Unwraps a resolution, recording its error.
