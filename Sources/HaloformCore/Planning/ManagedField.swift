@@ -21,10 +21,11 @@ struct ManagedField {
     let desired: JSONValue
     /// Whether a change cannot be made in place.
     var forcesReplacement = false
-    /// Whether plans show a change of it.
-    var shown = true
     /// The tenant setting it is, for a tenant record's field.
     var tenantField: TenantField? = nil
+
+    /// Whether plans show a change of it.
+    var shown: Bool { tenantField?.isShownInPlans ?? true }
 
     /// Whether Halo's value already matches.
     func matches(_ remote: JSONValue?) -> Bool {

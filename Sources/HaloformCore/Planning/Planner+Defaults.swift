@@ -32,7 +32,7 @@ extension Planner {
                 }
             case .sageBusinessCloud:
                 let current = control.sageDefaultTenant
-                let record = details.first { $0.name == name.value }
+                let record = remote.tenant(named: name.value, in: kind)
                 if newTenants.contains(tenant.address) || record == nil {
                     controlUpdate.deferredIDs[ControlField.sageDefaultTenant.rawValue] = tenant.address
                     set(ControlField.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))

@@ -24,7 +24,7 @@ extension Planner {
         /// The value a tax record's tenant field should hold for a tenant: Exact's division, or Sage's details id.
         func tenantValue(_ tenant: TenantConfig) -> (value: JSONValue, deferred: String?) {
             if kind == .exactOnline { return (.int(tenant.division?.value ?? 0), nil) }
-            let record = details.first { $0.name == tenant.name.value }
+            let record = remote.tenant(named: tenant.name.value, in: kind)
             if let id = record?.id, !newTenants.contains(tenant.address) {
                 return (.int(id), nil)
             }

@@ -8,7 +8,7 @@ extension Planner {
         func add(_ field: TenantField, _ kind: ManagedField.Kind, _ value: JSONValue?, replaces: Bool = false) {
             guard let value, let haloField = field.haloField(tenant.integration) else { return }
             fields.append(ManagedField(label: field.label, haloField: haloField, kind: kind, desired: value,
-                                       forcesReplacement: replaces, shown: field.isShownInPlans, tenantField: field))
+                                       forcesReplacement: replaces, tenantField: field))
         }
         func text(_ value: Located<String>?) -> JSONValue? { value.map { .string($0.value) } }
         func resolved(_ value: Located<ConfigString>?, _ key: String) -> JSONValue? {
