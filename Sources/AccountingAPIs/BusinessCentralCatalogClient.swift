@@ -40,9 +40,8 @@ public struct BusinessCentralCatalogClient: CatalogClient {
     }
 
     public func catalog() async throws -> Catalog {
-        let companies = CatalogEntries.from(
-            try await api.collect("\(endpoints.api)/companies", .businessCentral), id: "id", code: "name",
-            name: "displayName")
+        let companies = try await api.entries(
+            "\(endpoints.api)/companies", .businessCentral, CatalogFields(id: "id", code: "name", name: "displayName"))
         let wanted = request.company ?? ""
         guard
             let company = companies.first(where: { $0.code == wanted })
@@ -64,6 +63,6 @@ public struct BusinessCentralCatalogClient: CatalogClient {
     }
 
     private func list(_ url: String, _ code: String) async throws(ServiceError) -> [CatalogEntry] {
-        CatalogEntries.from(try await api.collect(url, .businessCentral), id: "id", code: code, name: "displayName")
+        try await api.entries(url, .businessCentral, CatalogFields(id: "id", code: code, name: "displayName"))
     }
 }

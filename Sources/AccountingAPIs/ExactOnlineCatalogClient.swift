@@ -44,7 +44,8 @@ public struct ExactOnlineCatalogClient: CatalogClient {
     private func currentDivision() async throws(ServiceError) -> Int {
         if let division = request.exactDivision { return division }
         let me = try await api.getJSON("\(endpoints.api)/current/Me?$select=CurrentDivision")
-        let first = ListEnvelope.exactOnline.records(me)?.first ?? me.object?["d"] ?? .null
+        let d = me.object?["d"]
+        let first = d?.object?["results"]?.array?.first ?? d?.array?.first ?? d ?? .null
         guard let division = first.object?["CurrentDivision"]?.int else {
             throw ServiceError(.invalidResponse, service: service.configuration.name, message: "/current/Me names no division")
         }
@@ -54,6 +55,6 @@ public struct ExactOnlineCatalogClient: CatalogClient {
     private func list(_ url: String, _ id: String, _ code: String, _ name: String) async throws(ServiceError)
         -> [CatalogEntry]
     {
-        CatalogEntries.from(try await api.collect(url, .exactOnline), id: id, code: code, name: name)
+        try await api.entries(url, .exactOnline, CatalogFields(id: id, code: code, name: name))
     }
 }

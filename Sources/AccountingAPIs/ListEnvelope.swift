@@ -3,51 +3,157 @@ import HaloformCore
 import JSONText
 import ServiceTransport
 
-/// How one system wraps a page of a list, and where the next page is: Exact's `d.results` + `d.__next`,
-/// Business Central's `value` + `@odata.nextLink`, Sage's `$items` + `$next` (relative).
+/// How one system wraps a page of a list, where the next page is, and whether pages can be asked for by number:
+/// Exact's `d.results` + `d.__next` and Business Central's `value` + `@odata.nextLink` carry a `$skiptoken` cursor,
+/// so their pages come one after another; Sage's `$items` + `$next` (relative) come with `$total`, and a `page`
+/// parameter reaches any page, so once the first page gives the total the rest are fetched at once.
 struct ListEnvelope: Sendable {
-    /// The records of a page, nil when the page is not this shape.
-    let records: @Sendable (JSONValue) -> [JSONValue]?
-    /// The next page's link as given, nil on the last page.
-    let next: @Sendable (JSONValue) -> String?
+    /// The member the list sits in (Exact's `d`), if any.
+    let container: String?
+    /// The member holding the records.
+    let items: String
+    /// The member holding the next page's link.
+    let next: String
+    /// The member holding the total count, when the system pages by number.
+    let total: String?
 
-    static let exactOnline = ListEnvelope(
-        records: { page in
-            let d = page.object?["d"]
-            return d?.array ?? d?.object?["results"]?.array
-        },
-        next: { $0.object?["d"]?.object?["__next"]?.string })
+    static let exactOnline = ListEnvelope(container: "d", items: "results", next: "__next", total: nil)
+    static let businessCentral = ListEnvelope(container: nil, items: "value", next: "@odata.nextLink", total: nil)
+    static let sage = ListEnvelope(container: nil, items: "$items", next: "$next", total: "$total")
 
-    static let businessCentral = ListEnvelope(
-        records: { $0.array ?? $0.object?["value"]?.array },
-        next: { $0.object?["@odata.nextLink"]?.string })
+    /// One page read in place: its entries, the next page's link as given, and the total when the system says.
+    struct Page {
+        var entries: [CatalogEntry] = []
+        var next: String?
+        var total: Int?
+        /// Whether a list was found at all.
+        var isList = false
+    }
 
-    static let sage = ListEnvelope(
-        records: { $0.array ?? $0.object?["$items"]?.array },
-        next: { $0.object?["$next"]?.string })
+    /// Reads a page, keeping of each record only the three fields `fields` names.
+    func read(_ bytes: UnsafeRawBufferPointer, _ fields: CatalogFields) throws(JSONReader.Failure) -> Page {
+        var page = Page()
+        var reader = JSONReader(bytes)
+        if try reader.peek() == .array {
+            try readEntries(&reader, fields, into: &page)
+        } else if let container {
+            try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
+                guard key == container else { return try reader.skipValue() }
+                if try reader.peek() == .array { return try readEntries(&reader, fields, into: &page) }
+                try readMembers(&reader, fields, into: &page)
+            }
+        } else {
+            try readMembers(&reader, fields, into: &page)
+        }
+        try reader.finish()
+        return page
+    }
+
+    private func readMembers(_ reader: inout JSONReader, _ fields: CatalogFields, into page: inout Page)
+        throws(JSONReader.Failure)
+    {
+        try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
+            switch key {
+            case items: try readEntries(&reader, fields, into: &page)
+            case next: page.next = try reader.readValue().string
+            case total: page.total = try reader.readValue().int
+            default: try reader.skipValue()
+            }
+        }
+    }
+
+    private func readEntries(_ reader: inout JSONReader, _ fields: CatalogFields, into page: inout Page)
+        throws(JSONReader.Failure)
+    {
+        page.isList = true
+        try reader.readElements { (reader) throws(JSONReader.Failure) in
+            guard try reader.peek() == .object else { return try reader.skipValue() }
+            var id: String?
+            var code: String?
+            var name: String?
+            try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
+                // One field may serve twice (Sage's tax rates: the id is also the code).
+                guard key == fields.id || key == fields.code || key == fields.name else { return try reader.skipValue() }
+                let text = CatalogEntries.text(try reader.readValue())
+                if key == fields.id { id = text }
+                if key == fields.code { code = text }
+                if key == fields.name { name = text }
+            }
+            guard let id, !id.isEmpty else { return }
+            page.entries.append(CatalogEntry(id: id, code: code ?? "", name: name ?? ""))
+        }
+    }
+}
+
+/// The three fields of a record a catalog keeps: its id, its code and its name.
+struct CatalogFields: Sendable {
+    let id: String
+    let code: String
+    let name: String
 }
 
 extension AuthorizedService {
-    /// Every record of a list, following next-page links to the end (at most `maximumPages` pages).
-    func collect(_ url: String, _ envelope: ListEnvelope, maximumPages: Int = 10_000) async throws(ServiceError)
-        -> [JSONObject]
+    /// Every entry of a list: the pages a cursor links one after another, or, where the system pages by number, the
+    /// first page and then the rest at once (as many in flight as the service allows), in page order. At most
+    /// `maximumPages` pages.
+    func entries(_ url: String, _ envelope: ListEnvelope, _ fields: CatalogFields, maximumPages: Int = 10_000)
+        async throws(ServiceError) -> [CatalogEntry]
     {
-        var records: [JSONObject] = []
-        var next: String? = url
-        var seen: Set<String> = []
-        while let current = next {
-            guard seen.count < maximumPages, seen.insert(current).inserted else {
+        let first = try await page(url, envelope, fields)
+        var entries = first.entries
+        var seen: Set<String> = [url]
+        var next = first.next
+        if let total = first.total, let numbered = numberedPages(url, first: first, total: total, maximum: maximumPages) {
+            let rest = try await service.concurrently(numbered) { (link) async throws(ServiceError) in
+                try await page(link, envelope, fields)
+            }
+            entries.reserveCapacity(total)
+            for page in rest { entries += page.entries }
+            seen.formUnion(numbered)
+            next = rest.last?.next
+        }
+        while let link = next.flatMap({ $0.isEmpty ? nil : Self.resolve($0, against: url) }) {
+            guard seen.count < maximumPages, seen.insert(link).inserted else {
                 throw ServiceError(
                     .invalidResponse, service: service.configuration.name,
                     message: "paging did not end after \(seen.count) pages")
             }
-            let response = try await send(.get(current)).requireSuccess()
-            let page = try response.json()
-            guard let items = envelope.records(page) else { throw response.invalid("the answer is not a list") }
-            records += items.compactMap(\.object)
-            next = envelope.next(page).flatMap { $0.isEmpty ? nil : Self.resolve($0, against: url) }
+            let page = try await page(link, envelope, fields)
+            entries += page.entries
+            next = page.next
         }
-        return records
+        return entries
+    }
+
+    /// Pages 2… of a list paged by number, when the first page is full and the total says there are more.
+    private func numberedPages(_ url: String, first: ListEnvelope.Page, total: Int, maximum: Int) -> [String]? {
+        let size = first.entries.count
+        guard size > 0, total > size, first.next != nil, var components = URLComponents(string: url) else { return nil }
+        let count = min((total + size - 1) / size, maximum)
+        guard count >= 2 else { return nil }
+        var query = (components.queryItems ?? []).filter { $0.name != "page" }
+        query.append(URLQueryItem(name: "page", value: "1"))
+        return (2...count).map { number in
+            query[query.count - 1].value = String(number)
+            components.queryItems = query
+            return components.string ?? url
+        }
+    }
+
+    private func page(_ url: String, _ envelope: ListEnvelope, _ fields: CatalogFields) async throws(ServiceError)
+        -> ListEnvelope.Page
+    {
+        let response = try await send(.get(url)).requireSuccess()
+        return try response.decode { (bytes) throws(ServiceError) in
+            let page: ListEnvelope.Page
+            do throws(JSONReader.Failure) {
+                page = try envelope.read(bytes, fields)
+            } catch {
+                throw response.invalid("the answer is not JSON (\(error.message))")
+            }
+            guard page.isList else { throw response.invalid("the answer is not a list") }
+            return page
+        }
     }
 
     /// An absolute URL for a next-page link: as given when absolute; a relative one (Sage's) below the API root
@@ -67,18 +173,9 @@ extension AuthorizedService {
     }
 }
 
-/// Turns records into catalog entries.
+/// Turns fields into catalog entries.
 enum CatalogEntries {
-    /// Entries read from three fields; Exact's padded codes are trimmed, records without an id are skipped.
-    static func from(_ records: [JSONObject], id: String, code: String, name: String) -> [CatalogEntry] {
-        records.compactMap { record in
-            guard let identifier = text(record[id]), !identifier.isEmpty else { return nil }
-            return CatalogEntry(
-                id: identifier, code: text(record[code]) ?? "", name: text(record[name]) ?? "")
-        }
-    }
-
-    /// A field as trimmed text: strings, and numbers written plainly.
+    /// A field as trimmed text: strings (Exact's padded codes trimmed), and numbers written plainly.
     static func text(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let text)?: text.trimmingCharacters(in: .whitespaces)

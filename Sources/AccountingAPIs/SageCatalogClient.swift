@@ -28,9 +28,9 @@ public struct SageCatalogClient: CatalogClient {
     }
 
     public func catalog() async throws -> Catalog {
-        let businesses = CatalogEntries.from(
-            try await api.collect("\(endpoints.api)/businesses?items_per_page=\(pageSize)", .sage),
-            id: "id", code: "name", name: "displayed_as"
+        let businesses = try await api.entries(
+            "\(endpoints.api)/businesses?items_per_page=\(pageSize)", .sage,
+            CatalogFields(id: "id", code: "name", name: "displayed_as")
         ).map { entry in
             CatalogEntry(id: entry.id, code: entry.code.isEmpty ? entry.name : entry.code, name: entry.name)
         }
@@ -68,7 +68,7 @@ public struct SageCatalogClient: CatalogClient {
         func entries(_ path: String, code: String, name: String) async throws(ServiceError) -> [CatalogEntry] {
             let separator = path.contains("?") ? "&" : "?"
             let url = "\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)"
-            return CatalogEntries.from(try await api.collect(url, .sage), id: "id", code: code, name: name)
+            return try await api.entries(url, .sage, CatalogFields(id: "id", code: code, name: name))
         }
     }
 }

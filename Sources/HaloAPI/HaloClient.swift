@@ -62,16 +62,16 @@ public final class HaloClient: Sendable {
         return all
     }
 
-    /// Id and name of every record of a collection, read without building full JSON trees (100,000 clients fit).
+    /// Id and name of every record of a collection, read straight from the received bytes (100,000 clients fit).
     public func namedRecords(_ collection: HaloCollection) async throws(ServiceError) -> [NamedRecord] {
         try await records(collection) { response throws(ServiceError) in
-            let decoder = JSONDecoder()
-            decoder.userInfo[NamedRecordList.listKey] = collection.pagedListKey
-            do {
-                let page = try decoder.decode(NamedRecordList.self, from: Data(response.body.readableBytesView))
-                return (page.recordCount, page.records)
-            } catch {
-                throw response.invalid("the list of \(collection.rawValue) could not be read")
+            try response.decode { (bytes) throws(ServiceError) in
+                do throws(JSONReader.Failure) {
+                    let page = try NamedRecordPage(bytes, listKey: collection.pagedListKey)
+                    return (page.recordCount, page.records)
+                } catch {
+                    throw response.invalid("the list of \(collection.rawValue) could not be read (\(error))")
+                }
             }
         }
     }
@@ -123,7 +123,10 @@ public final class HaloClient: Sendable {
         guard all.count < total, all.count > 0 else { return all }
         let pageCount = (total + pageSize - 1) / pageSize
         all.reserveCapacity(total)
-        all += try await pages(collection, 2...max(2, pageCount), read: read)
+        // Pages in parallel, as many at once as the service allows, kept in page order.
+        all += try await service.concurrently(Array(2...max(2, pageCount))) { (number) throws(ServiceError) in
+            try read(try await self.page(collection, number)).1
+        }.joined()
         // Records added during the walk push the total on; follow them until a page comes back short.
         var next = pageCount + 1
         var lastCount = pageSize
@@ -134,33 +137,6 @@ public final class HaloClient: Sendable {
             next += 1
         }
         return all
-    }
-
-    /// Pages `numbers` of a collection fetched in parallel (as many at once as the service allows), in order.
-    private func pages<Record: Sendable>(
-        _ collection: HaloCollection, _ numbers: ClosedRange<Int>, read: @escaping PageReader<Record>
-    ) async throws(ServiceError) -> [Record] {
-        let width = configuration.http.maximumConcurrentRequests
-        do {
-            return try await withThrowingTaskGroup(of: (Int, [Record]).self) { group in
-                var results: [Int: [Record]] = [:]
-                var pending = numbers.makeIterator()
-                func launch() {
-                    guard let number = pending.next() else { return }
-                    group.addTask { (number, try read(try await self.page(collection, number)).1) }
-                }
-                for _ in 0..<width { launch() }
-                while let (number, records) = try await group.next() {
-                    results[number] = records
-                    launch()
-                }
-                return numbers.flatMap { results[$0] ?? [] }
-            }
-        } catch let error as ServiceError {
-            throw error
-        } catch {
-            throw ServiceError(.transport, service: configuration.http.name, message: "cancelled")
-        }
     }
 
     private func page(_ collection: HaloCollection, _ number: Int) async throws(ServiceError) -> ServiceResponse {

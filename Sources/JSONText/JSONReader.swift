@@ -18,17 +18,24 @@ public struct JSONReader {
     public static func read(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in
-            var reader = JSONReader(bytes: buffer)
-            reader.skipWhitespace()
-            let value = try reader.readValue(depth: 0)
-            reader.skipWhitespace()
-            guard reader.index == buffer.count else { throw reader.failure("unexpected text after the JSON value") }
-            return value
+            try read(UnsafeRawBufferPointer(buffer))
         }
+    }
+
+    /// Reads a whole JSON document in place, without copying the bytes.
+    public static func read(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {
+        var reader = JSONReader(bytes: bytes.assumingMemoryBound(to: UInt8.self))
+        reader.skipWhitespace()
+        let value = try reader.readValue(depth: 0)
+        reader.skipWhitespace()
+        guard reader.index == reader.bytes.count else { throw reader.failure("unexpected text after the JSON value") }
+        return value
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// How deep the piece-by-piece reading is, so that `readValue()` keeps the whole document within the bound.
+    private var depth = 0
     /// Nesting deeper than this is refused rather than risking the stack.
     private static let maximumDepth = 512
 
@@ -36,7 +43,133 @@ public struct JSONReader {
         self.bytes = bytes
     }
 
-    private func failure(_ message: String) -> Failure {
+    // MARK: - Piece by piece
+
+    /// A reader at the start of `bytes`, for reading a document piece by piece: only the values asked for become
+    /// `JSONValue`s or strings, the rest is skipped without being built. `bytes` must outlive the reader.
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
+        skipWhitespace()
+    }
+
+    /// The kind of the next value.
+    public enum Kind: Sendable {
+        case object, array, string, number, bool, null
+    }
+
+    /// The kind of the next value, without reading it.
+    public func peek() throws(Failure) -> Kind {
+        guard index < bytes.count else { throw failure("unexpected end of JSON") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: return .number
+        }
+    }
+
+    /// Reads the next value, an object, member by member: `member` is given each key and must read or skip the value.
+    public mutating func readMembers(_ member: (String, inout JSONReader) throws(Failure) -> Void) throws(Failure) {
+        guard try peek() == .object else { throw failure("expected an object") }
+        try readItems(closing: UInt8(ascii: "}")) { (reader) throws(Failure) in
+            guard reader.byte(is: UInt8(ascii: "\"")) else { throw reader.failure("expected a key") }
+            let key = try reader.readString()
+            reader.skipWhitespace()
+            guard reader.byte(is: UInt8(ascii: ":")) else { throw reader.failure("expected ':'") }
+            reader.index += 1
+            reader.skipWhitespace()
+            try member(key, &reader)
+        }
+    }
+
+    /// Reads the next value, an array, element by element: `element` must read or skip each one.
+    public mutating func readElements(_ element: (inout JSONReader) throws(Failure) -> Void) throws(Failure) {
+        guard try peek() == .array else { throw failure("expected an array") }
+        try readItems(closing: UInt8(ascii: "]"), element)
+    }
+
+    /// Reads a container's items, from its opening bracket to `closing`.
+    private mutating func readItems(closing: UInt8, _ item: (inout JSONReader) throws(Failure) -> Void)
+        throws(Failure)
+    {
+        guard depth < Self.maximumDepth else { throw failure("JSON nested too deeply") }
+        depth += 1
+        index += 1
+        skipWhitespace()
+        if !byte(is: closing) {
+            while true {
+                skipWhitespace()
+                try item(&self)
+                skipWhitespace()
+                guard index < bytes.count else { throw failure("unexpected end of JSON") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == closing else {
+                    throw failure(closing == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'")
+                }
+                break
+            }
+        }
+        index += 1
+        depth -= 1
+        skipWhitespace()
+    }
+
+    /// Reads the next value whole.
+    public mutating func readValue() throws(Failure) -> JSONValue {
+        let value = try readValue(depth: depth)
+        skipWhitespace()
+        return value
+    }
+
+    /// Passes over the next value without building it.
+    public mutating func skipValue() throws(Failure) {
+        switch try peek() {
+        case .object: try readMembers { (_, reader) throws(Failure) in try reader.skipValue() }
+        case .array: try readElements { (reader) throws(Failure) in try reader.skipValue() }
+        case .string: try skipString()
+        default: _ = try readValue(depth: depth)
+        }
+        skipWhitespace()
+    }
+
+    /// Checks that nothing but whitespace follows.
+    public func finish() throws(Failure) {
+        guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+    }
+
+    /// Passes over a string, escapes included, checking only what decides where it ends.
+    private mutating func skipString() throws(Failure) {
+        index += 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return
+            case UInt8(ascii: "\\"):
+                guard index + 1 < bytes.count else { throw failure("unexpected end of JSON") }
+                switch bytes[index + 1] {
+                case UInt8(ascii: "u"):
+                    guard hex4(at: index + 2) != nil else { throw failure("invalid \\u escape") }
+                    index += 6
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 2
+                default: throw failure("invalid escape")
+                }
+            case 0..<0x20: throw failure("control character in string")
+            default: index += 1
+            }
+        }
+        throw failure("unterminated string")
+    }
+
+    /// A failure at the current position: also for a caller that finds well-formed JSON that is not what it expects.
+    public func failure(_ message: String) -> Failure {
         Failure(message: message, offset: index)
     }
 

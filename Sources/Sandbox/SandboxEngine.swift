@@ -14,6 +14,8 @@ actor SandboxEngine {
     private var faultRandom: StableRandom
     private var stormLeft: Int
     private var stats: [SandboxSystem: [String: Int]] = [:]
+    /// Per system, the time spent answering and the answer bytes, since the last stats reset.
+    nonisolated let meter = ServeMeter()
     /// The clock requests are judged and delayed by.
     nonisolated let clock: SandboxClock
 
@@ -70,6 +72,7 @@ actor SandboxEngine {
         }
         answer.dropConnection = drop
         answer.delayMilliseconds = delay
+        answer.system = system
         if answer.changedState { await save() }
         return answer
     }
@@ -151,6 +154,7 @@ actor SandboxEngine {
             return .json(200, statsJSON)
         case ("DELETE", ["stats"]), ("POST", ["stats", "reset"]):
             stats = [:]
+            meter.reset()
             halo.resetUnknownFields()
             return .json(200, statsJSON)
         case ("POST", ["tokens", "expire"]):
@@ -182,6 +186,7 @@ actor SandboxEngine {
     }
 
     private var statsJSON: JSON {
+        let work = meter.current
         var systems: [(String, JSON)] = []
         var total = 0
         for system in SandboxSystem.allCases {
@@ -192,11 +197,20 @@ actor SandboxEngine {
                 system.rawValue,
                 .object([
                     ("total", .int(count)),
+                    ("serve_ms", .double(work[system]?.serving.milliseconds ?? 0)),
+                    ("bytes", .int(work[system]?.bytes ?? 0)),
                     ("paths", .object(JSONObject(paths.keys.sorted().map { ($0, JSON.int(paths[$0]!)) }))),
                 ])
             ))
         }
         return .object([("total", .int(total)), ("systems", .object(JSONObject(systems))), ("unknown_fields", halo.unknownFieldsJSON)])
+    }
+}
+
+extension Duration {
+    /// The duration in (fractional) milliseconds.
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
 

@@ -70,41 +70,60 @@ struct SandboxRequest: Sendable {
     }
 }
 
+/// An answer's body as the emulator gives it.
+enum SandboxBody: Sendable {
+    /// Bytes as they are.
+    case bytes([UInt8])
+    /// A JSON value, to be encoded.
+    case json(JSON)
+
+    /// The bytes on the wire.
+    var encoded: [UInt8] {
+        switch self {
+        case .bytes(let bytes): bytes
+        case .json(let value): JSONWriter.encode(value)
+        }
+    }
+}
+
 /// The answer an emulator gives, before faults and transport.
 struct SandboxAnswer: Sendable {
     /// The HTTP status code.
     var status: Int
     /// Response headers in order.
     var headers: [(String, String)]
-    /// The body bytes.
-    var body: [UInt8]
+    /// The body: bytes, or a JSON value encoded on the way out, outside the engine, so that encoding one large
+    /// answer does not hold up every other request.
+    var body: SandboxBody
     /// Whether the request changed the state, so that it must be saved.
     var changedState = false
     /// Whether to close the connection half way through the body (a fault).
     var dropConnection = false
     /// Added latency in milliseconds (a fault).
     var delayMilliseconds = 0
+    /// The system that answered, for the serve meter; nil for the sandbox's own admin paths.
+    var system: SandboxSystem?
 
     /// A JSON answer.
     static func json(_ status: Int, _ value: JSON, headers: [(String, String)] = []) -> SandboxAnswer {
         SandboxAnswer(
             status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
-            body: JSONWriter.encode(value))
+            body: .json(value))
     }
 
     /// A plain-text answer.
     static func text(_ status: Int, _ text: String, headers: [(String, String)] = []) -> SandboxAnswer {
-        SandboxAnswer(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers, body: Array(text.utf8))
+        SandboxAnswer(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers, body: .bytes(Array(text.utf8)))
     }
 
     /// An answer with no body.
     static func empty(_ status: Int, headers: [(String, String)] = []) -> SandboxAnswer {
-        SandboxAnswer(status: status, headers: headers, body: [])
+        SandboxAnswer(status: status, headers: headers, body: .bytes([]))
     }
 
     /// A redirect to a URL.
     static func redirect(to location: String) -> SandboxAnswer {
-        SandboxAnswer(status: 302, headers: [("Location", location)], body: [])
+        SandboxAnswer(status: 302, headers: [("Location", location)], body: .bytes([]))
     }
 
     /// The same answer, marked as having changed the state.

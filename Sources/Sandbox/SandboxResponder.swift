@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -27,7 +28,13 @@ struct SandboxResponder: HTTPResponder {
         let sandboxRequest = SandboxRequest(
             method: request.method.rawValue, target: request.head.path ?? "/", headers: headers,
             body: Array(buffer.readableBytesView), origin: host)
+        let started = ContinuousClock.now
         let answer = await engine.respond(to: sandboxRequest)
+        let bytes = answer.body.encoded
+        // The time spent answering, as a real server may report it, so a client's trace can tell serving from the
+        // rest; the injected latency below is the network's, not the server's.
+        let serving = ContinuousClock.now - started
+        if let system = answer.system { engine.meter.record(system, serving: serving, bytes: bytes.count) }
         if answer.delayMilliseconds > 0 {
             try await engine.clock.sleep(for: .milliseconds(answer.delayMilliseconds))
         }
@@ -35,7 +42,7 @@ struct SandboxResponder: HTTPResponder {
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
-        let bytes = answer.body
+        fields.append(HTTPField(name: .init("Server-Timing")!, value: "app;dur=" + String(format: "%.3f", serving.milliseconds)))
         if answer.dropConnection {
             let half = bytes.count / 2
             let body = ResponseBody(contentLength: bytes.count) { writer in

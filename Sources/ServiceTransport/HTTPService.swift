@@ -52,15 +52,24 @@ public final class HTTPService: Sendable {
             attempt += 1
             // The budget is checked inside the gate, so requests queued behind a full gate still see a pause that
             // an answer just announced.
-            let sent = await gate.run { () async -> Outcome? in
+            let sent = await gate.run { () async -> (Outcome, Duration)? in
                 guard (try? await budget.acquire()) != nil else { return nil }
-                return await self.attempt(request)
+                let start = ContinuousClock.now
+                let outcome = await self.attempt(request)
+                return (outcome, ContinuousClock.now - start)
             }
-            guard let outcome = sent else {
+            guard let (outcome, elapsed) = sent else {
                 throw ServiceError(.transport, service: name, request: request.display, message: "cancelled")
             }
             statistics.count(attempt: attempt)
-            configuration.tally?.count(name)
+            configuration.tally?.record(name) { figures in
+                figures.requests += 1
+                figures.receiving += elapsed
+                if case .answered(_, let headers, let body) = outcome {
+                    figures.bytes += body.readableBytes
+                    figures.serving += Self.serverTiming(headers)
+                }
+            }
             switch outcome {
             case .answered(let status, let headers, let body):
                 if let wait = rateLimitWait(headers) {
@@ -83,7 +92,7 @@ public final class HTTPService: Sendable {
                 log(request, "HTTP \(status)", attempt: attempt, delay: nil)
                 return ServiceResponse(
                     status: status, headers: headers, body: body, request: request.display, service: name,
-                    attempts: attempt)
+                    attempts: attempt, tally: configuration.tally)
             case .failed(let error):
                 let phase = Self.phase(of: error)
                 if phase == .cancelled {
@@ -164,6 +173,22 @@ public final class HTTPService: Sendable {
         guard seconds > 0 else { return nil }
         // A clock far off must not stall a run: never wait longer than one window.
         return min(Duration.milliseconds(Int64(seconds * 1000) + 50), configuration.budgetWindow)
+    }
+
+    /// The time a server reports in its `Server-Timing` header (W3C Server Timing): the sum of every
+    /// metric's `dur`, in milliseconds on the wire.
+    static func serverTiming(_ headers: HTTPHeaders) -> Duration {
+        var total = 0.0
+        for value in headers[canonicalForm: "Server-Timing"] {
+            for parameter in value.split(separator: ";") {
+                let pair = parameter.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == "dur",
+                    let milliseconds = Double(pair[1].trimmingCharacters(in: .whitespaces))
+                else { continue }
+                total += milliseconds
+            }
+        }
+        return .microseconds(Int64(total * 1000))
     }
 
     /// The `Retry-After` header as a duration: seconds, or an HTTP date.

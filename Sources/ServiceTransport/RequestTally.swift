@@ -1,17 +1,31 @@
 import NIOConcurrencyHelpers
 
-/// Requests sent, by service name, across every `HTTPService` built from configurations that carry this tally: what
-/// one command's fetch cost each system.
+/// What one command's requests cost each system, by service name, across every `HTTPService` built from
+/// configurations that carry this tally: requests, bytes, and where the time went.
 public final class RequestTally: Sendable {
-    private let counts = NIOLockedValueBox<[String: Int]>([:])
+    private let figures = NIOLockedValueBox<[String: ServiceFigures]>([:])
 
     /// An empty tally.
     public init() {}
 
-    /// The requests sent so far, by service name.
-    public var current: [String: Int] { counts.withLockedValue { $0 } }
+    /// The figures so far, by service name.
+    public var current: [String: ServiceFigures] { figures.withLockedValue { $0 } }
 
-    func count(_ service: String) {
-        counts.withLockedValue { $0[service, default: 0] += 1 }
+    func record(_ service: String, _ change: (inout ServiceFigures) -> Void) {
+        figures.withLockedValue { change(&$0[service, default: ServiceFigures()]) }
     }
+}
+
+/// One service's requests and the time spent on them.
+public struct ServiceFigures: Sendable, Hashable {
+    /// Requests sent, retries included.
+    public var requests = 0
+    /// Answer body bytes received.
+    public var bytes = 0
+    /// Summed time from sending each request to holding its whole answer (the server's time included).
+    public var receiving: Duration = .zero
+    /// Summed time the server said it spent (`Server-Timing` durations), when it says.
+    public var serving: Duration = .zero
+    /// Summed time spent reading answers into records.
+    public var decoding: Duration = .zero
 }

@@ -16,6 +16,21 @@ public struct ServiceResponse: Sendable {
     let service: String
     /// How many times the request was sent.
     let attempts: Int
+    /// Where the time spent reading the answer is counted.
+    let tally: RequestTally?
+
+    init(
+        status: Int, headers: HTTPHeaders, body: ByteBuffer, request: String, service: String, attempts: Int,
+        tally: RequestTally? = nil
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.request = request
+        self.service = service
+        self.attempts = attempts
+        self.tally = tally
+    }
 
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
@@ -36,13 +51,22 @@ public struct ServiceResponse: Sendable {
 
     /// The body read as JSON.
     public func json() throws(ServiceError) -> JSONValue {
-        do {
-            return try body.withUnsafeReadableBytes { (bytes) throws(JSONReader.Failure) -> JSONValue in
-                try JSONReader.read(bytes)
+        try decode { (bytes) throws(ServiceError) in
+            do throws(JSONReader.Failure) {
+                return try JSONReader.read(bytes)
+            } catch {
+                throw invalid("the answer is not JSON (\(error.message))")
             }
-        } catch {
-            throw invalid("the answer is not JSON (\(error.message))")
         }
+    }
+
+    /// Reads the body in place with `read`, counting the time in the service's decoding figure.
+    public func decode<Result>(_ read: (UnsafeRawBufferPointer) throws(ServiceError) -> Result) throws(ServiceError)
+        -> Result
+    {
+        let start = ContinuousClock.now
+        defer { tally?.record(service) { $0.decoding += ContinuousClock.now - start } }
+        return try body.withUnsafeReadableBytes { (bytes) throws(ServiceError) -> Result in try read(bytes) }
     }
 
     /// An `invalidResponse` error about this answer.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HaloAPI
 import HaloformCore
+import ServiceTransport
 
 /// `haloform apply`: make Halo match the config, or carry out a saved plan.
 struct ApplyCommand: AsyncParsableCommand {
@@ -19,10 +20,15 @@ struct ApplyCommand: AsyncParsableCommand {
     var maxDeleteShare: Double = DeletionGuard().maximumShare
 
     func run() async throws {
+        var timings = StageTimings(traced: options.trace.traceTimings)
         let saved = try SavedPlan.read(options.root)
-        let workspace = try Workspace.load(saved?.configRoot ?? options.root)
+        let workspace = try timings.measure("load") { try Workspace.load(saved?.configRoot ?? options.root) }
+        // Printed however apply ends, so a failed run's trace shows where its time went.
+        var tally: RequestTally?
+        defer { timings.report(tally) }
         try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
-            let remote = try await connection.fetch()
+            tally = connection.tally
+            let remote = try await timings.measure("fetch") { try await connection.fetch() }
             let plan: Plan
             if let saved {
                 guard saved.remoteFingerprint == remote.fingerprint else {
@@ -48,7 +54,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 throw CommandFailure("refusing to apply: " + violations.joined(separator: "; ") + "; raise --max-delete-share if this is intended")
             }
             if saved == nil { try confirm() }
-            try await apply(plan, connection: connection, workspace: workspace)
+            try await timings.measure("apply") { try await apply(plan, connection: connection, workspace: workspace) }
         }
     }
 

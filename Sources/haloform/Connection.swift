@@ -66,8 +66,8 @@ struct Connection {
         let made = tally.current
         let halo = HTTPServiceConfiguration.halo
         let accounting = Integration.allCases.compactMap { AccountingContext.standardHTTP[$0] }.filter { made[$0.name] != nil }
-        return PlanCost(systems: [halo].map { PlanCost.System(documented: $0, reads: made[$0.name] ?? 0, writes: plan.operations.count) }
-            + accounting.map { PlanCost.System(documented: $0, reads: made[$0.name] ?? 0, writes: 0) })
+        return PlanCost(systems: [halo].map { PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: plan.operations.count) }
+            + accounting.map { PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: 0) })
     }
 
     /// A Halo client for writing.

@@ -28,23 +28,26 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var tokenStore: TokenStoreOption
 
+    @OptionGroup var trace: TraceOption
+
     func validate() throws {
         if case .failure(let error) = TimeSpan.parse(since) { throw ValidationError("--since: \(error)") }
     }
 
     func run() async throws {
-        var timings = StageTimings()
+        var timings = StageTimings(traced: trace.traceTimings)
         let workspace = try timings.measure("load") { try Workspace.load(root) }
         guard !workspace.config.integrations.isEmpty else {
             throw CommandFailure("config root '\(root)' declares no integration; the doctor checks the declared ones")
         }
-        let report = try await workspace.connect(tokenStore: tokenStore.path) { connection in
+        let (report, tally) = try await workspace.connect(tokenStore: tokenStore.path) { connection in
             let now = try workspace.now
             let window = try TimeSpan.parse(since).get()
             let snapshot = try await timings.measure("fetch") {
                 try await Self.snapshot(connection, at: now, errorsSince: now.adding(seconds: -window.seconds))
             }
-            return timings.measure("examine") { Doctor(config: workspace.config, snapshot: snapshot).examine() }
+            let report = timings.measure("examine") { Doctor(config: workspace.config, snapshot: snapshot).examine() }
+            return (report, connection.tally)
         }
         timings.measure("render") {
             switch format {
@@ -52,7 +55,7 @@ struct DoctorCommand: AsyncParsableCommand {
             case .json: Terminal.output(Self.json(report))
             }
         }
-        timings.report()
+        timings.report(tally)
         if !report.isClean { throw ExitCode.failure }
     }
 

@@ -22,16 +22,16 @@ struct PlanCommand: AsyncParsableCommand {
     var detailedExitcode = false
 
     func run() async throws {
-        var timings = StageTimings()
+        var timings = StageTimings(traced: options.trace.traceTimings)
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
-        let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
+        let (plan, remote, tally) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             var plan = try await timings.measure("plan") { try await options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)
-            return (plan, remote)
+            return (plan, remote, connection.tally)
         }
         timings.measure("render") { PlanOutput.print(plan, format: format) }
-        timings.report()
+        timings.report(tally)
         if let out {
             var saved = plan
             saved.configRoot = workspace.root

@@ -14,6 +14,8 @@ struct PlanningOptions: ParsableArguments {
 
     @OptionGroup var tokenStore: TokenStoreOption
 
+    @OptionGroup var trace: TraceOption
+
     /// Plans, printing the planner's diagnostics and the config's warnings; fails when a reference does not resolve.
     func plan(_ workspace: Workspace, _ remote: RemoteState) async throws -> Plan {
         let planner = Planner(config: workspace.config, remote: remote, environment: workspace.environment,

@@ -2,10 +2,18 @@ import Foundation
 import HaloformCore
 import ServiceTransport
 
-/// How long each stage of a command took, printed to stderr when `HALOFORM_TIMINGS` is set.
+/// How long each stage of a command took and, per system, what its requests cost; printed to stderr with
+/// `--trace-timings` (or when `HALOFORM_TIMINGS` is set).
 struct StageTimings {
     private var stages: [(name: String, duration: Duration, peak: String)] = []
     private let clock = ContinuousClock()
+    /// Whether `report` prints.
+    let enabled: Bool
+
+    /// Timings that print when `traced` or when `HALOFORM_TIMINGS` is set.
+    init(traced: Bool = false) {
+        enabled = traced || ProcessInfo.processInfo.environment["HALOFORM_TIMINGS"] != nil
+    }
 
     /// Runs and times a stage.
     mutating func measure<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
@@ -21,13 +29,31 @@ struct StageTimings {
         return try await body()
     }
 
-    /// `timings: load 0.012 s (peak 21 MB), fetch 0.410 s (peak 80 MB), …` on stderr, when asked for.
-    func report() {
-        guard ProcessInfo.processInfo.environment["HALOFORM_TIMINGS"] != nil else { return }
+    /// `timings: load 0.012 s (peak 21 MB), fetch 0.410 s (peak 80 MB), …`, then a `fetch <system>:` line per
+    /// system the tally saw, on stderr, when enabled.
+    func report(_ tally: RequestTally? = nil) {
+        guard enabled else { return }
         let parts = stages.map { stage in
-            return "\(stage.name) \(String(format: "%.3f", stage.duration.inSeconds)) s (peak \(stage.peak))"
+            "\(stage.name) \(Self.seconds(stage.duration)) (peak \(stage.peak))"
         }
-        Terminal.error("timings: " + parts.joined(separator: ", ") + "\n")
+        var text = "timings: " + parts.joined(separator: ", ") + "\n"
+        let figures = tally?.current ?? [:]
+        for name in figures.keys.sorted() {
+            text += "fetch \(name): " + Self.describe(figures[name]!) + "\n"
+        }
+        Terminal.error(text)
+    }
+
+    /// `57 requests, 12.4 MB, in flight 1.234 s summed (server 0.900 s), decode 0.210 s`.
+    static func describe(_ figures: ServiceFigures) -> String {
+        let megabytes = String(format: "%.1f MB", Double(figures.bytes) / 1_000_000)
+        let server = figures.serving > .zero ? " (server \(seconds(figures.serving)))" : ""
+        return "\(Quantity(figures.requests, "request")), \(megabytes), in flight \(seconds(figures.receiving)) summed"
+            + "\(server), decode \(seconds(figures.decoding))"
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.3f s", duration.inSeconds)
     }
 
     /// The process's peak resident memory so far (VmHWM), as "123 MB".
