@@ -49,7 +49,13 @@ final class SandboxChild {
         return paths.filter { $0.key.hasPrefix(prefix) }.reduce(0) { $0 + ($1.value.int ?? 0) }
     }
 
-    private func stats() async throws -> JSONValue {
+    /// Sets the sandbox's faults (`latency_ms`, …), as `POST /_sandbox/faults` does.
+    func setFaults(_ json: String) async throws {
+        _ = try await admin.send(.postJSON(baseURL + "/_sandbox/faults", json)).requireSuccess()
+    }
+
+    /// The sandbox's counters since the last reset: per system, requests, bytes and time spent serving.
+    func stats() async throws -> JSONValue {
         try await admin.send(.get(baseURL + "/_sandbox/stats")).requireSuccess().json()
     }
 }

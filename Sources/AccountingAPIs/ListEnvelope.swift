@@ -178,12 +178,30 @@ enum CatalogEntries {
     /// A field as trimmed text: strings (Exact's padded codes trimmed), and numbers written plainly.
     static func text(_ value: JSONValue?) -> String? {
         switch value {
-        case .string(let text)?: text.trimmingCharacters(in: .whitespaces)
+        case .string(let text)?: trimmed(text)
         case .int(let number)?: String(number)
         case .double(let number)? where number.rounded() == number && abs(number) < 1e15: String(Int(number))
         case .double(let number)?: String(number)
         case .bool(let flag)?: String(flag)
         default: nil
         }
+    }
+
+    /// The text without leading and trailing spaces: what `trimmingCharacters(in: .whitespaces)` gives (general
+    /// category Zs, tab and U+200B), without Foundation's round trip through UTF-16, which cost a fifth of a large fetch.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "\t" }
+        // Foundation's set also holds U+200B, a space separator until Unicode 4.0.1.
+        return scalar.properties.generalCategory == .spaceSeparator || scalar == "\u{200B}"
     }
 }

@@ -14,10 +14,13 @@ public struct RemoteStateFetcher: Sendable {
     /// The most parts (a Halo collection, a tenant's catalog) fetched at once.
     public var maximumParallelParts: Int
 
+    /// Parts fetched at once unless told otherwise.
+    public static let defaultParallelParts = 4
+
     /// A fetcher as given.
     public init(
         halo: HaloClientConfiguration = HaloClientConfiguration(), accounting: AccountingContext = AccountingContext(),
-        maximumParallelParts: Int = 4
+        maximumParallelParts: Int = defaultParallelParts
     ) {
         self.halo = halo
         self.accounting = accounting

@@ -35,9 +35,8 @@ struct NamedRecordPage {
             var name = ""
             try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
                 switch key {
-                case "id":
-                    let value = try reader.readValue()
-                    id = value.int ?? value.string.flatMap { Int($0) }
+                // A numeric string counts too, as `JSONValue.int` reads it.
+                case "id": id = try reader.readValue().int
                 case "name": name = try reader.readValue().string ?? ""
                 default: try reader.skipValue()
                 }

@@ -239,6 +239,8 @@ public final class HTTPService: Sendable {
     }
 
     private func log(_ request: ServiceRequest, _ message: String, attempt: Int, delay: Duration?) {
+        // Scrubbing costs a scan of the URL per request: only for a logger that will print it.
+        guard configuration.logger.logLevel <= .debug else { return }
         var metadata: Logger.Metadata = ["service": "\(configuration.name)"]
         metadata["request"] = "\(configuration.redactor.scrub(request.display))"
         metadata["attempt"] = "\(attempt)"

@@ -39,15 +39,23 @@ struct Connection {
             accounting = accounting.mapValues { $0.unlimited() }
         }
         let tally = self.tally
-        halo.http.tally = tally
-        accounting = accounting.mapValues { configuration in
+        // HALOFORM_FETCH_CONCURRENCY=1 fetches page by page, one request at a time: the baseline the benchmark
+        // compares concurrent fetching with, and a way to spare a struggling server.
+        let width = environment["HALOFORM_FETCH_CONCURRENCY"].flatMap { Int($0) }.map { max(1, $0) }
+        func counted(_ configuration: HTTPServiceConfiguration) -> HTTPServiceConfiguration {
             var counted = configuration
             counted.tally = tally
+            if let width { counted.maximumConcurrentRequests = min(counted.maximumConcurrentRequests, width) }
             return counted
         }
-        fetcher = RemoteStateFetcher(halo: halo, accounting: AccountingContext(
-            tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox, http: accounting,
-            clock: clock))
+        halo.http = counted(halo.http)
+        accounting = accounting.mapValues(counted)
+        fetcher = RemoteStateFetcher(
+            halo: halo,
+            accounting: AccountingContext(
+                tokenStore: TokenStore(path: path), environment: environment, allowsSandboxLogin: sandbox,
+                http: accounting, clock: clock),
+            maximumParallelParts: width ?? RemoteStateFetcher.defaultParallelParts)
     }
 
     /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.

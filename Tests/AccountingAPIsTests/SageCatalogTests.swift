@@ -1,6 +1,7 @@
 import AccountingAPIs
 import Foundation
 import HaloformCore
+import JSONText
 import Sandbox
 import ServiceTransport
 import Testing
@@ -26,6 +27,24 @@ struct SageCatalogTests {
             let other = try CatalogClients.make(
                 fixture.sageRequest(business: "Acme Services Ltd"), context: fixture.context(pageSize: 50))
             #expect(try await other.catalog().customers.count == 60)
+        }
+    }
+
+    @Test("pages after the first are asked for by number, at once, and kept in page order")
+    func numberedPagesInOrder() async throws {
+        try await AccountingFixture.run { fixture in
+            let whole = try await CatalogClients.make(fixture.sageRequest(), context: fixture.context(pageSize: 200))
+                .catalog().customers
+            try await fixture.admin("POST", "stats/reset")
+            let paged = try await CatalogClients.make(fixture.sageRequest(), context: fixture.context(pageSize: 30))
+                .catalog().customers
+            #expect(paged.map(\.id) == whole.map(\.id))
+            #expect(paged.count == 200)
+            let paths = try await fixture.admin("GET", "stats").object?["systems"]?.object?["sage"]?.object?["paths"]?
+                .object ?? [:]
+            // 200 customers at 30 a page: page 1 by its plain URL, then pages 2 to 7 by number, none twice.
+            #expect(paths.keys.filter { $0.hasPrefix("GET /sage/v3.1/contacts") }.count == 1)
+            #expect(paths["GET /sage/v3.1/contacts"]?.int == 7)
         }
     }
 
