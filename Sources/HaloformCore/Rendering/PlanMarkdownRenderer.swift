@@ -43,7 +43,8 @@ public struct PlanMarkdownRenderer: Sendable {
         var shown = 0
         let room = limit - head.count - tail.count - 400  // keep space for the truncation note
         outer: for group in ChangeGroup.groups(of: plan) {
-            let section = "<details open><summary><code>\(group.name)</code> (\(Quantity(group.changes.count, "change")))</summary>\n\n```diff\n"
+            let count = Quantity(group.changes.count, "change")
+            let section = "<details open><summary><code>\(group.name)</code> (\(count))</summary>\n\n```diff\n"
             if body.count + section.count > room { break }
             body += section
             for change in group.changes {
