@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +35,11 @@ let package = Package(
         .target(name: "JSONText", swiftSettings: strictSettings),
         .target(
             name: "HaloformCore",
-            dependencies: ["YAMLSyntax", "JSONText", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "YAMLSyntax", "JSONText", .product(name: "Crypto", package: "swift-crypto"),
+                // The HTML plan report's elements.
+                .product(name: "Plot", package: "Plot"),
+            ],
             swiftSettings: strictSettings
         ),
         // The HTTP discipline every client shares: retries, budgets, the TLS rule, redaction, tokens; no Halo in it.
@@ -127,7 +132,8 @@ let package = Package(
         .testTarget(
             name: "haloformTests",
             dependencies: [
-                "haloform", "Sandbox", "ChildProcesses",
+                // HaloformCore to render a 100,000-change plan in process for the browser test of the HTML report.
+                "haloform", "Sandbox", "ChildProcesses", "HaloformCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings

@@ -15,7 +15,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Save the plan (no secrets) to FILE, for `haloform apply FILE`.")
     var out: String?
 
-    @Option(help: "Output format: text, json or markdown (a pull-request comment).")
+    @Option(help: "Output format: text, json, markdown (a pull-request comment) or html (a page for a browser).")
     var format: PlanFormat = .text
 
     @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on errors.")

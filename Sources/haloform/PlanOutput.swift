@@ -4,7 +4,7 @@ import HaloformCore
 
 /// How a plan is shown.
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 }
 
 /// Plan rendering for the CLI.
@@ -16,6 +16,7 @@ enum PlanOutput {
         case .text: Terminal.output(PlanTextRenderer(color: Terminal.wantsColor(1)).render(plan))
         case .json: PlanJSONRenderer().render(plan) { Terminal.output(bytes: $0) }
         case .markdown: Terminal.output(PlanMarkdownRenderer().render(plan))
+        case .html: Terminal.output(PlanHTMLRenderer().render(plan))
         }
     }
 

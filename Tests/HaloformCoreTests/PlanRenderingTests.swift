@@ -103,4 +103,35 @@ import Testing
         #expect(text.hasPrefix("{\n  \"changes\" : [\n    {\n      \"action\" : \"update\",\n      \"address\" : \"exact_online.module\",\n"))
         #expect(text.contains("\"subject\" : {\n        \"integration\" : \"exact_online\",\n        \"kind\" : \"customer_mapping\",\n        \"name\" : \"100000\",\n        \"tenant\" : \"t0\"\n      }"))
     }
+
+    @Test func changeGroupsKeepThePlansOrderAndShortenAddresses() {
+        var plan = Self.largePlan(40)
+        plan.changes.insert(PlannedChange(.billing, .update, fields: []), at: 0)
+        let groups = ChangeGroup.groups(of: plan)
+        #expect(groups.map(\.name) == ["billing"] + (0..<20).map { #"exact_online.tenant["t\#($0)"]"# })
+        #expect(groups[1].changes.map(\.address) == plan.changes.filter { $0.address.contains(#""t0""#) }.map(\.address))
+        #expect(groups[1].relativeAddress(of: groups[1].changes[0]) == #"customer_mapping["100000"]"#)
+        #expect(groups[0].relativeAddress(of: groups[0].changes[0]) == "billing")
+        #expect(groups[1].count(.delete) == 2 && groups[2].count(.create) == 2)
+    }
+
+    @Test func theHTMLPageIsSelfContainedAndNoValueEndsItsScript() {
+        var plan = Self.largePlan(3)
+        plan.changes.append(PlannedChange(.billing, .update, fields: [
+            FieldChange("note", old: "a & b", new: "</script><script>alert(1)</script><!--"),
+            FieldChange("secret", old: "old-secret", new: "new-secret", sensitive: true),
+        ]))
+        let html = PlanHTMLRenderer().render(plan)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("Plan: 2 to add, 1 to change, 0 to replace, 1 to destroy."))
+        // The page's two script elements, and no third opened or closed by a value.
+        #expect(html.components(separatedBy: "</script>").count == 3)
+        #expect(html.components(separatedBy: "<script").count == 3)
+        #expect(html.contains(#"\u003c/script>\u003cscript>alert(1)\u003c/script>\u003c!--"#))
+        #expect(!html.contains("old-secret") && !html.contains("new-secret"))
+        for reference in ["src=", "href=", "http://", "https://", "@import"] { #expect(!html.contains(reference)) }
+
+        let none = PlanHTMLRenderer().render(Self.largePlan(0))
+        #expect(none.contains("No changes. Halo matches the configuration.") && !none.contains("id=\"filter\""))
+    }
 }

@@ -15,7 +15,12 @@ import Testing
         Example(path: "examples/ci/github/haloform.yml", schema: "vendor.github-workflows"),
         Example(path: "examples/ci/github/actions/install-haloform/action.yml", schema: "vendor.github-actions"),
         Example(path: "examples/ci/gitlab/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
+        Example(path: "examples/ci/github/haloform-msp.yml", schema: "vendor.github-workflows"),
+        Example(path: "examples/ci/gitlab/msp/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
     ]
+
+    /// The pipeline files, each of which validates, plans and applies.
+    static let pipelines = examples.map(\.path).filter { !$0.hasSuffix("action.yml") }
 
     @Test(arguments: examples) func validatesAgainstItsPublishedSchema(_ example: Example) async throws {
         let file = HaloformBinary.packageRoot.appendingPathComponent(example.path)
@@ -32,7 +37,7 @@ import Testing
 
     @Test func everyCommandAndFlagTheExamplesRunExists() async throws {
         var used: [String: Set<String>] = [:]
-        for path in ["examples/ci/github/haloform.yml", "examples/ci/gitlab/.gitlab-ci.yml"] {
+        for path in Self.pipelines {
             let text = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent(path), encoding: .utf8)
             let invocations = Self.invocations(in: text)
             #expect(Set(invocations.map(\.command)) == ["validate", "plan", "apply"], "\(path): \(invocations)")

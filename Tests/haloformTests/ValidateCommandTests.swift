@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ValidateCommandTests {
     @Test func examplesAreValid() async throws {
-        for example in ["acme", "minimal"] {
+        for example in ["acme", "minimal", "msp/acme-halo", "msp/sister-halo"] {
             let run = try await HaloformBinary.run(["validate", "examples/\(example)"])
             #expect(run.status == 0, "\(run)")
             #expect(run.stdout.hasPrefix("examples/\(example): valid ("))

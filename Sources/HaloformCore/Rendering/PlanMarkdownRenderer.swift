@@ -41,14 +41,13 @@ public struct PlanMarkdownRenderer: Sendable {
         }
         var body = ""
         var shown = 0
-        let groups = Dictionary(grouping: plan.changes) { Self.group(of: $0.subject) }
-        let order = plan.changes.map { Self.group(of: $0.subject) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let room = limit - head.count - tail.count - 400  // keep space for the truncation note
-        outer: for name in order {
-            let section = "<details open><summary><code>\(name)</code> (\(Quantity(groups[name]!.count, "change")))</summary>\n\n```diff\n"
+        outer: for group in ChangeGroup.groups(of: plan) {
+            let count = Quantity(group.changes.count, "change")
+            let section = "<details open><summary><code>\(group.name)</code> (\(count))</summary>\n\n```diff\n"
             if body.count + section.count > room { break }
             body += section
-            for change in groups[name]! {
+            for change in group.changes {
                 let block = Self.block(change)
                 if body.count + block.count + 20 > room {
                     body += "```\n\n</details>\n\n"
@@ -63,11 +62,6 @@ public struct PlanMarkdownRenderer: Sendable {
             body += "> [!NOTE]\n> Truncated: \(plan.changes.count - shown) of \(plan.changes.count) changes are not shown to keep this comment under \(limit) characters. Run `haloform plan` for the whole plan.\n\n"
         }
         return head + body + tail
-    }
-
-    /// `exact_online.tenant["exact-nl"]` for a change inside that tenant, else the integration's key, else the address.
-    static func group(of subject: ChangeSubject) -> String {
-        subject.tenant?.description ?? subject.integration?.key ?? subject.address
     }
 
     private static func block(_ change: PlannedChange) -> String {
