@@ -71,10 +71,6 @@ private struct TreeBuilder: ~Copyable {
     var anchors: [String: BuiltNode] = [:]
     /// How many nodes aliases have added so far.
     var expandedByAliases = 0
-    /// The items of the sequences being read, innermost last: collected here, then copied once into an array of the exact size.
-    var openItems: [YAMLNode] = []
-    /// The pairs of the mappings being read, innermost last, likewise.
-    var openPairs: [YAMLPair] = []
 
     /// Prepares libyaml to read `text`.
     init(file: String, text: SourceText) throws(YAMLSyntaxError) {
@@ -157,22 +153,22 @@ private struct TreeBuilder: ~Copyable {
     mutating func readSequence(startingWith event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
         try checkNesting(depth, at: event)
         let data = event.raw.data.sequence_start
-        let base = openItems.count
+        // Each collection gathers its own children: appending moves a child in, where gathering on a shared stack
+        // and copying out cost a retain and a release of every field of every node.
+        var items: [YAMLNode] = []
         var count = 1
         var height = 1
         while true {
             let child = try next()
             if child.type == YAML_SEQUENCE_END_EVENT {
-                let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : openItems.last?.range.end
-                let items = Array(openItems[base...])
-                openItems.removeSubrange(base...)
+                let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : items.last?.range.end
                 let node = YAMLNode(.sequence(items), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
                 return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
             }
             let item = try readNode(startingWith: child, depth: depth + 1)
             count += item.count
             height = max(height, item.height + 1)
-            openItems.append(item.node)
+            items.append(item.node)
         }
     }
 
@@ -180,20 +176,19 @@ private struct TreeBuilder: ~Copyable {
     mutating func readMapping(startingWith event: borrowing Event, depth: Int) throws(YAMLSyntaxError) -> BuiltNode {
         try checkNesting(depth, at: event)
         let data = event.raw.data.mapping_start
-        var index = MappingKeyIndex(base: openPairs.count)
+        var index = MappingKeyIndex()
+        var pairs: [YAMLPair] = []
         var merged: [YAMLPair] = []
         var count = 1
         var height = 1
         while true {
             let child = try next()
             if child.type == YAML_MAPPING_END_EVENT {
-                let end = data.style == YAML_FLOW_MAPPING_STYLE || openPairs.count == index.base ? nil : openPairs.last?.value.range.end
+                let end = data.style == YAML_FLOW_MAPPING_STYLE ? nil : pairs.last?.value.range.end
                 // Explicit keys win over merged ones, and earlier merges over later ones.
-                for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: openPairs) == nil }) ?? true {
-                    index.append(pair, to: &openPairs)
+                for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: pairs) == nil }) ?? true {
+                    index.append(pair, to: &pairs)
                 }
-                let pairs = Array(openPairs[index.base...])
-                openPairs.removeSubrange(index.base...)
                 let node = YAMLNode(.mapping(pairs), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
                 return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
             }
@@ -205,14 +200,14 @@ private struct TreeBuilder: ~Copyable {
                 merged.append(contentsOf: try mergePairs(value.node))
                 continue
             }
-            if let name = key.node.scalar?.value, let first = index.earlier(name, in: openPairs) {
+            if let name = key.node.scalar?.value, let first = index.earlier(name, in: pairs) {
                 throw YAMLSyntaxError(
                     "duplicate key '\(name)'",
                     at: key.node.range,
                     notes: [.init("'\(name)' is first set here", at: first.key.range)]
                 )
             }
-            index.append(YAMLPair(key: key.node, value: value.node), to: &openPairs)
+            index.append(YAMLPair(key: key.node, value: value.node), to: &pairs)
         }
     }
 

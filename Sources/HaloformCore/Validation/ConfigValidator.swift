@@ -19,13 +19,15 @@ struct ConfigValidator {
 enum Duplicates {
     /// Calls `report` with each element whose key was seen before, and the first element with that key.
     static func find<Element, Key: Hashable>(in elements: [Element], key: (Element) -> Key?, report: (Element, Element) -> Void) {
-        var firsts: [Key: Element] = [:]
-        for element in elements {
-            guard let key = key(element) else { continue }
+        // Positions, not copies: an element (a mapping and its source ranges) is copied only when it is reported.
+        var firsts: [Key: Int] = [:]
+        firsts.reserveCapacity(elements.count)
+        for index in elements.indices {
+            guard let key = key(elements[index]) else { continue }
             if let first = firsts[key] {
-                report(element, first)
+                report(elements[index], elements[first])
             } else {
-                firsts[key] = element
+                firsts[key] = index
             }
         }
     }

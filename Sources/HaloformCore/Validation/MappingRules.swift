@@ -14,17 +14,18 @@ enum MappingRules {
             firstHalo.reserveCapacity(tenants.reduce(0) { $0 + (list($1)?.mappings.count ?? 0) })
             for (t, tenant) in tenants.enumerated() {
                 guard let mappings = list(tenant)?.mappings else { continue }
-                for (m, mapping) in mappings.enumerated() {
-                    if let first = firstHalo[mapping.halo.value] {
+                for m in mappings.indices {
+                    let halo = mappings[m].halo.value
+                    if let first = firstHalo[halo] {
                         let firstMapping = list(tenants[first.tenant])!.mappings[first.mapping]
                         let place = first.tenant == t ? "" : " (in tenant '\(tenants[first.tenant].name.value)')"
                         diagnostics.append(.error(
-                            "Halo \(noun) \(mapping.halo.value) is mapped twice in \(integration.integration.key)",
-                            at: mapping.halo.range,
+                            "Halo \(noun) \(halo) is mapped twice in \(integration.integration.key)",
+                            at: mappings[m].halo.range,
                             notes: [.init("first mapped here\(place)", at: firstMapping.halo.range), .init(why)]
                         ))
                     } else {
-                        firstHalo[mapping.halo.value] = (t, m)
+                        firstHalo[halo] = (t, m)
                     }
                 }
                 diagnostics += codesMappedOnce(mappings, noun: noun, tenant: tenant, system: system)
