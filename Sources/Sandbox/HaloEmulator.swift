@@ -4,9 +4,18 @@ struct HaloEmulator: Sendable {
     private var limiter: SlidingWindow?
     /// Fields POSTed that the collection does not know, dropped as Halo drops them: counts by path and field.
     private(set) var unknownFields: [String: [String: Int]] = [:]
+    /// The matching records of the last list asked for, by collection and query but for the page: reading 100,000
+    /// clients a page at a time would otherwise filter them all again for every page. Forgotten whenever anything
+    /// else reaches the sandbox, as anything else may change the state.
+    private var listing: (key: String, matches: [Int])?
 
     init(rateLimit: Int?) {
         limiter = rateLimit.map { SlidingWindow(limit: $0, window: 300) }
+    }
+
+    /// Forgets the cached list matches: the state may change.
+    mutating func forgetListing() {
+        listing = nil
     }
 
     /// Forgets the unknown fields counted so far.
@@ -159,8 +168,8 @@ struct HaloEmulator: Sendable {
         return .json(200, .object(Self.publicView(record)))
     }
 
-    private func list(_ collection: HaloCollection, request: SandboxRequest, state: SandboxState) -> SandboxAnswer {
-        let records = readable(collection, state: state)
+    /// The positions of the records a list request's filters, search and order select.
+    private func matching(_ collection: HaloCollection, records: [JSONObject], request: SandboxRequest) -> [Int] {
         var conditions: [(field: String, value: String)] = []
         for (parameter, field) in collection.filters {
             if let value = request.parameter(parameter), !value.isEmpty { conditions.append((field, value.lowercased())) }
@@ -191,6 +200,17 @@ struct HaloEmulator: Sendable {
                 return descending ? comparison > 0 : comparison < 0
             }
         }
+        return matches
+    }
+
+    private mutating func list(_ collection: HaloCollection, request: SandboxRequest, state: SandboxState) -> SandboxAnswer {
+        let records = readable(collection, state: state)
+        let listingKey = collection.name + "?" + request.query
+            .filter { !["page_no", "page_size"].contains($0.name.lowercased()) }
+            .map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        var matches = listing.flatMap { $0.key == listingKey ? $0.matches : nil }
+            ?? matching(collection, records: records, request: request)
+        listing = (listingKey, matches)
         let total = matches.count
         var envelope: [(String, JSON)] = []
         if request.parameter("pageinate")?.lowercased() == "true" {

@@ -35,10 +35,12 @@ actor SandboxEngine {
     /// Answers one request.
     func respond(to request: SandboxRequest) async -> SandboxAnswer {
         let now = clock.secondsSince1970
+        let system = Self.system(of: request)
+        // Only Halo's reads leave Halo's state as it was; anything else may change it.
+        if request.method != "GET" || system != .halo || request.segments.first == "_sandbox" { halo.forgetListing() }
         if request.segments.first == "_sandbox" {
             return await admin(request, now: now)
         }
-        let system = Self.system(of: request)
         stats[system, default: [:]]["\(request.method) \(request.rawPath)", default: 0] += 1
         var injected: SandboxAnswer?
         var drop = false

@@ -168,7 +168,7 @@ private struct TreeBuilder: ~Copyable {
             let item = try readNode(startingWith: child, depth: depth + 1)
             count += item.count
             height = max(height, item.height + 1)
-            items.append(item.node)
+            items.append((consume item).node)
         }
     }
 
@@ -207,7 +207,7 @@ private struct TreeBuilder: ~Copyable {
                     notes: [.init("'\(name)' is first set here", at: first.key.range)]
                 )
             }
-            index.append(YAMLPair(key: key.node, value: value.node), to: &pairs)
+            index.append(YAMLPair(key: (consume key).node, value: (consume value).node), to: &pairs)
         }
     }
 
@@ -259,7 +259,7 @@ private struct TreeBuilder: ~Copyable {
     }
 
     /// Remembers `built` under its anchor, if it has one, and returns it.
-    mutating func register(_ built: BuiltNode, anchor: UnsafeMutablePointer<yaml_char_t>?) -> BuiltNode {
+    mutating func register(_ built: consuming BuiltNode, anchor: UnsafeMutablePointer<yaml_char_t>?) -> BuiltNode {
         if let anchor { anchors[String(cString: anchor)] = built }
         return built
     }

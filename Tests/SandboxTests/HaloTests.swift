@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    @Test("a page read after a write sees the write: the sandbox's remembered list matches are forgotten")
+    func pagesAfterAWriteSeeIt() async throws {
+        try await withSandbox { client in
+            let token = try await client.haloToken()
+            let query = "/api/Client?pageinate=true&page_size=50&page_no="
+            let before = try await client.get(query + "1", token: token).object["record_count"] as? Int
+            #expect(before == 294)
+            let created = try await client.sendJSON("POST", "/api/Client", [["name": "Zeta Added BV", "toplevel_id": 1]], token: token)
+            #expect(created.status == 200 || created.status == 201)
+            let after = try await client.get(query + "2", token: token)
+            #expect(after.object["record_count"] as? Int == 295)
+            let last = try await client.get(query + "6", token: token).object["clients"] as? [[String: Any]] ?? []
+            #expect(last.contains { $0["name"] as? String == "Zeta Added BV" })
+        }
+    }
+
     private func walkClients(_ client: SandboxClient, token: String, pageSize: Int) async throws -> Int {
         var collected = 0
         for pageNumber in 1...100 {
