@@ -1,3 +1,4 @@
+import Dispatch
 import YAMLSyntax
 
 /// The outcome of loading a config root: the merged config and every problem found.
@@ -19,30 +20,57 @@ public enum ConfigLoader {
     public static func load(_ files: [SourceFile]) -> LoadedConfig {
         var diagnostics: [Diagnostic] = []
         var merger = ConfigMerger()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let root: YAMLNode?
-            do {
-                root = try YAMLReader.read(file.bytes, file: file.path)
-            } catch {
-                diagnostics.append(Diagnostic(error))
-                continue
-            }
-            guard let root else { continue }
-            guard root.mapping != nil else {
-                diagnostics.append(.error(
-                    "a configuration file holds a mapping of 'halo' and the integrations, found \(root.kindDescription)",
-                    at: root.range
-                ))
-                continue
-            }
-            var checker = ShapeChecker()
-            checker.check(root, .object(ConfigSchema.root), key: "the file")
-            diagnostics += checker.diagnostics
-            merger.merge(ConfigDecoder().decode(root))
+        for file in read(files.sorted(by: { $0.path < $1.path })) {
+            diagnostics += file.diagnostics
+            if let config = file.config { merger.merge(config) }
         }
         diagnostics += merger.diagnostics
         diagnostics += ConfigValidator(config: merger.config).validate()
         return LoadedConfig(config: merger.config, diagnostics: diagnostics.sortedByLocation(), fileCount: files.count)
+    }
+
+    /// One file read, checked against the schema and decoded on its own.
+    private struct FileResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var config: Config?
+    }
+
+    /// Reads, checks and decodes every file, on as many cores as there are (files do not depend on each other),
+    /// and returns the results in the files' order.
+    private static func read(_ files: [SourceFile]) -> [FileResult] {
+        var results = [FileResult](repeating: FileResult(), count: files.count)
+        results.withUnsafeMutableBufferPointer { results in
+            let slots = UncheckedSlots(results)
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots.base[index] = read(files[index])
+            }
+        }
+        return results
+    }
+
+    /// Distinct workers write distinct slots of one buffer, each once, before `concurrentPerform` returns.
+    private struct UncheckedSlots: @unchecked Sendable {
+        let base: UnsafeMutableBufferPointer<FileResult>
+        init(_ base: UnsafeMutableBufferPointer<FileResult>) { self.base = base }
+    }
+
+    private static func read(_ file: SourceFile) -> FileResult {
+        let root: YAMLNode?
+        do {
+            root = try YAMLReader.read(file.bytes, file: file.path)
+        } catch {
+            return FileResult(diagnostics: [Diagnostic(error)])
+        }
+        guard let root else { return FileResult() }
+        guard root.mapping != nil else {
+            return FileResult(diagnostics: [.error(
+                "a configuration file holds a mapping of 'halo' and the integrations, found \(root.kindDescription)",
+                at: root.range
+            )])
+        }
+        var checker = ShapeChecker()
+        checker.check(root, .object(ConfigSchema.root), key: "the file")
+        return FileResult(diagnostics: checker.diagnostics, config: ConfigDecoder().decode(root))
     }
 }
 
