@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import NIOHTTP1
 import ServiceTransport
 
@@ -54,13 +55,21 @@ public struct BusinessCentralCatalogClient: CatalogClient {
                     + companies.map { "'\($0.code)'" }.joined(separator: ", ") + ")")
         }
         let root = "\(endpoints.api)/companies(\(company.id))"
-        async let customers = list("\(root)/customers?$select=id,number,displayName", "number")
+        let detailed = request.customerDetails
+        let customerFields = "id,number,displayName" + (detailed ? ",taxRegistrationNumber,email" : "")
+        async let customerRecords = api.collect("\(root)/customers?$select=\(customerFields)", .businessCentral)
         async let groups = list("\(root)/itemCategories?$select=id,code,displayName", "code")
         async let accounts = list("\(root)/accounts?$select=id,number,displayName", "number")
         async let items = list("\(root)/items?$select=id,number,displayName", "number")
-        return Catalog(
-            companies: companies, customers: try await customers, productGroups: try await groups, taxCodes: [],
-            accounts: try await accounts, items: try await items)
+        let customers = try await customerRecords
+        var catalog = Catalog(
+            companies: companies, customers: CatalogEntries.from(customers, id: "id", code: "number", name: "displayName"),
+            productGroups: try await groups, taxCodes: [], accounts: try await accounts, items: try await items)
+        if detailed {
+            catalog.customerDetails = CatalogEntries.details(
+                customers, code: "number", vat: "taxRegistrationNumber", registration: nil, email: "email")
+        }
+        return catalog
     }
 
     private func list(_ url: String, _ code: String) async throws(ServiceError) -> [CatalogEntry] {

@@ -78,6 +78,22 @@ enum CatalogEntries {
         }
     }
 
+    /// What identifies each customer, read from the named fields (nil for a field the system has not); empty texts
+    /// read as absent.
+    static func details(
+        _ records: [JSONObject], code: String, vat: String, registration: String?, email: String
+    ) -> [CustomerDetails] {
+        func field(_ record: JSONObject, _ name: String?) -> String? {
+            name.flatMap { text(record[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return records.compactMap { record in
+            guard let code = field(record, code) else { return nil }
+            return CustomerDetails(
+                code: code, vatNumber: field(record, vat), registrationNumber: field(record, registration),
+                email: field(record, email))
+        }
+    }
+
     /// A field as trimmed text: strings, and numbers written plainly.
     static func text(_ value: JSONValue?) -> String? {
         switch value {

@@ -1,4 +1,5 @@
 import HaloformCore
+import JSONText
 import NIOHTTP1
 import ServiceTransport
 
@@ -48,15 +49,22 @@ public struct SageCatalogClient: CatalogClient {
             scoped.extraHeaders.replaceOrAdd(name: "X-Business", value: business.id)
         }
         let list = Lister(api: scoped, root: endpoints.api, pageSize: pageSize)
-        async let customers = list.entries("contacts?contact_type_id=CUSTOMER", code: "reference", name: "name")
+        async let customers = list.records("contacts?contact_type_id=CUSTOMER")
         async let groups = list.entries("catalog_item_types", code: "id", name: "displayed_as")
         async let taxes = list.entries("tax_rates", code: "id", name: "name")
         async let accounts = list.entries("ledger_accounts", code: "nominal_code", name: "name")
         async let products = list.entries("products", code: "item_code", name: "description")
         async let services = list.entries("services", code: "item_code", name: "description")
-        return Catalog(
-            companies: businesses, customers: try await customers, productGroups: try await groups,
-            taxCodes: try await taxes, accounts: try await accounts, items: try await products + services)
+        let contacts = try await customers
+        var catalog = Catalog(
+            companies: businesses, customers: CatalogEntries.from(contacts, id: "id", code: "reference", name: "name"),
+            productGroups: try await groups, taxCodes: try await taxes, accounts: try await accounts,
+            items: try await products + services)
+        if request.customerDetails {
+            catalog.customerDetails = CatalogEntries.details(
+                contacts, code: "reference", vat: "tax_number", registration: nil, email: "email")
+        }
+        return catalog
     }
 
     /// Reads one list of full records (`attributes=all`), 200 a page unless told fewer.
@@ -66,9 +74,12 @@ public struct SageCatalogClient: CatalogClient {
         let pageSize: Int
 
         func entries(_ path: String, code: String, name: String) async throws(ServiceError) -> [CatalogEntry] {
+            CatalogEntries.from(try await records(path), id: "id", code: code, name: name)
+        }
+
+        func records(_ path: String) async throws(ServiceError) -> [JSONObject] {
             let separator = path.contains("?") ? "&" : "?"
-            let url = "\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)"
-            return CatalogEntries.from(try await api.collect(url, .sage), id: "id", code: code, name: name)
+            return try await api.collect("\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)", .sage)
         }
     }
 }

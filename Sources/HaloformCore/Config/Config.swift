@@ -134,6 +134,8 @@ public struct MappingList: Sendable, Hashable {
     public var prune: Located<Bool>?
     /// The mappings.
     public var mappings: [Mapping]
+    /// Whether the list's own key is written (`range` is then the list's, else its block's).
+    public var isWritten = true
 
     /// Whether extra remote mappings are deleted.
     public var prunes: Bool { prune?.value ?? true }

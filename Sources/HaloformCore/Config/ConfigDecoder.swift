@@ -89,7 +89,7 @@ struct ConfigDecoder {
             guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { return nil }
             return Mapping(range: item.range, halo: halo, code: code)
         }
-        return MappingList(range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings)
+        return MappingList(range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings, isWritten: list != nil)
     }
 
     private func groupAccounts(_ node: YAMLNode?) -> Located<[GroupAccounts]>? {

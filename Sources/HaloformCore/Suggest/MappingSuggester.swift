@@ -1,0 +1,180 @@
+import JSONText
+public import YAMLSyntax
+
+/// Which list of a tenant a proposal belongs in.
+public enum SuggestedList: String, Sendable, Hashable, Codable, Comparable {
+    /// `customers.mappings`: Halo customer to accounting customer.
+    case customers
+    /// `products.group_mappings`: accounting item group to Halo product group.
+    case productGroups = "product_groups"
+
+    /// The list's path under the tenant, as a config writes it.
+    public var path: String {
+        switch self {
+        case .customers: "customers.mappings"
+        case .productGroups: "products.group_mappings"
+        }
+    }
+
+    public static func < (lhs: SuggestedList, rhs: SuggestedList) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One mapping `suggest` proposes: the Halo name, the accounting code, their names, why and how sure.
+public struct MappingProposal: Sendable, Hashable {
+    /// The Halo record's name.
+    public var halo: String
+    /// The accounting code.
+    public var code: String
+    /// The accounting record's name.
+    public var codeName: String
+    /// The evidence, strongest first.
+    public var evidence: [Evidence]
+    /// The confidence, in hundredths.
+    public var confidence: Int
+}
+
+/// The proposals and conflicts for one list of one tenant.
+public struct TenantSuggestions: Sendable, Hashable {
+    /// The tenant.
+    public var tenant: CatalogKey
+    /// Which list.
+    public var list: SuggestedList
+    /// The list in the config, when it is written (where `--write` adds to it), else the tenant's mapping.
+    public var range: SourceRange
+    /// Whether the config writes the list itself (`mappings:` or `group_mappings:`).
+    public var listIsWritten: Bool
+    /// Where the list's entries are written.
+    public var items: [SourceRange]
+    /// The proposals, by Halo name.
+    public var proposals: [MappingProposal]
+    /// The conflicts.
+    public var conflicts: [MatchConflict]
+}
+
+/// What `suggest` found over a whole config.
+public struct SuggestReport: Sendable, Hashable {
+    /// Per tenant and list, in the config's order; lists with nothing to say are left out.
+    public var lists: [TenantSuggestions]
+
+    /// Every proposal.
+    public var proposalCount: Int { lists.reduce(0) { $0 + $1.proposals.count } }
+    /// Every conflict.
+    public var conflictCount: Int { lists.reduce(0) { $0 + $1.conflicts.count } }
+}
+
+/// Proposes mappings for what a config does not map yet, from Halo's customers and product groups and the tenants'
+/// catalogs (with their customer details).
+public struct MappingSuggester: Sendable {
+    /// The config.
+    public var config: Config
+    /// Halo's product groups and top levels, the full `/Client` records under `records[.client]`, and the catalogs.
+    public var state: RemoteState
+    /// Proposals below this confidence (hundredths) are left out.
+    public var minimumConfidence: Int
+
+    /// Creates a suggester.
+    public init(config: Config, state: RemoteState, minimumConfidence: Int = 60) {
+        self.config = config
+        self.state = state
+        self.minimumConfidence = minimumConfidence
+    }
+
+    /// The Halo customers `/Client` records describe, as match records with their top level and whether active.
+    static func haloCustomers(_ records: [JSONObject]) -> [(record: MatchRecord, topLevel: Int?, active: Bool)] {
+        records.compactMap { client in
+            guard let name = client[ClientField.name.rawValue]?.string, !name.isEmpty else { return nil }
+            let record = MatchRecord(
+                key: name, name: name, vatNumber: client[ClientField.taxNumber.rawValue]?.string,
+                email: client[ClientField.accountsEmail.rawValue]?.string)
+            return (record, client[ClientField.topLevelID.rawValue]?.int, client[ClientField.inactive.rawValue]?.bool != true)
+        }
+    }
+
+    /// Proposals and conflicts for every declared tenant.
+    public func suggest() -> SuggestReport {
+        let customers = Self.haloCustomers(state[.client])
+        let groups = state.productGroups.map { MatchRecord(key: $0.name, name: $0.name) }
+        let groupMatcher = RecordMatcher(candidates: groups, exclusive: false)
+        var lists: [TenantSuggestions] = []
+        for integration in config.declaredIntegrations {
+            for tenant in integration.tenants {
+                let catalog = state.catalogs[tenant.key] ?? Catalog()
+                if let list = customerSuggestions(tenant, catalog: catalog, customers: customers) { lists.append(list) }
+                if let list = groupSuggestions(tenant, catalog: catalog, matcher: groupMatcher) { lists.append(list) }
+            }
+        }
+        return SuggestReport(lists: lists)
+    }
+
+    /// The Halo customers a tenant must map: active, under its top level (any, when it names none), mapped by no
+    /// tenant of its integration.
+    public func uncoveredCustomers(
+        _ tenant: TenantConfig, customers: [(record: MatchRecord, topLevel: Int?, active: Bool)]
+    ) -> [MatchRecord] {
+        let topLevel = tenant.customerTopLevel.map { reference -> Int? in
+            switch reference.value {
+            case .id(let id): id
+            case .name(let name): state.topLevels.first { $0.name == name }?.id
+            }
+        }
+        // A Halo customer maps to one accounting customer per integration: one mapped by any tenant is covered.
+        let lists = config.integrations[tenant.integration]?.tenants.compactMap(\.customers) ?? []
+        let mapped = Set(lists.flatMap(\.mappings).compactMap { mapping -> String? in
+            if case .name(let name) = mapping.halo.value { return name }
+            return nil
+        })
+        return customers.filter { entry in
+            entry.active && !mapped.contains(entry.record.key) && (topLevel == nil || entry.topLevel == topLevel!)
+        }.map(\.record)
+    }
+
+    private func customerSuggestions(
+        _ tenant: TenantConfig, catalog: Catalog, customers: [(record: MatchRecord, topLevel: Int?, active: Bool)]
+    ) -> TenantSuggestions? {
+        guard tenant.customers != nil || tenant.customerTopLevel != nil else { return nil }
+        let details = Dictionary(catalog.customerDetails.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let candidates = catalog.customers.map { entry in
+            let detail = details[entry.code]
+            return MatchRecord(
+                key: entry.code, name: entry.name, vatNumber: detail?.vatNumber,
+                registrationNumber: detail?.registrationNumber, email: detail?.email)
+        }
+        var mapped: [String: String] = [:]
+        for mapping in tenant.customers?.mappings ?? [] {
+            mapped[mapping.code.value] = switch mapping.halo.value {
+            case .name(let name): name
+            case .id(let id): "halo_id \(id)"
+            }
+        }
+        let outcome = RecordMatcher(candidates: candidates).match(uncoveredCustomers(tenant, customers: customers), mapped: mapped)
+        let proposals = outcome.matches.filter { $0.confidence >= minimumConfidence }.map {
+            MappingProposal(halo: $0.record.key, code: $0.candidate.key, codeName: $0.candidate.name, evidence: $0.evidence,
+                            confidence: $0.confidence)
+        }
+        return suggestions(tenant, .customers, tenant.customers, proposals: proposals, conflicts: outcome.conflicts)
+    }
+
+    private func groupSuggestions(_ tenant: TenantConfig, catalog: Catalog, matcher: RecordMatcher) -> TenantSuggestions? {
+        guard tenant.productGroups != nil || tenant.defaultProductGroup != nil else { return nil }
+        let mapped = Set((tenant.productGroups?.mappings ?? []).map(\.code.value))
+        let unmapped = catalog.productGroups.filter { !mapped.contains($0.code) }.map { MatchRecord(key: $0.code, name: $0.name) }
+        let outcome = matcher.match(unmapped)
+        let proposals = outcome.matches.filter { $0.confidence >= minimumConfidence }.map {
+            MappingProposal(halo: $0.candidate.key, code: $0.record.key, codeName: $0.record.name, evidence: $0.evidence,
+                            confidence: $0.confidence)
+        }
+        return suggestions(tenant, .productGroups, tenant.productGroups, proposals: proposals, conflicts: outcome.conflicts)
+    }
+
+    private func suggestions(
+        _ tenant: TenantConfig, _ list: SuggestedList, _ written: MappingList?, proposals: [MappingProposal],
+        conflicts: [MatchConflict]
+    ) -> TenantSuggestions? {
+        guard !proposals.isEmpty || !conflicts.isEmpty else { return nil }
+        let isWritten = written?.isWritten ?? false
+        return TenantSuggestions(
+            tenant: tenant.key, list: list, range: isWritten ? written!.range : tenant.range, listIsWritten: isWritten,
+            items: written?.mappings.map(\.range) ?? [],
+            proposals: proposals.sorted { ($0.halo, $0.code) < ($1.halo, $1.code) }, conflicts: conflicts)
+    }
+}
