@@ -186,7 +186,8 @@ enum SandboxSeed {
             if duplicate != nil || name.hasSuffix(" BV") { topLevel = 1 } else if name.hasSuffix(" NV") { topLevel = 2 } else if name.hasSuffix(" Ltd") {
                 topLevel = 3
             } else if id <= 10 { topLevel = 4 } else { topLevel = [1, 2, 3, 4][id % 4] }
-            let accountsID = id % 25 == 0 ? "" : (id <= 250 ? String(1000 + id) : "C\(String(id).leftPadded(to: 4, with: "0"))")
+            let accountsID = duplicate != nil ? String(2000 + id)
+                : id % 25 == 0 ? "" : (id <= 250 ? String(1000 + id) : "C\(String(id).leftPadded(to: 4, with: "0"))")
             clients.append(JSONObject([
                 ("id", .int(id)), ("name", .string(name)), ("toplevel_id", .int(topLevel)),
                 ("toplevel_name", .string(topLevels[topLevel - 1])), ("inactive", .bool(duplicate?.inactive ?? (id % 50 == 17))),
