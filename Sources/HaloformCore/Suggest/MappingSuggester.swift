@@ -80,7 +80,7 @@ public struct MappingSuggester: Sendable {
     }
 
     /// The Halo customers `/Client` records describe, as match records with their top level and whether active.
-    static func haloCustomers(_ records: [JSONObject]) -> [(record: MatchRecord, topLevel: Int?, active: Bool)] {
+    public static func haloCustomers(_ records: [JSONObject]) -> [(record: MatchRecord, topLevel: Int?, active: Bool)] {
         records.compactMap { client in
             guard let name = client[ClientField.name.rawValue]?.string, !name.isEmpty else { return nil }
             let record = MatchRecord(

@@ -90,7 +90,7 @@ public enum MatchKey {
     /// The domain of an e-mail address, lowercased; nil when there is none or it is a free mail provider's.
     public static func domain(_ email: String?) -> String? {
         guard let email, let at = email.lastIndex(of: "@") else { return nil }
-        let domain = String(email[email.index(after: at)...]).lowercased().trimmingSpaces()
+        let domain = String(email[email.index(after: at)...].lowercased().filter { $0 != " " })
         guard domain.contains("."), !freeMailDomains.contains(domain) else { return nil }
         return domain
     }

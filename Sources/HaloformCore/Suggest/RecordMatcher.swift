@@ -1,20 +1,25 @@
+import JSONText
+
 /// Matches records that need a mapping against candidates, blocking on normalised keys (VAT number, registration
 /// number, e-mail domain, name, name words and ends) so that no record is compared with every candidate.
-public struct RecordMatcher: Sendable {
+///
+/// A class, so that the closures of a match share its indexes instead of copying a struct of ten of them.
+public final class RecordMatcher: Sendable {
     /// Whether a candidate may take one record only (customers), or any number (item groups into a product group).
-    public var exclusive: Bool
+    public let exclusive: Bool
     /// The candidates.
     public let candidates: [MatchRecord]
 
     private let names: [String]
-    private let scalars: [[Unicode.Scalar]]
+    private let candidateWords: [[Substring]]
+    private let candidateDigests: [[UInt64]]
     private let vatNumbers: [String?]
     private let registrationNumbers: [String?]
     private let byVAT: [String: [Int32]]
     private let byRegistration: [String: [Int32]]
     private let byDomain: [String: [Int32]]
     private let byName: [String: [Int32]]
-    private let byPart: [String: [Int32]]
+    private let byPart: [UInt64: [Int32]]
 
     /// A block larger than this says too little to compare its members (a word every name has, a shared domain).
     static let largestBlock = 24
@@ -25,17 +30,20 @@ public struct RecordMatcher: Sendable {
     public init(candidates: [MatchRecord], exclusive: Bool = true) {
         self.exclusive = exclusive
         self.candidates = candidates
-        var names: [String] = [], scalars: [[Unicode.Scalar]] = []
+        var names: [String] = [], words: [[Substring]] = [], digests: [[UInt64]] = []
         var vats: [String?] = [], registrations: [String?] = []
         var byVAT: [String: [Int32]] = [:], byRegistration: [String: [Int32]] = [:], byDomain: [String: [Int32]] = [:]
-        var byName: [String: [Int32]] = [:], byPart: [String: [Int32]] = [:]
+        var byName: [String: [Int32]] = [:], byPart: [UInt64: [Int32]] = [:]
         names.reserveCapacity(candidates.count)
         byName.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
             let position = Int32(index)
             let name = MatchKey.name(candidate.name)
             names.append(name)
-            scalars.append(Array(name.unicodeScalars))
+            let split = name.split(separator: " ")
+            let wordDigests = Self.digests(split)
+            words.append(split)
+            digests.append(wordDigests)
             let vat = MatchKey.number(candidate.vatNumber), registration = MatchKey.number(candidate.registrationNumber)
             vats.append(vat)
             registrations.append(registration)
@@ -43,10 +51,11 @@ public struct RecordMatcher: Sendable {
             if let registration { byRegistration[registration, default: []].append(position) }
             if let domain = MatchKey.domain(candidate.email) { byDomain[domain, default: []].append(position) }
             if !name.isEmpty { byName[name, default: []].append(position) }
-            for part in Self.parts(of: name) { byPart[part, default: []].append(position) }
+            for part in Self.parts(of: wordDigests) + Self.ends(of: split) { byPart[part, default: []].append(position) }
         }
         self.names = names
-        self.scalars = scalars
+        candidateWords = words
+        candidateDigests = digests
         vatNumbers = vats
         registrationNumbers = registrations
         self.byVAT = byVAT
@@ -56,19 +65,29 @@ public struct RecordMatcher: Sendable {
         self.byPart = byPart
     }
 
-    /// The blocking keys a near name must share with another: its longer words, and the first and last four letters
-    /// of the name without spaces (a typo rarely hits both ends).
-    static func parts(of name: String) -> [String] {
-        var parts: [String] = []
-        for word in name.split(separator: " ") where word.utf8.count >= 3 { parts.append("w:" + word) }
-        let squashed = name.unicodeScalars.filter { $0 != " " }
-        if squashed.count >= 5 {
-            var head = "h:", tail = "t:"
-            head.unicodeScalars.append(contentsOf: squashed.prefix(4))
-            tail.unicodeScalars.append(contentsOf: squashed.suffix(4))
-            parts += [head, tail]
+    /// The blocking keys a name of several words shares with near ones, from its words' digests (no key is written
+    /// as text): the name itself and the name less each word in turn (a typo in one word leaves the others whole; a
+    /// word more or less leaves the rest equal).
+    static func parts(of digests: [UInt64]) -> [UInt64] {
+        guard (2...6).contains(digests.count) else { return [] }
+        return (-1..<digests.count).map { skipped in
+            digests.indices.reduce(StableDigest.mixed(1)) { $1 == skipped ? $0 : StableDigest.adding(digests[$1], to: $0) }
         }
-        return parts
+    }
+
+    /// The blocking keys of a one-word name: its first and last four letters (a typo rarely hits both ends).
+    static func ends(of words: [Substring]) -> [UInt64] {
+        guard words.count == 1, words[0].unicodeScalars.count >= 5 else { return [] }
+        let scalars = words[0].unicodeScalars
+        return [
+            StableDigest.adding(String(String.UnicodeScalarView(scalars.prefix(4))), to: StableDigest.mixed(2)),
+            StableDigest.adding(String(String.UnicodeScalarView(scalars.suffix(4))), to: StableDigest.mixed(3)),
+        ]
+    }
+
+    /// Each word's stable digest.
+    static func digests(_ words: [Substring]) -> [UInt64] {
+        words.map { StableDigest.adding(String($0), to: StableDigest.basis) }
     }
 
     /// Proposals and conflicts for `records`; `mapped` gives, per candidate key, the record the config already maps
@@ -142,7 +161,8 @@ public struct RecordMatcher: Sendable {
         let name = MatchKey.name(record.name)
         let exact = name.isEmpty ? nil : byName[name]
         if let exact { add(exact, Evidence(.sameName, name, weight: 85)) }
-        if !name.isEmpty { addNearNames(name, exact: exact ?? [], into: &found) }
+        // A candidate of the same name outranks any near one: no need to look for those.
+        if !name.isEmpty, exact == nil { addNearNames(name, into: &found) }
         return found.compactMap { entry -> (candidate: Int, evidence: [Evidence], confidence: Int)? in
             if let vat, let other = vatNumbers[entry.candidate], other != vat { return nil }
             if let registration, let other = registrationNumbers[entry.candidate], other != registration { return nil }
@@ -158,22 +178,18 @@ public struct RecordMatcher: Sendable {
 
     /// Adds near-name evidence for the candidates that share a blocking key with `name`.
     private func addNearNames(
-        _ name: String, exact: [Int32], into found: inout [(candidate: Int, evidence: [Evidence])]
+        _ name: String, into found: inout [(candidate: Int, evidence: [Evidence])]
     ) {
-        let own = Array(name.unicodeScalars)
-        let ownWords = Set(name.split(separator: " "))
-        let ownDigits = own.filter { $0.properties.numericType != nil }
-        var seen: Set<Int32> = Set(exact)
-        for part in Self.parts(of: name) {
+        let words = name.split(separator: " ")
+        let digests = Self.digests(words)
+        var seen: Set<Int32> = []
+        for part in Self.parts(of: digests) + Self.ends(of: words) {
             guard let block = byPart[part], block.count <= Self.largestBlock else { continue }
             for position in block where seen.insert(position).inserted {
-                let other = scalars[Int(position)]
-                // Numbered names ("Customer 0011", "Customer 0012") differ in what matters.
-                guard other.filter({ $0.properties.numericType != nil }) == ownDigits else { continue }
-                guard let similarity = Self.similarity(own, ownWords, other, names[Int(position)]) else { continue }
                 let index = Int(position)
-                let evidence = Evidence(
-                    .nearName, names[index], weight: 40 + Int((Double(35) * similarity).rounded()))
+                guard let similarity = Self.similarity((words, digests), (candidateWords[index], candidateDigests[index]))
+                else { continue }
+                let evidence = Evidence(.nearName, names[index], weight: 40 + Int((Double(35) * similarity).rounded()))
                 if let at = found.firstIndex(where: { $0.candidate == index }) {
                     found[at].evidence.append(evidence)
                 } else {
@@ -183,22 +199,32 @@ public struct RecordMatcher: Sendable {
         }
     }
 
-    /// How alike two normalised names are (0.75 … 1), or nil when they are not near: a few edits apart (at most one
-    /// per six letters, three in all), or mostly the same words.
-    static func similarity(_ a: [Unicode.Scalar], _ aWords: Set<Substring>, _ b: [Unicode.Scalar], _ bName: String) -> Double? {
-        let longest = max(a.count, b.count)
-        guard longest >= 5 else { return nil }
-        var best: Double?
-        let bound = max(1, min(3, longest / 6))
-        if let distance = Suggestion.distance(a, b, atMost: bound) {
-            best = 1 - Double(distance) / Double(longest)
+    /// How alike two normalised names are, by their words (0.75 … 1), or nil when they are not near: the same words
+    /// but one, which is a typo away (an edit per four letters); or the same words and one more, of four or more.
+    /// Words with digits must be equal: "Customer 0011" is not near "Customer 0012".
+    static func similarity(_ a: ([Substring], [UInt64]), _ b: ([Substring], [UInt64])) -> Double? {
+        if a.1.count == b.1.count {
+            var differing: Int?
+            for index in a.1.indices where a.1[index] != b.1[index] {
+                guard differing == nil else { return nil }
+                differing = index
+            }
+            guard let differing else { return nil }
+            let hasDigit = { (word: Substring) in word.utf8.contains { (0x30...0x39).contains($0) } }
+            guard !hasDigit(a.0[differing]), !hasDigit(b.0[differing]) else { return nil }
+            let x = Array(a.0[differing].unicodeScalars), y = Array(b.0[differing].unicodeScalars)
+            let bound = max(1, max(x.count, y.count) / 4)
+            guard let distance = Suggestion.distance(x, y, atMost: bound) else { return nil }
+            let letters = Double((a.0 + b.0).reduce(0) { $0 + $1.utf8.count })
+            return max(0.75, 1 - Double(2 * distance) / letters)
         }
-        let bWords = Set(bName.split(separator: " "))
-        let shared = aWords.intersection(bWords).count
-        if shared >= 2 {
-            let jaccard = Double(shared) / Double(aWords.union(bWords).count)
-            if jaccard >= 0.75 { best = max(best ?? 0, jaccard) }
+        let (short, long) = a.1.count < b.1.count ? (a.1, b.1) : (b.1, a.1)
+        guard long.count == short.count + 1, long.count >= 4 else { return nil }
+        var rest = long[...]
+        for word in short {
+            guard let at = rest.firstIndex(of: word) else { return nil }
+            rest = rest[(at + 1)...]
         }
-        return best.flatMap { $0 >= 0.75 ? $0 : nil }
+        return Double(short.count) / Double(long.count)
     }
 }
