@@ -107,7 +107,7 @@ public struct MappingSuggester: Sendable {
     }
 
     /// The Halo customers a tenant must map: active, under its top level (any, when it names none), mapped by no
-    /// tenant of its integration.
+    /// tenant of its integration, not let go by `unmapped_ok`.
     public func uncoveredCustomers(
         _ tenant: TenantConfig, customers: [(record: MatchRecord, topLevel: Int?, active: Bool)]
     ) -> [MatchRecord] {
@@ -123,9 +123,20 @@ public struct MappingSuggester: Sendable {
             if case .name(let name) = mapping.halo.value { return name }
             return nil
         })
+        let allowed = Set((tenant.customers?.unmappedOK ?? []).map(\.value))
         return customers.filter { entry in
-            entry.active && !mapped.contains(entry.record.key) && (topLevel == nil || entry.topLevel == topLevel!)
+            entry.active && !mapped.contains(entry.record.key) && !allowed.contains(entry.record.key)
+                && (topLevel == nil || entry.topLevel == topLevel!)
         }.map(\.record)
+    }
+
+    /// The tenant's item groups no group mapping names and `unmapped_ok` does not let go.
+    public func uncoveredGroups(_ tenant: TenantConfig) -> [MatchRecord] {
+        let list = tenant.productGroups
+        let skipped = Set((list?.mappings ?? []).map(\.code.value) + (list?.unmappedOK ?? []).map(\.value))
+        return (state.catalogs[tenant.key]?.productGroups ?? []).filter { !skipped.contains($0.code) }.map {
+            MatchRecord(key: $0.code, name: $0.name)
+        }
     }
 
     private func customerSuggestions(
@@ -156,9 +167,7 @@ public struct MappingSuggester: Sendable {
 
     private func groupSuggestions(_ tenant: TenantConfig, catalog: Catalog, matcher: RecordMatcher) -> TenantSuggestions? {
         guard tenant.productGroups != nil || tenant.defaultProductGroup != nil else { return nil }
-        let mapped = Set((tenant.productGroups?.mappings ?? []).map(\.code.value))
-        let unmapped = catalog.productGroups.filter { !mapped.contains($0.code) }.map { MatchRecord(key: $0.code, name: $0.name) }
-        let outcome = matcher.match(unmapped)
+        let outcome = matcher.match(uncoveredGroups(tenant))
         let proposals = outcome.matches.filter { $0.confidence >= minimumConfidence }.map {
             MappingProposal(halo: $0.candidate.key, code: $0.record.key, codeName: $0.record.name, evidence: $0.evidence,
                             confidence: $0.confidence)
