@@ -13,9 +13,11 @@ sealed="$store.enc"
 case "${1:-}" in
 restore)
     mkdir -p "$folder"
-    # Runs of the workflow share one concurrency group, so the newest finished run left the newest store.
-    for run in $(gh run list --workflow haloform.yml --limit 50 --json databaseId,status \
-        --jq '.[] | select(.status == "completed") | .databaseId'); do
+    # Runs of haloform.yml and of the drift watch (haloform-drift.yml) share one concurrency group, so the
+    # newest finished run of either left the newest store.
+    for run in $(gh run list --limit 100 --json databaseId,status,workflowName \
+        --jq '.[] | select(.status == "completed" and (.workflowName == "haloform" or .workflowName == "haloform drift"))
+            | .databaseId'); do
         if gh run download "$run" --name haloform-tokens --dir "$folder" >/dev/null 2>&1; then
             openssl enc -d -aes-256-cbc -pbkdf2 -pass env:HALOFORM_TOKEN_STORE_KEY -in "$sealed" -out "$store"
             chmod 600 "$store"
