@@ -1,66 +1,5 @@
 import JSONText
-public import YAMLSyntax
-
-/// Which list of a tenant a proposal belongs in.
-public enum SuggestedList: String, Sendable, Hashable, Codable, Comparable {
-    /// `customers.mappings`: Halo customer to accounting customer.
-    case customers
-    /// `products.group_mappings`: accounting item group to Halo product group.
-    case productGroups = "product_groups"
-
-    /// The list's path under the tenant, as a config writes it.
-    public var path: String {
-        switch self {
-        case .customers: "customers.mappings"
-        case .productGroups: "products.group_mappings"
-        }
-    }
-
-    public static func < (lhs: SuggestedList, rhs: SuggestedList) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-/// One mapping `suggest` proposes: the Halo name, the accounting code, their names, why and how sure.
-public struct MappingProposal: Sendable, Hashable {
-    /// The Halo record's name.
-    public var halo: String
-    /// The accounting code.
-    public var code: String
-    /// The accounting record's name.
-    public var codeName: String
-    /// The evidence, strongest first.
-    public var evidence: [Evidence]
-    /// The confidence, in hundredths.
-    public var confidence: Int
-}
-
-/// The proposals and conflicts for one list of one tenant.
-public struct TenantSuggestions: Sendable, Hashable {
-    /// The tenant.
-    public var tenant: CatalogKey
-    /// Which list.
-    public var list: SuggestedList
-    /// The list in the config, when it is written (where `--write` adds to it), else the tenant's mapping.
-    public var range: SourceRange
-    /// Whether the config writes the list itself (`mappings:` or `group_mappings:`).
-    public var listIsWritten: Bool
-    /// Where the list's entries are written.
-    public var items: [SourceRange]
-    /// The proposals, by Halo name.
-    public var proposals: [MappingProposal]
-    /// The conflicts.
-    public var conflicts: [MatchConflict]
-}
-
-/// What `suggest` found over a whole config.
-public struct SuggestReport: Sendable, Hashable {
-    /// Per tenant and list, in the config's order; lists with nothing to say are left out.
-    public var lists: [TenantSuggestions]
-
-    /// Every proposal.
-    public var proposalCount: Int { lists.reduce(0) { $0 + $1.proposals.count } }
-    /// Every conflict.
-    public var conflictCount: Int { lists.reduce(0) { $0 + $1.conflicts.count } }
-}
+import YAMLSyntax
 
 /// Proposes mappings for what a config does not map yet, from Halo's customers and product groups and the tenants'
 /// catalogs (with their customer details).
@@ -79,14 +18,16 @@ public struct MappingSuggester: Sendable {
         self.minimumConfidence = minimumConfidence
     }
 
-    /// The Halo customers `/Client` records describe, as match records with their top level and whether active.
-    public static func haloCustomers(_ records: [JSONObject]) -> [(record: MatchRecord, topLevel: Int?, active: Bool)] {
+    /// The Halo customers `/Client` records describe.
+    public static func haloCustomers(_ records: [JSONObject]) -> [HaloCustomer] {
         records.compactMap { client in
             guard let name = client[ClientField.name.rawValue]?.string, !name.isEmpty else { return nil }
             let record = MatchRecord(
                 key: name, name: name, vatNumber: client[ClientField.taxNumber.rawValue]?.string,
                 email: client[ClientField.accountsEmail.rawValue]?.string)
-            return (record, client[ClientField.topLevelID.rawValue]?.int, client[ClientField.inactive.rawValue]?.bool != true)
+            return HaloCustomer(
+                record: record, id: client[ClientField.id.rawValue]?.int, topLevel: client[ClientField.topLevelID.rawValue]?.int,
+                active: client[ClientField.inactive.rawValue]?.bool != true)
         }
     }
 
@@ -109,7 +50,7 @@ public struct MappingSuggester: Sendable {
     /// The Halo customers a tenant must map: active, under its top level (any, when it names none), mapped by no
     /// tenant of its integration, not let go by `unmapped_ok`.
     public func uncoveredCustomers(
-        _ tenant: TenantConfig, customers: [(record: MatchRecord, topLevel: Int?, active: Bool)]
+        _ tenant: TenantConfig, customers: [HaloCustomer]
     ) -> [MatchRecord] {
         let topLevel = tenant.customerTopLevel.map { reference -> Int? in
             switch reference.value {
@@ -119,13 +60,17 @@ public struct MappingSuggester: Sendable {
         }
         // A Halo customer maps to one accounting customer per integration: one mapped by any tenant is covered.
         let lists = config.integrations[tenant.integration]?.tenants.compactMap(\.customers) ?? []
-        let mapped = Set(lists.flatMap(\.mappings).compactMap { mapping -> String? in
-            if case .name(let name) = mapping.halo.value { return name }
-            return nil
-        })
+        var mapped: Set<String> = [], mappedIDs: Set<Int> = []
+        for mapping in lists.flatMap(\.mappings) {
+            switch mapping.halo.value {
+            case .name(let name): mapped.insert(name)
+            case .id(let id): mappedIDs.insert(id)
+            }
+        }
         let allowed = Set((tenant.customers?.unmappedOK ?? []).map(\.value))
         return customers.filter { entry in
             entry.active && !mapped.contains(entry.record.key) && !allowed.contains(entry.record.key)
+                && !(entry.id.map(mappedIDs.contains) ?? false)
                 && (topLevel == nil || entry.topLevel == topLevel!)
         }.map(\.record)
     }
@@ -140,7 +85,7 @@ public struct MappingSuggester: Sendable {
     }
 
     private func customerSuggestions(
-        _ tenant: TenantConfig, catalog: Catalog, customers: [(record: MatchRecord, topLevel: Int?, active: Bool)]
+        _ tenant: TenantConfig, catalog: Catalog, customers: [HaloCustomer]
     ) -> TenantSuggestions? {
         guard tenant.customers != nil || tenant.customerTopLevel != nil else { return nil }
         let details = Dictionary(catalog.customerDetails.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
