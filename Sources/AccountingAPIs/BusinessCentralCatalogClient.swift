@@ -63,7 +63,8 @@ public struct BusinessCentralCatalogClient: CatalogClient {
         async let items = list("\(root)/items?$select=id,number,displayName", "number")
         let customers = try await customerRecords
         var catalog = Catalog(
-            companies: companies, customers: CatalogEntries.from(customers, id: "id", code: "number", name: "displayName"),
+            companies: companies,
+            customers: CatalogEntries.from(customers, id: "id", code: "number", name: "displayName"),
             productGroups: try await groups, taxCodes: [], accounts: try await accounts, items: try await items)
         if detailed {
             catalog.customerDetails = CatalogEntries.details(

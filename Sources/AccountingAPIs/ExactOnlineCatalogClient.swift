@@ -39,8 +39,10 @@ public struct ExactOnlineCatalogClient: CatalogClient {
         async let items = list("\(root)/bulk/Logistics/Items?$select=ID,Code,Description", "ID", "Code", "Description")
         let customers = try await customerRecords
         var catalog = Catalog(
-            companies: try await companies, customers: CatalogEntries.from(customers, id: "ID", code: "Code", name: "Name"),
-            productGroups: try await groups, taxCodes: try await taxes, accounts: try await accounts, items: try await items)
+            companies: try await companies,
+            customers: CatalogEntries.from(customers, id: "ID", code: "Code", name: "Name"),
+            productGroups: try await groups, taxCodes: try await taxes, accounts: try await accounts,
+            items: try await items)
         if detailed {
             catalog.customerDetails = CatalogEntries.details(
                 customers, code: "Code", vat: "VATNumber", registration: "ChamberOfCommerce", email: "Email")

@@ -130,7 +130,8 @@ enum SandboxSeed {
     ]
 
     /// The Exact account the near-duplicates add beside their own: one sharing 2009's VAT number.
-    static let sharedVATAccount = (code: "2010", name: "Visser Groep Services", vat: "NL333333333B01", chamber: "30123457", email: "")
+    static let sharedVATAccount = (
+        code: "2010", name: "Visser Groep Services", vat: "NL333333333B01", chamber: "30123457", email: "")
 
     /// A fixed moment of the seed, `days` after 2024-01-02 09:30 UTC, in milliseconds since 1970.
     static func milliseconds(days: Int, minutes: Int = 0) -> Int {
@@ -183,15 +184,18 @@ enum SandboxSeed {
             let name = clientName(id)
             let duplicate = id > 300 ? nearDuplicates[id - 301] : nil
             let topLevel: Int
-            if duplicate != nil || name.hasSuffix(" BV") { topLevel = 1 } else if name.hasSuffix(" NV") { topLevel = 2 } else if name.hasSuffix(" Ltd") {
+            if duplicate != nil || name.hasSuffix(" BV") {
+                topLevel = 1
+            } else if name.hasSuffix(" NV") { topLevel = 2 } else if name.hasSuffix(" Ltd") {
                 topLevel = 3
             } else if id <= 10 { topLevel = 4 } else { topLevel = [1, 2, 3, 4][id % 4] }
             let accountsID = duplicate != nil ? String(2000 + id)
                 : id % 25 == 0 ? "" : (id <= 250 ? String(1000 + id) : "C\(String(id).leftPadded(to: 4, with: "0"))")
             clients.append(JSONObject([
                 ("id", .int(id)), ("name", .string(name)), ("toplevel_id", .int(topLevel)),
-                ("toplevel_name", .string(topLevels[topLevel - 1])), ("inactive", .bool(duplicate?.inactive ?? (id % 50 == 17))),
-                ("tax_number", .string(duplicate?.haloVAT ?? "")), ("accountsemailaddress", .string(duplicate?.haloEmail ?? "")),
+                ("toplevel_name", .string(topLevels[topLevel - 1])),
+                ("inactive", .bool(duplicate?.inactive ?? (id % 50 == 17))), ("tax_number", .string(duplicate?.haloVAT ?? "")),
+                ("accountsemailaddress", .string(duplicate?.haloEmail ?? "")),
                 ("accountsid", .string(accountsID)), ("excludefrominvoicesync", .bool(id % 40 == 13)),
                 ("exact_division", 0), ("dbc_company_id", ""), ("sage_business_cloud_details_id", 0),
                 ("main_site_id", .int(id)), ("main_site_name", "Head Office"),
@@ -313,7 +317,8 @@ enum SandboxSeed {
                     ("CountryName", .string(country == "NL" ? "Nederland" : "België")), ("City", .string(country == "NL" ? "Amsterdam" : "Antwerpen")),
                     ("Postcode", .string(country == "NL" ? "1011 AA" : "2000")), ("AddressLine1", .string("Kerkstraat \(index)")),
                     ("Email", .string("accounts@customer\(index).example")), ("Phone", .string("+31 20 555 \(String(index).leftPadded(to: 4, with: "0"))")),
-                    ("VATNumber", .string(index == 1 ? "NL001234567B01" : "")), ("ChamberOfCommerce", ""), ("SalesVATCode", "2  "),
+                    ("VATNumber", .string(index == 1 ? "NL001234567B01" : "")), ("ChamberOfCommerce", ""),
+                    ("SalesVATCode", "2  "),
                     ("SalesCurrency", "EUR"), ("Type", "A"), ("Division", .int(code)),
                     ("Created", exactDate(days: index % 200)), ("Modified", exactDate(days: 200 + index % 100)),
                 ])
@@ -321,10 +326,12 @@ enum SandboxSeed {
             for (index, account) in (nearDuplicates.compactMap(\.exact) + [sharedVATAccount]).enumerated() {
                 accounts.append(JSONObject([
                     // A fixed id, so the seed's other ids stay what they were.
-                    ("ID", .string("\(code)-0000-4000-8000-00000000\(account.code)")), ("Code", .string(account.code.leftPadded(to: 18))),
+                    ("ID", .string("\(code)-0000-4000-8000-00000000\(account.code)")),
+                    ("Code", .string(account.code.leftPadded(to: 18))),
                     ("Name", .string(account.name)),
                     ("IsSales", true), ("IsSupplier", false), ("IsPurchase", false), ("Status", "C"), ("Blocked", false),
-                    ("Country", .string(country.padding(toLength: 3))), ("CountryName", .string(country == "NL" ? "Nederland" : "België")),
+                    ("Country", .string(country.padding(toLength: 3))),
+                    ("CountryName", .string(country == "NL" ? "Nederland" : "België")),
                     ("City", "Utrecht"), ("Postcode", "3511 AA"), ("AddressLine1", .string("Oudegracht \(index + 1)")),
                     ("Email", .string(account.email)), ("Phone", ""), ("VATNumber", .string(account.vat)),
                     ("ChamberOfCommerce", .string(account.chamber)), ("SalesVATCode", "2  "), ("SalesCurrency", "EUR"), ("Type", "A"),

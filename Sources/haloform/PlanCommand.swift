@@ -21,7 +21,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
     var detailedExitcode = false
 
-    @Flag(help: "Fail (exit 1) when a coverage rule (require: all_active) finds a record nothing maps, as coverage: error does.")
+    @Flag(help: "Fail (exit 1) when a coverage rule finds a record nothing maps, as coverage: error does.")
     var strict = false
 
     func run() async throws {

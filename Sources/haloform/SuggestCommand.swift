@@ -91,10 +91,14 @@ struct SuggestCommand: AsyncParsableCommand {
         }
         for list in report.lists {
             for conflict in list.conflicts {
-                Terminal.output("conflict: " + SuggestRenderer.message(conflict, list: list.list, integration: list.tenant.integration) + "\n")
+                Terminal.output(
+                    "conflict: "
+                        + SuggestRenderer.message(conflict, list: list.list, integration: list.tenant.integration)
+                        + "\n")
             }
         }
-        Terminal.output("\(report.proposalCount) mapping\(report.proposalCount == 1 ? "" : "s") written, "
-            + "\(report.conflictCount) conflict\(report.conflictCount == 1 ? "" : "s") left to decide\n")
+        Terminal.output(
+            "\(report.proposalCount) mapping\(report.proposalCount == 1 ? "" : "s") written, "
+                + "\(report.conflictCount) conflict\(report.conflictCount == 1 ? "" : "s") left to decide\n")
     }
 }

@@ -1,5 +1,6 @@
-@testable import HaloformCore
 import Testing
+
+@testable import HaloformCore
 
 /// The matching engine of `suggest`: normalised keys, each kind of evidence, counter-evidence and conflicts.
 struct RecordMatcherTests {
@@ -34,9 +35,10 @@ struct RecordMatcherTests {
         ])
         #expect(outcome.conflicts.isEmpty)
         #expect(outcome.matches.map { "\($0.record.key)→\($0.candidate.key)" } == ["A→1", "B→2", "C→3", "D→4", "E→5"])
-        #expect(outcome.matches.map { $0.evidence.map(\.kind) } == [
-            [.vatNumber], [.registrationNumber], [.emailDomain], [.sameName], [.nearName],
-        ])
+        #expect(
+            outcome.matches.map { $0.evidence.map(\.kind) } == [
+                [.vatNumber], [.registrationNumber], [.emailDomain], [.sameName], [.nearName],
+            ])
         #expect(outcome.matches.map(\.confidence) == [97, 95, 80, 85, 73])
         #expect(outcome.matches[0].evidence[0].description == "same VAT number (NL812345678B01)")
     }
@@ -44,9 +46,14 @@ struct RecordMatcherTests {
     @Test func differingNumbersFreeMailAndNumberedNamesAreNoEvidence() {
         // Each pair: a record and the candidate it must not be proposed for.
         let pairs: [(MatchRecord, MatchRecord)] = [
-            (MatchRecord(key: "A", name: "Jansen Installatie BV", vatNumber: "NL111111111B01"),
-             MatchRecord(key: "1", name: "Jansen Installatie", vatNumber: "NL222222222B01")),
-            (MatchRecord(key: "B", name: "Jansen Logistiek", email: "j@gmail.com"), MatchRecord(key: "2", name: "Pieters", email: "p@gmail.com")),
+            (
+                MatchRecord(key: "A", name: "Jansen Installatie BV", vatNumber: "NL111111111B01"),
+                MatchRecord(key: "1", name: "Jansen Installatie", vatNumber: "NL222222222B01")
+            ),
+            (
+                MatchRecord(key: "B", name: "Jansen Logistiek", email: "j@gmail.com"),
+                MatchRecord(key: "2", name: "Pieters", email: "p@gmail.com")
+            ),
             (MatchRecord(key: "C", name: "Customer 0011"), MatchRecord(key: "3", name: "Customer 0012")),
             (MatchRecord(key: "D", name: "Bakker Software BV"), MatchRecord(key: "4", name: "Bakker Hardware BV")),
         ]
@@ -62,12 +69,13 @@ struct RecordMatcherTests {
             MatchRecord(key: "3001", name: "Twin"),
             MatchRecord(key: "3002", name: "Twin B.V."),
         ])
-        let outcome = matcher.match([
-            MatchRecord(key: "Smit Advies", name: "Smit Advies"),
-            MatchRecord(key: "Smit Advies B.V.", name: "Smit Advies B.V."),
-            MatchRecord(key: "Acme Nederland", name: "Acme Nederland", vatNumber: "NL001234567B01"),
-            MatchRecord(key: "Twin Ltd", name: "Twin Ltd"),
-        ], mapped: ["1001": "Acme BV"])
+        let outcome = matcher.match(
+            [
+                MatchRecord(key: "Smit Advies", name: "Smit Advies"),
+                MatchRecord(key: "Smit Advies B.V.", name: "Smit Advies B.V."),
+                MatchRecord(key: "Acme Nederland", name: "Acme Nederland", vatNumber: "NL001234567B01"),
+                MatchRecord(key: "Twin Ltd", name: "Twin Ltd"),
+            ], mapped: ["1001": "Acme BV"])
         #expect(outcome.matches.isEmpty)
         #expect(outcome.conflicts.map(\.kind) == [.alreadyMapped, .sharedCandidate, .ambiguous])
         #expect(outcome.conflicts[0].mappedTo == "Acme BV")
@@ -77,7 +85,9 @@ struct RecordMatcherTests {
 
     @Test func itemGroupsMayShareAProductGroup() {
         let matcher = RecordMatcher(candidates: [MatchRecord(key: "Hardware", name: "Hardware")], exclusive: false)
-        let outcome = matcher.match([MatchRecord(key: "100", name: "Hardware"), MatchRecord(key: "HW", name: "hardware")])
+        let outcome = matcher.match([
+            MatchRecord(key: "100", name: "Hardware"), MatchRecord(key: "HW", name: "hardware"),
+        ])
         #expect(outcome.matches.map(\.candidate.key) == ["Hardware", "Hardware"])
         #expect(outcome.conflicts.isEmpty)
     }

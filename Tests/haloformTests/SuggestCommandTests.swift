@@ -5,7 +5,9 @@ import Testing
 /// `nearDuplicates`), on a fresh copy of examples/acme.
 @Suite(.serialized) struct SuggestCommandTests {
     /// The proposals of one tenant's list in the JSON document, by Halo name: code and evidence kinds.
-    static func proposals(_ document: [String: Any], tenant: String, list: String = "customers") -> [String: (String, [String])] {
+    static func proposals(
+        _ document: [String: Any], tenant: String, list: String = "customers"
+    ) -> [String: (String, [String])] {
         var found: [String: (String, [String])] = [:]
         for case let proposal as [String: Any] in document["proposals"] as? [Any] ?? []
         where proposal["tenant"] as? String == tenant && proposal["list"] as? String == list {
@@ -63,16 +65,19 @@ import Testing
         // Deterministic, and --min-confidence leaves out what is below it.
         let again = try await HaloformBinary.run(["suggest", "--format", "json", "."], in: root)
         #expect(again.stdout == run.stdout)
-        let strict = try Self.json(try await HaloformBinary.run(["suggest", "--format", "json", "--min-confidence", "0.9", "."], in: root))
+        let strict = try Self.json(
+            try await HaloformBinary.run(["suggest", "--format", "json", "--min-confidence", "0.9", "."], in: root))
         let kept = Self.proposals(strict, tenant: "exact-nl")
         #expect(kept["Van den Berg Installatietechniek B.V."] != nil && kept["Dekker Bouwmaterialen BV"] == nil)
         #expect(kept["Brouwer & Zonen"] == nil && kept["Café Noordzee B.V."] == nil)
 
         let yaml = try await HaloformBinary.run(["suggest", "."], in: root)
-        #expect(yaml.stdout.contains(
-            "          - { halo: Brouwer & Zonen, exact: \"2002\" }  # suggest: same e-mail domain (brouwerzonen.nl); "
-                + "confidence 0.80; Brouwer en Zn.\n"), "\(yaml.stdout)")
-        #expect(yaml.stdout.contains("# conflict: 'Smit Advies' and 'Smit Advies B.V.' would all map to exact \"2006\""))
+        #expect(
+            yaml.stdout.contains(
+                "          - { halo: Brouwer & Zonen, exact: \"2002\" }  # suggest: same e-mail domain (brouwerzonen.nl); "
+                    + "confidence 0.80; Brouwer en Zn.\n"), "\(yaml.stdout)")
+        #expect(
+            yaml.stdout.contains("# conflict: 'Smit Advies' and 'Smit Advies B.V.' would all map to exact \"2006\""))
     }
 
     @Test func writeThenPlanAndApplyMapThemAndASecondSuggestProposesNothing() async throws {
@@ -81,7 +86,9 @@ import Testing
         let before = try String(contentsOf: exactNL, encoding: .utf8)
         let write = try await HaloformBinary.run(["suggest", "--write", "."], in: root)
         #expect(write.status == 0, "\(write)")
-        #expect(write.stdout.contains("exact-online/exact-nl.yaml: 65 added to exact_online.tenant[\"exact-nl\"] customers.mappings"))
+        #expect(
+            write.stdout.contains(
+                "exact-online/exact-nl.yaml: 65 added to exact_online.tenant[\"exact-nl\"] customers.mappings"))
         let after = try String(contentsOf: exactNL, encoding: .utf8)
         // Only lines added: every original line is still there, in order, comments included.
         var remaining = after.split(separator: "\n", omittingEmptySubsequences: false)[...]
@@ -92,15 +99,19 @@ import Testing
             }
             remaining = remaining[(at + 1)...]
         }
-        #expect(after.contains("""
-                      - { halo: Tyrell BV, exact: "1010" }
-                      - { halo: Brouwer & Zonen, exact: "2002" }  # suggest: same e-mail domain (brouwerzonen.nl); confidence 0.80; Brouwer en Zn.
-            """))
-        #expect(after.contains("""
-                      - { exact: "300", halo: Services }
-                      - { exact: "400", halo: Licences }  # suggest: same name (licences); confidence 0.85; Licences
-                    group_accounts:
-            """))
+        #expect(
+            after.contains(
+                """
+                          - { halo: Tyrell BV, exact: "1010" }
+                          - { halo: Brouwer & Zonen, exact: "2002" }  # suggest: same e-mail domain (brouwerzonen.nl); confidence 0.80; Brouwer en Zn.
+                """))
+        #expect(
+            after.contains(
+                """
+                          - { exact: "300", halo: Services }
+                          - { exact: "400", halo: Licences }  # suggest: same name (licences); confidence 0.85; Licences
+                        group_accounts:
+                """))
 
         let plan = try await HaloformBinary.run(["plan", "--format", "json", "."], in: root)
         #expect(plan.status == 0, "\(plan)")
@@ -117,18 +128,21 @@ import Testing
     @Test func writeRefusesAFlowListWithALocatedErrorAndChangesNothing() async throws {
         let root = try HaloformBinary.copyExample("acme")
         let exactNL = root.appendingPathComponent("exact-online/exact-nl.yaml")
-        try exactNL.edit("""
+        try exactNL.edit(
+            """
                     group_mappings:
                       - { exact: "100", halo: Hardware }
                       - { exact: "200", halo: Software }
                       - { exact: "300", halo: Services }
-            """, """
+            """,
+            """
                     group_mappings: [{ exact: "100", halo: Hardware }, { exact: "200", halo: Software }, { exact: "300", halo: Services }]
             """)
         let before = try String(contentsOf: exactNL, encoding: .utf8)
         let run = try await HaloformBinary.run(["suggest", "--write", "."], in: root)
         #expect(run.status == 1)
-        let error = "exact-online/exact-nl.yaml:29:25: error: 'group_mappings' of exact_online.tenant[\"exact-nl\"] is a flow list"
+        let error =
+            "exact-online/exact-nl.yaml:29:25: error: 'group_mappings' of exact_online.tenant[\"exact-nl\"] is a flow list"
         #expect((run.stdout + run.stderr).contains(error), "\(run)")
         #expect(try String(contentsOf: exactNL, encoding: .utf8) == before)
     }

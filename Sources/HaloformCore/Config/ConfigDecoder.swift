@@ -89,7 +89,8 @@ struct ConfigDecoder {
             guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { return nil }
             return Mapping(range: item.range, halo: halo, code: code)
         }
-        var result = MappingList(range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings, isWritten: list != nil)
+        var result = MappingList(
+            range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings, isWritten: list != nil)
         result.requirement = enumeration(node["require"])
         result.unmappedOK = (node["unmapped_ok"]?.sequence ?? []).compactMap { string($0) }
         result.severity = enumeration(node["coverage"])

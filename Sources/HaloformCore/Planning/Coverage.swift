@@ -6,7 +6,9 @@ public enum Coverage {
     public static func byTenant(_ records: [UncoveredRecord]) -> [(String, [UncoveredRecord])] {
         var groups: [(String, [UncoveredRecord])] = []
         for record in records {
-            if groups.last?.0 == record.tenant.description { groups[groups.count - 1].1.append(record) } else {
+            if groups.last?.0 == record.tenant.description {
+                groups[groups.count - 1].1.append(record)
+            } else {
                 groups.append((record.tenant.description, [record]))
             }
         }
@@ -22,14 +24,16 @@ public enum Coverage {
             for tenant in integration.tenants {
                 if let list = tenant.customers, let rule = list.requirement {
                     found += suggester.uncoveredCustomers(tenant, customers: customers).sorted { $0.key < $1.key }.map {
-                        UncoveredRecord(tenant: tenant.key, list: .customers, key: $0.key, name: $0.name,
-                                        rule: rule.range.description, isError: list.severity?.value == .error)
+                        UncoveredRecord(
+                            tenant: tenant.key, list: .customers, key: $0.key, name: $0.name,
+                            rule: rule.range.description, isError: list.severity?.value == .error)
                     }
                 }
                 if let list = tenant.productGroups, let rule = list.requirement {
                     found += suggester.uncoveredGroups(tenant).sorted { $0.key < $1.key }.map {
-                        UncoveredRecord(tenant: tenant.key, list: .productGroups, key: $0.key, name: $0.name,
-                                        rule: rule.range.description, isError: list.severity?.value == .error)
+                        UncoveredRecord(
+                            tenant: tenant.key, list: .productGroups, key: $0.key, name: $0.name,
+                            rule: rule.range.description, isError: list.severity?.value == .error)
                     }
                 }
             }

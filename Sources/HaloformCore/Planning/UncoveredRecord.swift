@@ -17,7 +17,9 @@ public struct UncoveredRecord: Sendable, Hashable, Decodable {
 
     /// The reason, which the rule's location (`rule`) precedes wherever it is printed.
     public var reason: String {
-        let what = list == .customers ? "active Halo customer '\(key)'" : "\(tenant.integration.displayName) item group '\(key)' (\(name))"
+        let what =
+            list == .customers
+            ? "active Halo customer '\(key)'" : "\(tenant.integration.displayName) item group '\(key)' (\(name))"
         return "\(what) is in no \(list.path) entry and not under unmapped_ok"
     }
 }
@@ -31,9 +33,13 @@ extension UncoveredRecord {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            tenant: CatalogKey(try container.decode(Integration.self, forKey: .integration), try container.decode(String.self, forKey: .tenant)),
-            list: try container.decode(SuggestedList.self, forKey: .list), key: try container.decode(String.self, forKey: .key),
-            name: try container.decode(String.self, forKey: .name), rule: try container.decode(String.self, forKey: .rule),
+            tenant: CatalogKey(
+                try container.decode(Integration.self, forKey: .integration),
+                try container.decode(String.self, forKey: .tenant)),
+            list: try container.decode(SuggestedList.self, forKey: .list),
+            key: try container.decode(String.self, forKey: .key),
+            name: try container.decode(String.self, forKey: .name),
+            rule: try container.decode(String.self, forKey: .rule),
             isError: try container.decode(Bool.self, forKey: .error))
     }
 }

@@ -26,7 +26,8 @@ public struct MappingSuggester: Sendable {
                 key: name, name: name, vatNumber: client[ClientField.taxNumber.rawValue]?.string,
                 email: client[ClientField.accountsEmail.rawValue]?.string)
             return HaloCustomer(
-                record: record, id: client[ClientField.id.rawValue]?.int, topLevel: client[ClientField.topLevelID.rawValue]?.int,
+                record: record, id: client[ClientField.id.rawValue]?.int,
+                topLevel: client[ClientField.topLevelID.rawValue]?.int,
                 active: client[ClientField.inactive.rawValue]?.bool != true)
         }
     }
@@ -60,7 +61,8 @@ public struct MappingSuggester: Sendable {
         }
         // A Halo customer maps to one accounting customer per integration: one mapped by any tenant is covered.
         let lists = config.integrations[tenant.integration]?.tenants.compactMap(\.customers) ?? []
-        var mapped: Set<String> = [], mappedIDs: Set<Int> = []
+        var mapped: Set<String> = []
+        var mappedIDs: Set<Int> = []
         for mapping in lists.flatMap(\.mappings) {
             switch mapping.halo.value {
             case .name(let name): mapped.insert(name)
@@ -97,27 +99,34 @@ public struct MappingSuggester: Sendable {
         }
         var mapped: [String: String] = [:]
         for mapping in tenant.customers?.mappings ?? [] {
-            mapped[mapping.code.value] = switch mapping.halo.value {
-            case .name(let name): name
-            case .id(let id): "halo_id \(id)"
-            }
+            mapped[mapping.code.value] =
+                switch mapping.halo.value {
+                case .name(let name): name
+                case .id(let id): "halo_id \(id)"
+                }
         }
-        let outcome = RecordMatcher(candidates: candidates).match(uncoveredCustomers(tenant, customers: customers), mapped: mapped)
+        let outcome = RecordMatcher(candidates: candidates).match(
+            uncoveredCustomers(tenant, customers: customers), mapped: mapped)
         let proposals = outcome.matches.filter { $0.confidence >= minimumConfidence }.map {
-            MappingProposal(halo: $0.record.key, code: $0.candidate.key, codeName: $0.candidate.name, evidence: $0.evidence,
-                            confidence: $0.confidence)
+            MappingProposal(
+                halo: $0.record.key, code: $0.candidate.key, codeName: $0.candidate.name, evidence: $0.evidence,
+                confidence: $0.confidence)
         }
         return suggestions(tenant, .customers, tenant.customers, proposals: proposals, conflicts: outcome.conflicts)
     }
 
-    private func groupSuggestions(_ tenant: TenantConfig, catalog: Catalog, matcher: RecordMatcher) -> TenantSuggestions? {
+    private func groupSuggestions(
+        _ tenant: TenantConfig, catalog: Catalog, matcher: RecordMatcher
+    ) -> TenantSuggestions? {
         guard tenant.productGroups != nil || tenant.defaultProductGroup != nil else { return nil }
         let outcome = matcher.match(uncoveredGroups(tenant))
         let proposals = outcome.matches.filter { $0.confidence >= minimumConfidence }.map {
-            MappingProposal(halo: $0.candidate.key, code: $0.record.key, codeName: $0.record.name, evidence: $0.evidence,
-                            confidence: $0.confidence)
+            MappingProposal(
+                halo: $0.candidate.key, code: $0.record.key, codeName: $0.record.name, evidence: $0.evidence,
+                confidence: $0.confidence)
         }
-        return suggestions(tenant, .productGroups, tenant.productGroups, proposals: proposals, conflicts: outcome.conflicts)
+        return suggestions(
+            tenant, .productGroups, tenant.productGroups, proposals: proposals, conflicts: outcome.conflicts)
     }
 
     private func suggestions(

@@ -3,8 +3,10 @@
 public enum MatchKey {
     /// Legal forms dropped from names, as tokens after punctuation is gone ("B.V." and "BV" both read "bv").
     static let legalForms: Set<String> = [
-        "bv", "nv", "vof", "cv", "bvba", "sprl", "srl", "sa", "sas", "sarl", "ltd", "limited", "plc", "llp", "llc", "inc",
-        "incorporated", "corp", "corporation", "co", "gmbh", "ag", "kg", "ohg", "ug", "eg", "ev", "se", "ab", "as", "aps",
+        "bv", "nv", "vof", "cv", "bvba", "sprl", "srl", "sa", "sas", "sarl", "ltd", "limited", "plc", "llp", "llc",
+        "inc",
+        "incorporated", "corp", "corporation", "co", "gmbh", "ag", "kg", "ohg", "ug", "eg", "ev", "se", "ab", "as",
+        "aps",
         "oy", "spa", "sl", "pty", "holding", "holdings",
     ]
 
@@ -53,7 +55,9 @@ public enum MatchKey {
                     words.append("and")
                 default: close()
                 }
-            } else if let plain = folds[scalar] ?? scalar.properties.lowercaseMapping.unicodeScalars.first.flatMap({ folds[$0] }) {
+            } else if let plain = folds[scalar]
+                ?? scalar.properties.lowercaseMapping.unicodeScalars.first.flatMap({ folds[$0] })
+            {
                 word += plain
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 word += scalar.properties.lowercaseMapping

@@ -12,7 +12,9 @@ public struct MatchRecord: Sendable, Hashable, Codable {
     public var email: String?
 
     /// Creates a record.
-    public init(key: String, name: String, vatNumber: String? = nil, registrationNumber: String? = nil, email: String? = nil) {
+    public init(
+        key: String, name: String, vatNumber: String? = nil, registrationNumber: String? = nil, email: String? = nil
+    ) {
         self.key = key
         self.name = name
         self.vatNumber = vatNumber

@@ -30,10 +30,16 @@ public final class RecordMatcher: Sendable {
     public init(candidates: [MatchRecord], exclusive: Bool = true) {
         self.exclusive = exclusive
         self.candidates = candidates
-        var names: [String] = [], words: [[Substring]] = [], digests: [[UInt64]] = []
-        var vats: [String?] = [], registrations: [String?] = []
-        var byVAT: [String: [Int32]] = [:], byRegistration: [String: [Int32]] = [:], byDomain: [String: [Int32]] = [:]
-        var byName: [String: [Int32]] = [:], byPart: [UInt64: [Int32]] = [:]
+        var names: [String] = []
+        var words: [[Substring]] = []
+        var digests: [[UInt64]] = []
+        var vats: [String?] = []
+        var registrations: [String?] = []
+        var byVAT: [String: [Int32]] = [:]
+        var byRegistration: [String: [Int32]] = [:]
+        var byDomain: [String: [Int32]] = [:]
+        var byName: [String: [Int32]] = [:]
+        var byPart: [UInt64: [Int32]] = [:]
         names.reserveCapacity(candidates.count)
         byName.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
@@ -44,14 +50,17 @@ public final class RecordMatcher: Sendable {
             let wordDigests = Self.digests(split)
             words.append(split)
             digests.append(wordDigests)
-            let vat = MatchKey.number(candidate.vatNumber), registration = MatchKey.number(candidate.registrationNumber)
+            let vat = MatchKey.number(candidate.vatNumber)
+            let registration = MatchKey.number(candidate.registrationNumber)
             vats.append(vat)
             registrations.append(registration)
             if let vat { byVAT[vat, default: []].append(position) }
             if let registration { byRegistration[registration, default: []].append(position) }
             if let domain = MatchKey.domain(candidate.email) { byDomain[domain, default: []].append(position) }
             if !name.isEmpty { byName[name, default: []].append(position) }
-            for part in Self.parts(of: wordDigests) + Self.ends(of: split) { byPart[part, default: []].append(position) }
+            for part in Self.parts(of: wordDigests) + Self.ends(of: split) {
+                byPart[part, default: []].append(position)
+            }
         }
         self.names = names
         candidateWords = words
@@ -71,7 +80,9 @@ public final class RecordMatcher: Sendable {
     static func parts(of digests: [UInt64]) -> [UInt64] {
         guard (2...6).contains(digests.count) else { return [] }
         return (-1..<digests.count).map { skipped in
-            digests.indices.reduce(StableDigest.mixed(1)) { $1 == skipped ? $0 : StableDigest.adding(digests[$1], to: $0) }
+            digests.indices.reduce(StableDigest.mixed(1)) {
+                $1 == skipped ? $0 : StableDigest.adding(digests[$1], to: $0)
+            }
         }
     }
 
@@ -100,13 +111,17 @@ public final class RecordMatcher: Sendable {
             guard let first = found.first else { continue }
             if found.count > 1, found[1].confidence == first.confidence {
                 let tied = found.prefix { $0.confidence == first.confidence }.map { candidates[$0.candidate] }
-                conflicts.append(MatchConflict(kind: .ambiguous, records: [record], candidates: tied, mappedTo: nil, evidence: first.evidence))
+                conflicts.append(
+                    MatchConflict(
+                        kind: .ambiguous, records: [record], candidates: tied, mappedTo: nil, evidence: first.evidence))
                 continue
             }
             let candidate = candidates[first.candidate]
             if exclusive, let owner = mapped[candidate.key], owner != record.key {
-                conflicts.append(MatchConflict(
-                    kind: .alreadyMapped, records: [record], candidates: [candidate], mappedTo: owner, evidence: first.evidence))
+                conflicts.append(
+                    MatchConflict(
+                        kind: .alreadyMapped, records: [record], candidates: [candidate], mappedTo: owner,
+                        evidence: first.evidence))
                 continue
             }
             best.append((index, first.candidate, first.evidence, first.confidence))
@@ -118,19 +133,24 @@ public final class RecordMatcher: Sendable {
             for (candidate, positions) in claims {
                 if positions.count == 1 {
                     let entry = best[positions[0]]
-                    matches.append(RecordMatch(
-                        record: records[entry.record], candidate: candidates[candidate], evidence: entry.evidence,
-                        confidence: entry.confidence))
+                    matches.append(
+                        RecordMatch(
+                            record: records[entry.record], candidate: candidates[candidate], evidence: entry.evidence,
+                            confidence: entry.confidence))
                 } else {
                     let claimants = positions.map { records[best[$0].record] }.sorted { $0.key < $1.key }
-                    conflicts.append(MatchConflict(
-                        kind: .sharedCandidate, records: claimants, candidates: [candidates[candidate]], mappedTo: nil,
-                        evidence: best[positions[0]].evidence))
+                    conflicts.append(
+                        MatchConflict(
+                            kind: .sharedCandidate, records: claimants, candidates: [candidates[candidate]],
+                            mappedTo: nil,
+                            evidence: best[positions[0]].evidence))
                 }
             }
         } else {
             matches = best.map {
-                RecordMatch(record: records[$0.record], candidate: candidates[$0.candidate], evidence: $0.evidence, confidence: $0.confidence)
+                RecordMatch(
+                    record: records[$0.record], candidate: candidates[$0.candidate], evidence: $0.evidence,
+                    confidence: $0.confidence)
             }
         }
         matches.sort { ($0.record.key, $0.candidate.key) < ($1.record.key, $1.candidate.key) }
@@ -152,9 +172,12 @@ public final class RecordMatcher: Sendable {
                 }
             }
         }
-        let vat = MatchKey.number(record.vatNumber), registration = MatchKey.number(record.registrationNumber)
+        let vat = MatchKey.number(record.vatNumber)
+        let registration = MatchKey.number(record.registrationNumber)
         if let vat { add(byVAT[vat], Evidence(.vatNumber, vat, weight: 97)) }
-        if let registration { add(byRegistration[registration], Evidence(.registrationNumber, registration, weight: 95)) }
+        if let registration {
+            add(byRegistration[registration], Evidence(.registrationNumber, registration, weight: 95))
+        }
         if let domain = MatchKey.domain(record.email), let block = byDomain[domain], block.count <= Self.largestDomain {
             add(block, Evidence(.emailDomain, domain, weight: 80))
         }
@@ -171,7 +194,8 @@ public final class RecordMatcher: Sendable {
             let doubt = evidence.reduce(1.0) { $0 * (1 - Double($1.weight) / 100) }
             return (entry.candidate, evidence, min(99, Int(((1 - doubt) * 100).rounded())))
         }.sorted { lhs, rhs in
-            lhs.confidence != rhs.confidence ? lhs.confidence > rhs.confidence
+            lhs.confidence != rhs.confidence
+                ? lhs.confidence > rhs.confidence
                 : candidates[lhs.candidate].key < candidates[rhs.candidate].key
         }
     }
@@ -187,7 +211,8 @@ public final class RecordMatcher: Sendable {
             guard let block = byPart[part], block.count <= Self.largestBlock else { continue }
             for position in block where seen.insert(position).inserted {
                 let index = Int(position)
-                guard let similarity = Self.similarity((words, digests), (candidateWords[index], candidateDigests[index]))
+                guard
+                    let similarity = Self.similarity((words, digests), (candidateWords[index], candidateDigests[index]))
                 else { continue }
                 let evidence = Evidence(.nearName, names[index], weight: 40 + Int((Double(35) * similarity).rounded()))
                 if let at = found.firstIndex(where: { $0.candidate == index }) {
@@ -212,7 +237,8 @@ public final class RecordMatcher: Sendable {
             guard let differing else { return nil }
             let hasDigit = { (word: Substring) in word.utf8.contains { (0x30...0x39).contains($0) } }
             guard !hasDigit(a.0[differing]), !hasDigit(b.0[differing]) else { return nil }
-            let x = Array(a.0[differing].unicodeScalars), y = Array(b.0[differing].unicodeScalars)
+            let x = Array(a.0[differing].unicodeScalars)
+            let y = Array(b.0[differing].unicodeScalars)
             let bound = max(1, max(x.count, y.count) / 4)
             guard let distance = Suggestion.distance(x, y, atMost: bound) else { return nil }
             let letters = Double((a.0 + b.0).reduce(0) { $0 + $1.utf8.count })

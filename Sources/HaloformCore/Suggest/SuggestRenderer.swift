@@ -49,7 +49,8 @@ public struct SuggestRenderer: Sendable {
     /// YAML for every list, grouped by integration and tenant, each proposal with its comment and each conflict as
     /// a comment; ends in a newline.
     public func yaml(_ report: SuggestReport) -> String {
-        var out = "# haloform suggest: \(report.proposalCount) mapping\(report.proposalCount == 1 ? "" : "s") proposed, "
+        var out =
+            "# haloform suggest: \(report.proposalCount) mapping\(report.proposalCount == 1 ? "" : "s") proposed, "
             + "\(report.conflictCount) conflict\(report.conflictCount == 1 ? "" : "s")\n"
         var integration: Integration?
         var tenant: String?
@@ -63,14 +64,19 @@ public struct SuggestRenderer: Sendable {
                 tenant = list.tenant.tenant
                 out += "    - name: \(YAMLScalarText.string(list.tenant.tenant))\n"
             }
-            out += list.list == .customers ? "      customers:\n        mappings:\n" : "      products:\n        group_mappings:\n"
+            out +=
+                list.list == .customers
+                ? "      customers:\n        mappings:\n" : "      products:\n        group_mappings:\n"
             for proposal in list.proposals {
-                out += "          - " + Self.line(proposal, list: list.list, integration: list.tenant.integration)
+                out +=
+                    "          - " + Self.line(proposal, list: list.list, integration: list.tenant.integration)
                     + "  # " + Self.comment(proposal) + "\n"
             }
             for conflict in list.conflicts {
-                out += "          # conflict: "
-                    + Self.message(conflict, list: list.list, integration: list.tenant.integration).replacingNewlines() + "\n"
+                out +=
+                    "          # conflict: "
+                    + Self.message(conflict, list: list.list, integration: list.tenant.integration).replacingNewlines()
+                    + "\n"
             }
         }
         return out
@@ -81,7 +87,8 @@ public struct SuggestRenderer: Sendable {
         func evidence(_ items: [Evidence]) -> JSONValue {
             .array(items.map { .object(["kind": .string($0.kind.rawValue), "detail": .string($0.detail)]) })
         }
-        var proposals: [JSONValue] = [], conflicts: [JSONValue] = []
+        var proposals: [JSONValue] = []
+        var conflicts: [JSONValue] = []
         for list in report.lists {
             let place: JSONObject = [
                 "integration": .string(list.tenant.integration.key), "tenant": .string(list.tenant.tenant),
@@ -100,15 +107,18 @@ public struct SuggestRenderer: Sendable {
                 var object = place
                 object["kind"] = .string(conflict.kind.rawValue)
                 object["records"] = .array(conflict.records.map { .string($0.key) })
-                object["candidates"] = .array(conflict.candidates.map { .object(["key": .string($0.key), "name": .string($0.name)]) })
+                object["candidates"] = .array(
+                    conflict.candidates.map { .object(["key": .string($0.key), "name": .string($0.name)]) })
                 object["mapped_to"] = conflict.mappedTo.map(JSONValue.string) ?? .null
                 object["evidence"] = evidence(conflict.evidence)
-                object["message"] = .string(Self.message(conflict, list: list.list, integration: list.tenant.integration))
+                object["message"] = .string(
+                    Self.message(conflict, list: list.list, integration: list.tenant.integration))
                 conflicts.append(.object(object))
             }
         }
-        return JSONWriter.pretty(.object([
-            "version": 1, "proposals": .array(proposals), "conflicts": .array(conflicts),
-        ])) + "\n"
+        return JSONWriter.pretty(
+            .object([
+                "version": 1, "proposals": .array(proposals), "conflicts": .array(conflicts),
+            ])) + "\n"
     }
 }
