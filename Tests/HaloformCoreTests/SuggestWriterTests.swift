@@ -20,7 +20,8 @@ struct SuggestWriterTests {
     /// The file with a proposal for Brouwer & Zonen written into its customer mappings.
     static func written(_ entries: String, tail: String) throws -> String {
         let file = SourceFile(path: "nl.yaml", text: head + "\n" + entries + tail)
-        let loaded = ConfigLoader.load([SourceFile(path: "halo.yaml", text: "halo: { url: \"sandbox:s.json\" }\n"), file])
+        let halo = SourceFile(path: "halo.yaml", text: "halo: { url: \"sandbox:s.json\" }\n")
+        let loaded = ConfigLoader.load([halo, file])
         #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
         let tenant = try #require(loaded.config.integrations[.exactOnline]?.tenants.first)
         let list = try #require(tenant.customers)
