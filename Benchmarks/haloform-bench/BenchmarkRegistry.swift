@@ -8,5 +8,6 @@ enum BenchmarkRegistry {
         "plan": { try await PlanBenchmark.run($0) },
         "planner": { try await PlannerBenchmark.run($0) },
         "doctor": { try await DoctorBenchmark.run($0) },
+        "suggest": { try await SuggestBenchmark.run($0) },
     ]
 }

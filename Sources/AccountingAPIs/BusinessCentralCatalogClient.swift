@@ -53,13 +53,21 @@ public struct BusinessCentralCatalogClient: CatalogClient {
                     + companies.map { "'\($0.code)'" }.joined(separator: ", ") + ")")
         }
         let root = "\(endpoints.api)/companies(\(company.id))"
-        async let customers = list("\(root)/customers?$select=id,number,displayName", "number")
+        let details = request.customerDetails
+            ? CustomerDetailFields(vat: "taxRegistrationNumber", registration: nil, email: "email") : nil
+        let customerFields = "id,number,displayName" + (details != nil ? ",taxRegistrationNumber,email" : "")
+        async let customers = api.list(
+            "\(root)/customers?$select=\(customerFields)", .businessCentral,
+            CatalogFields(id: "id", code: "number", name: "displayName", details: details))
         async let groups = list("\(root)/itemCategories?$select=id,code,displayName", "code")
         async let accounts = list("\(root)/accounts?$select=id,number,displayName", "number")
         async let items = list("\(root)/items?$select=id,number,displayName", "number")
-        return Catalog(
-            companies: companies, customers: try await customers, productGroups: try await groups, taxCodes: [],
+        let customerList = try await customers
+        var catalog = Catalog(
+            companies: companies, customers: customerList.entries, productGroups: try await groups, taxCodes: [],
             accounts: try await accounts, items: try await items)
+        if details != nil { catalog.customerDetails = customerList.details }
+        return catalog
     }
 
     private func list(_ url: String, _ code: String) async throws(ServiceError) -> [CatalogEntry] {

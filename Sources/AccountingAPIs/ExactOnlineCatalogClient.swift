@@ -30,14 +30,22 @@ public struct ExactOnlineCatalogClient: CatalogClient {
         async let companies = list("\(root)/system/Divisions?$select=Code,Description", "Code", "Code", "Description")
         // Accounts and items can run to thousands: Exact's bulk endpoints page 1,000 at a time instead of 60, which
         // matters under its 60-requests-a-minute budget.
-        async let customers = list("\(root)/bulk/CRM/Accounts?$select=ID,Code,Name", "ID", "Code", "Name")
+        let details = request.customerDetails
+            ? CustomerDetailFields(vat: "VATNumber", registration: "ChamberOfCommerce", email: "Email") : nil
+        let customerFields = "ID,Code,Name" + (details != nil ? ",VATNumber,ChamberOfCommerce,Email" : "")
+        async let customers = api.list(
+            "\(root)/bulk/CRM/Accounts?$select=\(customerFields)", .exactOnline,
+            CatalogFields(id: "ID", code: "Code", name: "Name", details: details))
         async let groups = list("\(root)/logistics/ItemGroups?$select=ID,Code,Description", "ID", "Code", "Description")
         async let taxes = list("\(root)/vat/VATCodes?$select=ID,Code,Description", "ID", "Code", "Description")
         async let accounts = list("\(root)/financial/GLAccounts?$select=ID,Code,Description", "ID", "Code", "Description")
         async let items = list("\(root)/bulk/Logistics/Items?$select=ID,Code,Description", "ID", "Code", "Description")
-        return Catalog(
-            companies: try await companies, customers: try await customers, productGroups: try await groups,
+        let customerList = try await customers
+        var catalog = Catalog(
+            companies: try await companies, customers: customerList.entries, productGroups: try await groups,
             taxCodes: try await taxes, accounts: try await accounts, items: try await items)
+        if details != nil { catalog.customerDetails = customerList.details }
+        return catalog
     }
 
     /// The configured division, else the login's current one (`/current/Me`).

@@ -24,6 +24,8 @@ struct ListEnvelope: Sendable {
     /// One page read in place: its entries, the next page's link as given, and the total when the system says.
     struct Page {
         var entries: [CatalogEntry] = []
+        /// What identifies each customer, when the fields ask for it.
+        var details: [CustomerDetails] = []
         var next: String?
         var total: Int?
         /// Whether a list was found at all.
@@ -71,13 +73,22 @@ struct ListEnvelope: Sendable {
             var id: String?
             var code: String?
             var name: String?
+            var extra = CustomerDetails(code: "")
             try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
                 // One field may serve twice (Sage's tax rates: the id is also the code).
-                guard key == fields.id || key == fields.code || key == fields.name else { return try reader.skipValue() }
+                let wanted = key == fields.id || key == fields.code || key == fields.name
+                let detail = fields.details.flatMap { $0.field(named: key) }
+                guard wanted || detail != nil else { return try reader.skipValue() }
                 let text = CatalogEntries.text(try reader.readValue())
                 if key == fields.id { id = text }
                 if key == fields.code { code = text }
                 if key == fields.name { name = text }
+                // Empty texts read as absent.
+                if let detail, let text, !text.isEmpty { extra[keyPath: detail] = text }
+            }
+            if fields.details != nil, let code, !code.isEmpty {
+                extra.code = code
+                page.details.append(extra)
             }
             guard let id, !id.isEmpty else { return }
             page.entries.append(CatalogEntry(id: id, code: code ?? "", name: name ?? ""))
@@ -85,11 +96,30 @@ struct ListEnvelope: Sendable {
     }
 }
 
-/// The three fields of a record a catalog keeps: its id, its code and its name.
+/// The fields of a record a catalog keeps: its id, its code and its name, and for customers, when asked, what
+/// identifies them to `haloform suggest`.
 struct CatalogFields: Sendable {
     let id: String
     let code: String
     let name: String
+    var details: CustomerDetailFields?
+}
+
+/// Where a system keeps a customer's VAT number, registration number and e-mail (nil where it has none).
+struct CustomerDetailFields: Sendable {
+    let vat: String
+    let registration: String?
+    let email: String
+
+    /// The detail a record's field holds, if it is one of these.
+    func field(named key: String) -> WritableKeyPath<CustomerDetails, String?>? {
+        switch key {
+        case vat: \.vatNumber
+        case registration: \.registrationNumber
+        case email: \.email
+        default: nil
+        }
+    }
 }
 
 extension AuthorizedService {
@@ -99,8 +129,16 @@ extension AuthorizedService {
     func entries(_ url: String, _ envelope: ListEnvelope, _ fields: CatalogFields, maximumPages: Int = 10_000)
         async throws(ServiceError) -> [CatalogEntry]
     {
+        try await list(url, envelope, fields, maximumPages: maximumPages).entries
+    }
+
+    /// Every entry of a list and, when `fields` asks, every customer's details; paged as `entries` pages.
+    func list(_ url: String, _ envelope: ListEnvelope, _ fields: CatalogFields, maximumPages: Int = 10_000)
+        async throws(ServiceError) -> ListEnvelope.Page
+    {
         let first = try await page(url, envelope, fields)
         var entries = first.entries
+        var details = first.details
         var seen: Set<String> = [url]
         var next = first.next
         if let total = first.total, let numbered = numberedPages(url, first: first, total: total, maximum: maximumPages) {
@@ -108,7 +146,10 @@ extension AuthorizedService {
                 try await page(link, envelope, fields)
             }
             entries.reserveCapacity(total)
-            for page in rest { entries += page.entries }
+            for page in rest {
+                entries += page.entries
+                details += page.details
+            }
             seen.formUnion(numbered)
             next = rest.last?.next
         }
@@ -120,9 +161,10 @@ extension AuthorizedService {
             }
             let page = try await page(link, envelope, fields)
             entries += page.entries
+            details += page.details
             next = page.next
         }
-        return entries
+        return ListEnvelope.Page(entries: entries, details: details, isList: true)
     }
 
     /// Pages 2… of a list paged by number, when the first page is full and the total says there are more.

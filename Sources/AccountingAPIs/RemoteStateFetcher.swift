@@ -53,7 +53,8 @@ public struct RemoteStateFetcher: Sendable {
                 jobs.append(("Halo /\(collection.rawValue)", { .records(collection, try await client.list(collection)) }))
             }
         }
-        if request.includeClients {
+        // Full client records, when requested, give the names too.
+        if request.includeClients && !request.collections.contains(.client) {
             jobs.append(("Halo /Client", { .clients(try await client.namedRecords(.client)) }))
         }
         for catalogClient in catalogClients {
@@ -70,6 +71,7 @@ public struct RemoteStateFetcher: Sendable {
                 }
                 if collection == .assetGroup { state.productGroups = named }
                 if collection == .topLevel { state.topLevels = named }
+                if collection == .client { state.clients = named }
             case .control(let control): state.control = control
             case .clients(let clients): state.clients = clients
             case .catalog(let key, let catalog): state.catalogs[key] = catalog

@@ -48,15 +48,21 @@ public struct SageCatalogClient: CatalogClient {
             scoped.extraHeaders.replaceOrAdd(name: "X-Business", value: business.id)
         }
         let list = Lister(api: scoped, root: endpoints.api, pageSize: pageSize)
-        async let customers = list.entries("contacts?contact_type_id=CUSTOMER", code: "reference", name: "name")
+        let details = request.customerDetails
+            ? CustomerDetailFields(vat: "tax_number", registration: nil, email: "email") : nil
+        async let customers = list.list(
+            "contacts?contact_type_id=CUSTOMER", CatalogFields(id: "id", code: "reference", name: "name", details: details))
         async let groups = list.entries("catalog_item_types", code: "id", name: "displayed_as")
         async let taxes = list.entries("tax_rates", code: "id", name: "name")
         async let accounts = list.entries("ledger_accounts", code: "nominal_code", name: "name")
         async let products = list.entries("products", code: "item_code", name: "description")
         async let services = list.entries("services", code: "item_code", name: "description")
-        return Catalog(
-            companies: businesses, customers: try await customers, productGroups: try await groups,
+        let customerList = try await customers
+        var catalog = Catalog(
+            companies: businesses, customers: customerList.entries, productGroups: try await groups,
             taxCodes: try await taxes, accounts: try await accounts, items: try await products + services)
+        if details != nil { catalog.customerDetails = customerList.details }
+        return catalog
     }
 
     /// Reads one list of full records (`attributes=all`), 200 a page unless told fewer.
@@ -66,9 +72,12 @@ public struct SageCatalogClient: CatalogClient {
         let pageSize: Int
 
         func entries(_ path: String, code: String, name: String) async throws(ServiceError) -> [CatalogEntry] {
+            try await list(path, CatalogFields(id: "id", code: code, name: name)).entries
+        }
+
+        func list(_ path: String, _ fields: CatalogFields) async throws(ServiceError) -> ListEnvelope.Page {
             let separator = path.contains("?") ? "&" : "?"
-            let url = "\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)"
-            return try await api.entries(url, .sage, CatalogFields(id: "id", code: code, name: name))
+            return try await api.list("\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)", .sage, fields)
         }
     }
 }

@@ -202,6 +202,7 @@ struct HaloCollection: Sendable {
                     "exact_division": .int, "dbc_company_id": .string, "sage_business_cloud_details_id": .int,
                     "main_site_id": .int, "sales_tax_code": .int, "purchase_tax_code": .int, "item_tax_code": .int,
                     "service_tax_code": .int, "prepay_tax_code": .int, "contract_tax_code": .int,
+                    "tax_number": .string, "accountsemailaddress": .string,
                 ],
                 links: [
                     .record(field: "toplevel_id", collection: "TopLevel", companion: "toplevel_name"),

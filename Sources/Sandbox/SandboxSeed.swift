@@ -17,6 +17,9 @@
 /// - duplicate product ids: items 40 and 41 share accountsid "P-0040", items 90 and 91 share "P-0090";
 /// - suppliers: 12 has no accounts id, 20 is excluded from accounting sync.
 ///
+/// Near-duplicates, for `haloform suggest` (Halo clients 301 … 312, all under "Customers NL", against Exact accounts
+/// "2001" … "2011" in both divisions): `nearDuplicates` lists each case and what suggest must make of it.
+///
 /// Exact Online: divisions 123456 "Acme Nederland BV" (current) and 234567 "Acme België BV"; in each, accounts "1001" …
 /// "1250" (codes stored right-aligned in 18 characters) named after the Halo clients in order, item groups "100"
 /// Hardware, "200" Software, "300" Services (default), "400" Licences, VAT codes "0  " (0), "1  " (0.09), "2  " (0.21),
@@ -80,8 +83,55 @@ enum SandboxSeed {
 
     /// The name of Halo client `id` (1-based).
     static func clientName(_ id: Int) -> String {
-        id <= namedClients.count ? namedClients[id - 1] : "Customer \(String(id).leftPadded(to: 4, with: "0"))"
+        if id > 300 { return nearDuplicates[id - 301].halo }
+        return id <= namedClients.count ? namedClients[id - 1] : "Customer \(String(id).leftPadded(to: 4, with: "0"))"
     }
+
+    /// One seeded near-duplicate: a Halo client (id 301 onwards, under "Customers NL") and an Exact account beside it.
+    struct NearDuplicate {
+        /// The Halo client's name.
+        let halo: String
+        /// Its `tax_number` and `accountsemailaddress`.
+        let haloVAT: String, haloEmail: String
+        /// Whether it is inactive.
+        let inactive: Bool
+        /// The Exact account (code, name, VAT number, chamber of commerce number, e-mail), if this case adds one.
+        let exact: (code: String, name: String, vat: String, chamber: String, email: String)?
+    }
+
+    /// The near-duplicate cases. True pairs: 301 → 2001 (VAT number), 302 → 2002 (e-mail domain), 304 → 2004 (name
+    /// after legal form and accents), 305 → 2005 (a typo), 311 → 2009 (a VAT number 2009 and 2010 share, and the name).
+    /// False pairs: 303 / 2003 share only a free-mail provider, 309 / 2007 are near in form only, 310 / 2008 have one
+    /// name and different VAT numbers, 312 / 2011 would match but 312 is inactive. Conflicts: 306 and 307 both claim
+    /// 2006; 308 has the VAT number of account 1001, which the acme example maps to "Acme BV".
+    static let nearDuplicates: [NearDuplicate] = [
+        NearDuplicate(halo: "Van den Berg Installatietechniek B.V.", haloVAT: "NL812345678B01", haloEmail: "", inactive: false,
+                      exact: ("2001", "Berg Installatie Groep", "NL 8123.45.678.B01", "", "")),
+        NearDuplicate(halo: "Brouwer & Zonen", haloVAT: "", haloEmail: "facturen@brouwerzonen.nl", inactive: false,
+                      exact: ("2002", "Brouwer en Zn.", "", "", "administratie@brouwerzonen.nl")),
+        NearDuplicate(halo: "Jansen Logistiek", haloVAT: "", haloEmail: "jansen.logistiek@gmail.com", inactive: false,
+                      exact: ("2003", "Pieters Transport", "", "", "pieters.transport@gmail.com")),
+        NearDuplicate(halo: "Café Noordzee B.V.", haloVAT: "", haloEmail: "", inactive: false,
+                      exact: ("2004", "Cafe Noordzee", "", "", "")),
+        NearDuplicate(halo: "Dekker Bouwmaterialen BV", haloVAT: "", haloEmail: "", inactive: false,
+                      exact: ("2005", "Dekker Bouwmaterialn", "", "", "")),
+        NearDuplicate(halo: "Smit Advies", haloVAT: "", haloEmail: "", inactive: false,
+                      exact: ("2006", "Smit Advies BV", "", "", "")),
+        NearDuplicate(halo: "Smit Advies B.V.", haloVAT: "", haloEmail: "", inactive: false, exact: nil),
+        NearDuplicate(halo: "Acme Nederland", haloVAT: "NL001234567B01", haloEmail: "", inactive: false, exact: nil),
+        NearDuplicate(halo: "Bakker Software BV", haloVAT: "", haloEmail: "", inactive: false,
+                      exact: ("2007", "Bakker Hardware BV", "", "", "")),
+        NearDuplicate(halo: "Jansen Installatie BV", haloVAT: "NL111111111B01", haloEmail: "", inactive: false,
+                      exact: ("2008", "Jansen Installatie", "NL222222222B01", "", "")),
+        NearDuplicate(halo: "Visser Groep", haloVAT: "NL333333333B01", haloEmail: "", inactive: false,
+                      exact: ("2009", "Visser Groep Holding", "NL333333333B01", "30123456", "")),
+        NearDuplicate(halo: "Hendriks Techniek BV", haloVAT: "", haloEmail: "", inactive: true,
+                      exact: ("2011", "Hendriks Techniek", "", "", "")),
+    ]
+
+    /// The Exact account the near-duplicates add beside their own: one sharing 2009's VAT number.
+    static let sharedVATAccount = (
+        code: "2010", name: "Visser Groep Services", vat: "NL333333333B01", chamber: "30123457", email: "")
 
     /// A fixed moment of the seed, `days` after 2024-01-02 09:30 UTC, in milliseconds since 1970.
     static func milliseconds(days: Int, minutes: Int = 0) -> Int {
@@ -130,16 +180,22 @@ enum SandboxSeed {
         })
         var clients: [JSONObject] = []
         var sites: [JSONObject] = []
-        for id in 1...300 {
+        for id in 1...(300 + nearDuplicates.count) {
             let name = clientName(id)
+            let duplicate = id > 300 ? nearDuplicates[id - 301] : nil
             let topLevel: Int
-            if name.hasSuffix(" BV") { topLevel = 1 } else if name.hasSuffix(" NV") { topLevel = 2 } else if name.hasSuffix(" Ltd") {
+            if duplicate != nil || name.hasSuffix(" BV") {
+                topLevel = 1
+            } else if name.hasSuffix(" NV") { topLevel = 2 } else if name.hasSuffix(" Ltd") {
                 topLevel = 3
             } else if id <= 10 { topLevel = 4 } else { topLevel = [1, 2, 3, 4][id % 4] }
-            let accountsID = id % 25 == 0 ? "" : (id <= 250 ? String(1000 + id) : "C\(String(id).leftPadded(to: 4, with: "0"))")
+            let accountsID = duplicate != nil ? String(2000 + id)
+                : id % 25 == 0 ? "" : (id <= 250 ? String(1000 + id) : "C\(String(id).leftPadded(to: 4, with: "0"))")
             clients.append(JSONObject([
                 ("id", .int(id)), ("name", .string(name)), ("toplevel_id", .int(topLevel)),
-                ("toplevel_name", .string(topLevels[topLevel - 1])), ("inactive", .bool(id % 50 == 17)),
+                ("toplevel_name", .string(topLevels[topLevel - 1])),
+                ("inactive", .bool(duplicate?.inactive ?? (id % 50 == 17))), ("tax_number", .string(duplicate?.haloVAT ?? "")),
+                ("accountsemailaddress", .string(duplicate?.haloEmail ?? "")),
                 ("accountsid", .string(accountsID)), ("excludefrominvoicesync", .bool(id % 40 == 13)),
                 ("exact_division", 0), ("dbc_company_id", ""), ("sage_business_cloud_details_id", 0),
                 ("main_site_id", .int(id)), ("main_site_name", "Head Office"),
@@ -253,7 +309,7 @@ enum SandboxSeed {
                     ("Created", exactDate(days: index)), ("Modified", exactDate(days: 40 + index)),
                 ])
             }
-            let accounts = (1...250).map { index in
+            var accounts = (1...250).map { index in
                 JSONObject([
                     ("ID", .string(random.guid())), ("Code", .string(String(1000 + index).leftPadded(to: 18))),
                     ("Name", .string(clientName(index))), ("IsSales", true), ("IsSupplier", false), ("IsPurchase", false),
@@ -261,9 +317,26 @@ enum SandboxSeed {
                     ("CountryName", .string(country == "NL" ? "Nederland" : "België")), ("City", .string(country == "NL" ? "Amsterdam" : "Antwerpen")),
                     ("Postcode", .string(country == "NL" ? "1011 AA" : "2000")), ("AddressLine1", .string("Kerkstraat \(index)")),
                     ("Email", .string("accounts@customer\(index).example")), ("Phone", .string("+31 20 555 \(String(index).leftPadded(to: 4, with: "0"))")),
-                    ("VATNumber", ""), ("SalesVATCode", "2  "), ("SalesCurrency", "EUR"), ("Type", "A"), ("Division", .int(code)),
+                    ("VATNumber", .string(index == 1 ? "NL001234567B01" : "")), ("ChamberOfCommerce", ""),
+                    ("SalesVATCode", "2  "),
+                    ("SalesCurrency", "EUR"), ("Type", "A"), ("Division", .int(code)),
                     ("Created", exactDate(days: index % 200)), ("Modified", exactDate(days: 200 + index % 100)),
                 ])
+            }
+            for (index, account) in (nearDuplicates.compactMap(\.exact) + [sharedVATAccount]).enumerated() {
+                accounts.append(JSONObject([
+                    // A fixed id, so the seed's other ids stay what they were.
+                    ("ID", .string("\(code)-0000-4000-8000-00000000\(account.code)")),
+                    ("Code", .string(account.code.leftPadded(to: 18))),
+                    ("Name", .string(account.name)),
+                    ("IsSales", true), ("IsSupplier", false), ("IsPurchase", false), ("Status", "C"), ("Blocked", false),
+                    ("Country", .string(country.padding(toLength: 3))),
+                    ("CountryName", .string(country == "NL" ? "Nederland" : "België")),
+                    ("City", "Utrecht"), ("Postcode", "3511 AA"), ("AddressLine1", .string("Oudegracht \(index + 1)")),
+                    ("Email", .string(account.email)), ("Phone", ""), ("VATNumber", .string(account.vat)),
+                    ("ChamberOfCommerce", .string(account.chamber)), ("SalesVATCode", "2  "), ("SalesCurrency", "EUR"), ("Type", "A"),
+                    ("Division", .int(code)), ("Created", exactDate(days: index)), ("Modified", exactDate(days: 300 + index)),
+                ]))
             }
             let items = (1...100).map { index in
                 let group = (index - 1) % groups.count

@@ -12,7 +12,7 @@ struct Haloform: AsyncParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self, DoctorCommand.self,
-            SchemaCommand.self, SandboxCommand.self, LoginCommand.self, VersionCommand.self,
+            SuggestCommand.self, SchemaCommand.self, SandboxCommand.self, LoginCommand.self, VersionCommand.self,
         ]
     )
 }

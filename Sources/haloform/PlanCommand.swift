@@ -21,6 +21,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
     var detailedExitcode = false
 
+    @Flag(help: "Fail (exit 1) when a coverage rule finds a record nothing maps, as coverage: error does.")
+    var strict = false
+
     func run() async throws {
         var timings = StageTimings(traced: options.trace.traceTimings)
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
@@ -38,6 +41,12 @@ struct PlanCommand: AsyncParsableCommand {
             saved.priorState = RemoteSnapshot(remote)
             try PlanOutput.json(saved).write(toFile: out, atomically: true, encoding: .utf8)
             Terminal.error("Saved the plan to \(out); apply it with `haloform apply \(out)`.\n")
+        }
+        let failing = plan.uncovered.filter { strict || $0.isError }
+        if !failing.isEmpty {
+            Terminal.error("error: \(failing.count) uncovered record\(failing.count == 1 ? "" : "s") fail the run "
+                + "(\(strict ? "--strict" : "coverage: error")): map them, or list them under unmapped_ok\n")
+            throw ExitCode.failure
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
     }

@@ -13,13 +13,13 @@ struct ExactOnlineCatalogTests {
             let client = try CatalogClients.make(fixture.exactRequest(), context: fixture.context())
             let catalog = try await client.catalog()
             #expect(catalog.companies.map(\.code).sorted() == ["123456", "234567"])
-            #expect(catalog.customers.count == 250)
+            #expect(catalog.customers.count == 261)
             #expect(catalog.customers.contains { $0.code == "1001" })
             #expect(catalog.productGroups.map(\.code).sorted() == ["100", "200", "300", "400"])
             #expect(catalog.taxCodes.map(\.code).sorted() == ["0", "1", "2"])
             #expect(catalog.accounts.count == 4)
             #expect(catalog.items.count == 100)
-            // 250 accounts through the bulk endpoint, 1,000 a page; the 4 GL accounts through the standard one.
+            // 261 accounts through the bulk endpoint, 1,000 a page; the 4 GL accounts through the standard one.
             #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/bulk/CRM/Accounts") == 1)
             #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/crm/Accounts") == 0)
         }
@@ -79,7 +79,7 @@ struct ExactOnlineCatalogTests {
             try await fixture.admin("POST", "faults", #"{"throttle_burst": 6, "retry_after": 0, "systems": ["exact-online"]}"#)
             let client = try CatalogClients.make(fixture.exactRequest(), context: fixture.context())
             let catalog = try await client.catalog()
-            #expect(catalog.customers.count == 250)
+            #expect(catalog.customers.count == 261)
             #expect(client.service.statistics.current.throttled == 6)
         }
     }
@@ -92,7 +92,7 @@ struct ExactOnlineCatalogTests {
             context.http[.exactOnline]?.maximumConcurrentRequests = 1
             let client = try CatalogClients.make(fixture.exactRequest(), context: context)
             let catalog = try await client.catalog()
-            #expect(catalog.customers.count == 250)
+            #expect(catalog.customers.count == 261)
             #expect(client.service.statistics.current.throttled == 0)
             // The waits moved the shared clock past minute boundaries instead of passing.
             #expect(fixture.clock.slept >= .seconds(1))

@@ -32,13 +32,13 @@ struct RemoteStateFetcherTests {
             let state = try await fetcher(fixture).fetch(
                 request(fixture, catalogs: [fixture.exactRequest(), fixture.businessCentralRequest()])
             ) { report in progress.withLockedValue { $0.append(report) } }
-            #expect(state.clients.count == 300)
+            #expect(state.clients.count == 312)
             #expect(state.productGroups.count == 10)
             #expect(state.topLevels.count == 5)
             #expect(state[.tax].count == 6)
             #expect(state[.exactDetails].isEmpty)
             #expect(!state.control.isEmpty)
-            #expect(state.catalogs[CatalogKey(.exactOnline, "exact-nl")]?.customers.count == 250)
+            #expect(state.catalogs[CatalogKey(.exactOnline, "exact-nl")]?.customers.count == 261)
             #expect(state.catalogs[CatalogKey(.businessCentral, "bc-prod")]?.customers.count == 200)
             let reports = progress.withLockedValue { $0 }
             #expect(reports.count == 9)
@@ -56,7 +56,7 @@ struct RemoteStateFetcherTests {
             try await fixture.admin("POST", "faults", #"{"throttle_burst": 8, "retry_after": 0}"#)
             let state = try await fetcher(fixture).fetch(
                 request(fixture, catalogs: [fixture.exactRequest(), fixture.businessCentralRequest()]))
-            #expect(state.clients.count == 300)
+            #expect(state.clients.count == 312)
             #expect(state.catalogs.count == 2)
         }
     }

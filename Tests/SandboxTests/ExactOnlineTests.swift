@@ -81,7 +81,7 @@ import Testing
                 url = next
             }
             #expect(pages == 5)
-            #expect(names.count == 250)
+            #expect(names.count == 261)
             #expect(names.prefix(2) == ["Acme BV", "Globex BV"])
         }
     }
@@ -118,7 +118,7 @@ import Testing
             let byKey = try await client.get("/exact-online/api/v1/123456/logistics/ItemGroups(guid'\(groupID)')", token: token)
             #expect((byKey.object["d"] as? [String: Any])?["Code"] as? String == "100")
             let count = try await client.get("/exact-online/api/v1/123456/crm/Accounts/$count", token: token)
-            #expect(count.text == "250")
+            #expect(count.text == "261")
             let divisions = try await results("hrm/Divisions?$select=Code,Description")
             #expect(divisions.compactMap { $0["Code"] as? Int } == [123456, 234567])
             let me = try await client.get("/exact-online/api/v1/current/Me?$select=CurrentDivision", token: token)
@@ -187,7 +187,7 @@ import Testing
             #expect(report["early_refresh"] as? Int == 401)
             #expect(report["divisions"] as? [String: String] == ["123456": "Acme Nederland BV", "234567": "Acme België BV"])
             #expect(report["current_division"] as? Int == 123456)
-            #expect(report["account_count"] as? Int == 250)
+            #expect(report["account_count"] as? Int == 261)
             #expect((report["first_account"] as? [String: Any])?["Name"] as? String == "Acme BV")
             #expect(report["account_1002"] as? String == "Globex BV")
             let groups = report["item_groups"] as? [[String]]

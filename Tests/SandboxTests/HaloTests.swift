@@ -49,20 +49,20 @@ import Testing
             let clients = page.object["clients"] as? [[String: Any]] ?? []
             #expect(clients.count == 50)
             #expect(page.object["page_no"] as? Int == 2)
-            // 300 seeded, 6 inactive (ids 17, 67, …) hidden unless asked for.
-            #expect(page.object["record_count"] as? Int == 294)
+            // 312 seeded (300 and the 12 near-duplicates), 7 inactive (ids 17, 67, …, 312) hidden unless asked for.
+            #expect(page.object["record_count"] as? Int == 305)
             #expect(clients.first?["id"] as? Int == 52)
             let all = try await client.get("/api/Client?includeinactive=true&count=5", token: token)
-            #expect(all.object["record_count"] as? Int == 300)
+            #expect(all.object["record_count"] as? Int == 312)
             #expect((all.object["clients"] as? [Any])?.count == 5)
             let search = try await client.get("/api/Client?search=acme", token: token)
             let found = search.object["clients"] as? [[String: Any]] ?? []
-            #expect(found.map { $0["name"] as? String } == ["Acme BV"])
+            #expect(found.map { $0["name"] as? String } == ["Acme BV", "Acme Nederland"])
             #expect(found.first?["toplevel_name"] as? String == "Customers NL")
             let byTopLevel = try await client.get("/api/Client?toplevel_id=3&includeinactive=true", token: token)
             #expect((byTopLevel.object["clients"] as? [[String: Any]] ?? []).allSatisfy { $0["toplevel_id"] as? Int == 3 })
             let walked = try await walkClients(client, token: token, pageSize: 100)
-            #expect(walked == 294)
+            #expect(walked == 305)
         }
     }
 

@@ -76,8 +76,8 @@ import Glibc
         let document = try StateTests.stateDocument(path)
         #expect(document["format"] as? String == "haloform-sandbox/1")
         let clients = StateTests.clients(in: document)
-        #expect(clients.count >= 300)
-        #expect(clients.count > 300, "no storm write reached the file before the kill")
+        #expect(clients.count >= 312)
+        #expect(clients.count > 312, "no storm write reached the file before the kill")
     }
 
     @Test func sigtermStopsServingAndWritesTheStateThenResetRestoresTheSeed() async throws {
@@ -96,7 +96,7 @@ import Glibc
 
         let reset = try ChildProcess(Self.binary.path, ["sandbox", "reset", "--state", path], environment: ProcessInfo.processInfo.environment)
         #expect(await reset.exit(killingAfter: 60).termination == .exited(0), "\(reset.output)\(reset.errors)")
-        #expect(StateTests.clients(in: try StateTests.stateDocument(path)).count == 300)
+        #expect(StateTests.clients(in: try StateTests.stateDocument(path)).count == 312)
     }
 }
 

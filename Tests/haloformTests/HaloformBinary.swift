@@ -90,6 +90,17 @@ struct HaloformBinary {
         return (root, planFile, plan)
     }
 
+    /// Validates a JSON plan against schemas/plan.schema.json with the PyPI validator; the run exits 0 when it is valid.
+    static func validatePlan(_ json: String, in root: URL) async throws -> Run {
+        let file = root.appendingPathComponent("plan.json")
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        return try await runPython(["-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); plan = json.load(open(sys.argv[2]))
+            jsonschema.Draft202012Validator(schema).validate(plan)
+            """, packageRoot.appendingPathComponent("schemas/plan.schema.json").path, file.path])
+    }
+
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.
     static func copyExample(_ name: String) throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-e2e-\(UUID().uuidString)")

@@ -17,6 +17,9 @@ import Testing
         Example(path: "examples/ci/gitlab/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
         Example(path: "examples/ci/github/haloform-msp.yml", schema: "vendor.github-workflows"),
         Example(path: "examples/ci/gitlab/msp/.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
+        // The nightly drift watch.
+        Example(path: "examples/ci/github/haloform-drift.yml", schema: "vendor.github-workflows"),
+        Example(path: "examples/ci/gitlab/drift.gitlab-ci.yml", schema: "vendor.gitlab-ci"),
     ]
 
     /// The pipeline files, each of which validates, plans and applies.
@@ -52,6 +55,26 @@ import Testing
         }
         #expect(used["plan"]?.isSuperset(of: ["--format", "--out", "--detailed-exitcode"]) == true)
         #expect(used["apply"]?.contains("--auto-approve") == true)
+    }
+
+    @Test func theDriftWatchPlansMainNightlyAndKeepsOneIssue() async throws {
+        for path in ["examples/ci/github/haloform-drift.yml", "examples/ci/gitlab/drift.gitlab-ci.yml"] {
+            let text = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent(path), encoding: .utf8)
+            let invocations = Self.invocations(in: text)
+            #expect(invocations.map(\.command) == ["plan"], "\(path): \(invocations)")
+            #expect(Set(invocations.flatMap(\.flags)) == ["--format", "--out", "--detailed-exitcode"], "\(path)")
+            // Drift is changes (exit 2), or drift or uncovered records in the saved plan, which the plan document has.
+            #expect(text.contains("(.drift | length) + (.uncovered // [] | length)"), "\(path)")
+            #expect(text.contains("haloform-drift"), "\(path) keeps one labelled issue")
+        }
+        let github = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/github/haloform-drift.yml"), encoding: .utf8)
+        #expect(github.contains("schedule:") && github.contains("state: 'closed'"))
+        let gitlab = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/gitlab/.gitlab-ci.yml"), encoding: .utf8)
+        #expect(gitlab.contains("local: /drift.gitlab-ci.yml"))
+        let help = try await HaloformBinary.run(["plan", "--help"])
+        #expect(help.stdout.contains("--strict"), "plan takes --strict for pipelines that fail on uncovered records")
+        let schema = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/plan.schema.json"), encoding: .utf8)
+        #expect(schema.contains("\"uncovered\"") && schema.contains("\"drift\""))
     }
 
     /// The lines that run haloform (`run: haloform plan …`, `- haloform plan …`, or a script line), not comments.

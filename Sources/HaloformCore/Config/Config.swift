@@ -134,6 +134,14 @@ public struct MappingList: Sendable, Hashable {
     public var prune: Located<Bool>?
     /// The mappings.
     public var mappings: [Mapping]
+    /// Whether the list's own key is written (`range` is then the list's, else its block's).
+    public var isWritten = true
+    /// The coverage rule (`require`), if any.
+    public var requirement: Located<CoverageRequirement>?
+    /// What the rule lets go unmapped: Halo customer names, or item group codes.
+    public var unmappedOK: [Located<String>] = []
+    /// How an uncovered record counts (`coverage`).
+    public var severity: Located<CoverageSeverity>?
 
     /// Whether extra remote mappings are deleted.
     public var prunes: Bool { prune?.value ?? true }

@@ -89,7 +89,12 @@ struct ConfigDecoder {
             guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { return nil }
             return Mapping(range: item.range, halo: halo, code: code)
         }
-        return MappingList(range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings)
+        var result = MappingList(
+            range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings, isWritten: list != nil)
+        result.requirement = enumeration(node["require"])
+        result.unmappedOK = (node["unmapped_ok"]?.sequence ?? []).compactMap { string($0) }
+        result.severity = enumeration(node["coverage"])
+        return result
     }
 
     private func groupAccounts(_ node: YAMLNode?) -> Located<[GroupAccounts]>? {

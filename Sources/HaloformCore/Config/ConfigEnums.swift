@@ -29,6 +29,18 @@ public enum ExactInvoiceStatus: String, CaseIterable, Sendable {
 }
 
 /// How Halo authenticates to Sage Business Cloud.
+/// What a coverage rule demands of a list (`customers.require`, `products.require`).
+public enum CoverageRequirement: String, CaseIterable, Sendable {
+    /// Every active Halo customer under the tenant's top level (every item group of the tenant) is mapped, or
+    /// listed under `unmapped_ok`.
+    case allActive = "all_active"
+}
+
+/// How an uncovered record counts: a warning (the plan still succeeds) or an error (the run fails).
+public enum CoverageSeverity: String, CaseIterable, Sendable {
+    case warning, error
+}
+
 public enum SageAuthentication: String, CaseIterable, Sendable {
     /// Halo's own Sage app: the default, and the only one Sage sends webhooks to.
     case haloApp = "halo_app"

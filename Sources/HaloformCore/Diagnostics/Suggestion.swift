@@ -28,7 +28,7 @@ enum Suggestion {
 
     /// Levenshtein distance, or nil as soon as it must exceed `bound`: a list of 100,000 Halo names is searched
     /// without computing each distance whole.
-    private static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
         guard abs(a.count - b.count) <= bound else { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -36,6 +36,11 @@ public struct Doctor {
         findings += productFindings(index, checked: &checked)
         findings += supplierFindings(checked: &checked)
         findings += errorLogFindings()
+        findings += Coverage.uncovered(config: config, state: snapshot.remote).map { record in
+            DoctorFinding(record.list == .customers ? .customerUncovered : .itemGroupUncovered,
+                          record.list == .customers ? .customer : .tenant, name: record.key, tenant: record.tenant,
+                          reason: "\(record.rule): \(record.reason)")
+        }
         let order = Dictionary(uniqueKeysWithValues: DoctorCheck.allCases.enumerated().map { ($1, $0) })
         // Logged failures read per tenant, in the order of their addresses as text; every other check's findings by record id.
         func tenantKey(_ finding: DoctorFinding) -> String { finding.check == .syncErrorsLogged ? finding.tenant?.description ?? "" : "" }

@@ -32,6 +32,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case sageBusinessUnconfirmed = "sage_business_unconfirmed"
     case customerInactive = "customer_inactive"
     case supplierInactive = "supplier_inactive"
+    case customerUncovered = "customer_uncovered"
+    case itemGroupUncovered = "item_group_uncovered"
 
     /// How much a finding matters.
     public enum Severity: String, Sendable, Hashable, Codable {
@@ -78,6 +80,8 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .sageBusinessUnconfirmed: "Sage businesses Halo does not name, so not confirmed"
         case .customerInactive: "Inactive customers, not checked"
         case .supplierInactive: "Inactive suppliers, not checked"
+        case .customerUncovered: "Active customers a coverage rule wants mapped"
+        case .itemGroupUncovered: "Item groups a coverage rule wants mapped"
         }
     }
 
@@ -144,13 +148,15 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
             "In Halo's Sage Business Cloud settings, check the tenant is logged in to the business the config names (business)"
         case .customerInactive, .supplierInactive:
             "Nothing, if nothing is invoiced or ordered for them any more; otherwise make them active and run the doctor again"
+        case .customerUncovered, .itemGroupUncovered:
+            "Map each one (`haloform suggest` proposes mappings, `--write` adds them), or list it under unmapped_ok"
         }
     }
 
     /// How much its findings matter.
     public var severity: Severity {
         switch self {
-        case .successMessageOff, .defaultInvoiceProductUnset: .recommendation
+        case .successMessageOff, .defaultInvoiceProductUnset, .customerUncovered, .itemGroupUncovered: .recommendation
         case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported, .customerLeftOutOfSync: .note
         default: .problem
         }

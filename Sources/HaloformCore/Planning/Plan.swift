@@ -29,6 +29,8 @@ public struct Plan: Sendable, Hashable, Decodable {
     public var priorState: RemoteSnapshot?
     /// The requests the plan made and apply will send, per system, when the plan was made against live services.
     public var cost: PlanCost?
+    /// What the config's coverage rules demand a mapping for and nothing maps.
+    public var uncovered: [UncoveredRecord] = []
 
     /// Creates a plan.
     public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
@@ -57,7 +59,7 @@ public struct Plan: Sendable, Hashable, Decodable {
         case formatVersion = "format_version", remoteFingerprint = "remote_fingerprint"
         case changes, operations, warnings, drift, connections
         case followUp = "follow_up"
-        case configRoot = "config_root", priorState = "prior_state", cost
+        case configRoot = "config_root", priorState = "prior_state", cost, uncovered
     }
 
     /// Reads a plan document; one saved before connections and follow-ups were planned has none.
@@ -74,6 +76,7 @@ public struct Plan: Sendable, Hashable, Decodable {
         configRoot = try container.decodeIfPresent(String.self, forKey: .configRoot)
         priorState = try container.decodeIfPresent(RemoteSnapshot.self, forKey: .priorState)
         cost = try container.decodeIfPresent(PlanCost.self, forKey: .cost)
+        uncovered = try container.decodeIfPresent([UncoveredRecord].self, forKey: .uncovered) ?? []
     }
 }
 

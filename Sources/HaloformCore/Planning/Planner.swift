@@ -117,6 +117,7 @@ public struct Planner {
         )
         plan.connections = planner.connectionNotes()
         plan.followUp = planner.followUps(after: plan.changes)
+        plan.uncovered = Coverage.uncovered(config: planner.config, state: planner.remote)
         return PlanDraft(plan: plan, diagnostics: planner.diagnostics.sortedByLocation())
     }
 

@@ -35,6 +35,13 @@ public struct Catalog: Sendable, Hashable, Codable {
     public var accounts: [CatalogEntry]
     /// Items: Exact item codes, BC item numbers, Sage product and service item codes.
     public var items: [CatalogEntry]
+    /// What identifies each customer (VAT and registration numbers, e-mail), read only for `suggest`; not part of
+    /// the fingerprint or a saved plan.
+    public var customerDetails: [CustomerDetails] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case companies, customers, productGroups, taxCodes, accounts, items
+    }
 
     /// Creates a catalog.
     public init(
@@ -82,5 +89,25 @@ public struct CatalogEntry: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.name = name
+    }
+}
+
+/// What identifies one accounting customer beyond its name, for matching it to a Halo customer.
+public struct CustomerDetails: Sendable, Hashable {
+    /// The customer's code, as in `Catalog.customers`.
+    public var code: String
+    /// Its VAT number (Exact `VATNumber`, Business Central `taxRegistrationNumber`, Sage `tax_number`).
+    public var vatNumber: String?
+    /// Its company registration number (Exact `ChamberOfCommerce`).
+    public var registrationNumber: String?
+    /// Its e-mail address.
+    public var email: String?
+
+    /// Creates details.
+    public init(code: String, vatNumber: String? = nil, registrationNumber: String? = nil, email: String? = nil) {
+        self.code = code
+        self.vatNumber = vatNumber
+        self.registrationNumber = registrationNumber
+        self.email = email
     }
 }

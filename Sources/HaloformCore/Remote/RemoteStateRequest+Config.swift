@@ -60,6 +60,8 @@ extension RemoteStateRequest {
             collections.insert(integration.integration.detailsCollection)
             for tenant in integration.tenants {
                 includeClients = includeClients || !(tenant.customers?.mappings.isEmpty ?? true)
+                // A coverage rule needs each customer's top level and whether it is active.
+                if tenant.customers?.requirement != nil { collections.insert(.client) }
                 var request = CatalogRequest(key: CatalogKey(integration.integration, tenant.name.value))
                 if let override = overrides?.catalogs[integration.integration] {
                     request.baseURL = override.baseURL

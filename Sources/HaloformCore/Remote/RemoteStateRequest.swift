@@ -60,6 +60,8 @@ public struct CatalogRequest: Sendable, Hashable {
     public var company: String?
     /// Sage's business name.
     public var business: String?
+    /// Whether to read what identifies each customer (VAT, registration number, e-mail) too, for `suggest`.
+    public var customerDetails = false
 
     /// Creates a request for `key`; set the fields its integration needs.
     public init(key: CatalogKey) {

@@ -69,6 +69,19 @@ public struct PlanJSONRenderer: Sendable {
             out.array(plan.operations) { out, operation in write(operation, to: &out) }
             out.key("prior_state", ifPresent: plan.priorState) { out, state in write(state, to: &out) }
             out.key("remote_fingerprint"); out.string(plan.remoteFingerprint)
+            out.key("uncovered")
+            out.array(plan.uncovered) { out, record in
+                out.object { out in
+                    out.key("error"); out.bool(record.isError)
+                    out.key("integration"); out.string(record.tenant.integration.rawValue)
+                    out.key("key"); out.string(record.key)
+                    out.key("list"); out.string(record.list.rawValue)
+                    out.key("name"); out.string(record.name)
+                    out.key("reason"); out.string(record.reason)
+                    out.key("rule"); out.string(record.rule)
+                    out.key("tenant"); out.string(record.tenant.tenant)
+                }
+            }
             out.key("warnings")
             out.array(plan.warnings) { out, warning in
                 out.object { out in

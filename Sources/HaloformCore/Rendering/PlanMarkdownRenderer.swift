@@ -20,6 +20,14 @@ public struct PlanMarkdownRenderer: Sendable {
         if !plan.warnings.isEmpty {
             tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
         }
+        if !plan.uncovered.isEmpty {
+            tail += "#### Uncovered (the coverage rules want these mapped; `haloform suggest` proposes mappings)\n\n"
+            for (tenant, records) in Coverage.byTenant(plan.uncovered) {
+                tail += "- `\(tenant)`: \(Quantity(records.count, "uncovered record"))\n"
+                tail += records.map { "  - `\($0.rule)`: \(Self.escape($0.reason))\n" }.joined()
+            }
+            tail += "\n"
+        }
         if !plan.connections.isEmpty {
             tail += "#### Connections (only a person can fix these, in Halo)\n\n"
             tail += plan.connections.map { "- `\($0.tenant)`: \(Self.escape($0.message)). Fix: \(Self.escape($0.fix))\n" }.joined() + "\n"

@@ -29,6 +29,7 @@ public struct PlanTextRenderer: Sendable {
             for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
             out += "\n"
         }
+        out += coverage(plan)
         if !plan.connections.isEmpty {
             out += paint("Connections", "1;33") + " (apart from the changes: only a person can connect a tenant, in Halo):\n"
             for note in plan.connections {
@@ -40,6 +41,20 @@ public struct PlanTextRenderer: Sendable {
         out += summary(plan) + "\n"
         if plan.hasChanges, let cost = plan.cost { out += "\n" + self.cost(cost) }
         return out
+    }
+
+    /// The records the coverage rules find unmapped, with a count per tenant, and a blank line after; empty when none.
+    func coverage(_ plan: Plan) -> String {
+        guard !plan.uncovered.isEmpty else { return "" }
+        var out = paint("Uncovered", "1;31") + " (the coverage rules want these mapped, or listed under unmapped_ok; "
+            + "haloform suggest proposes mappings):\n"
+        for (tenant, records) in Coverage.byTenant(plan.uncovered) {
+            out += "  \(tenant): \(Quantity(records.count, "uncovered record"))\n"
+            for record in records {
+                out += "    " + paint(record.isError ? "x" : "!", "1;31") + " \(record.rule): \(record.reason)\n"
+            }
+        }
+        return out + "\n"
     }
 
     /// What a person must still do in Halo after apply, per tenant, with a blank line after; empty when nothing.
