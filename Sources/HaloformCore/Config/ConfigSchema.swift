@@ -213,10 +213,18 @@ public enum ConfigSchema {
 
     /// haloform's own catalog credentials for a tenant.
     public static func catalog(_ integration: Integration) -> ObjectShape {
-        ObjectShape([
+        var fields = [
             FieldShape("client_id", .stringOrEnv, "The client id of haloform's own app registration for reading.").documented(example: "client_id: ${env:HALOFORM_CATALOG_CLIENT_ID}"),
             FieldShape("client_secret", .secret, "Its secret, from the environment.").documented(example: "client_secret: ${env:HALOFORM_CATALOG_CLIENT_SECRET}"),
-        ])
+        ]
+        if integration != .businessCentral {
+            let account = integration == .exactOnline
+                ? "Exact user name (as `/current/Me` gives it, usually an e-mail address) or user id"
+                : "Sage user id (the `requested_by_id` `haloform login` prints)"
+            fields.append(
+                FieldShape("user", .string, "The \(account) `haloform login` signs in as for this tenant. \(integration.displayName) keeps one refresh token per app and user, so tenants that declare different users keep separate tokens; tenants of one app and user share one login.").documented(default: "not set: every tenant of the app that sets no user shares one login, whoever signs in", example: "user: finance@acme.example"))
+        }
+        return ObjectShape(fields)
     }
 
     /// A tenant's tax-rate links.

@@ -60,6 +60,8 @@ public struct CatalogRequest: Sendable, Hashable {
     public var company: String?
     /// Sage's business name.
     public var business: String?
+    /// Exact Online and Sage: the account the reading login signs in as (`catalog.user`); nil for the app's one login.
+    public var user: String?
 
     /// Creates a request for `key`; set the fields its integration needs.
     public init(key: CatalogKey) {
