@@ -15,6 +15,8 @@ struct Connection {
     let overrides: ServiceOverrides?
     /// Every request this connection sent, by service.
     let tally = RequestTally()
+    /// The Halo as the config names it (`halo.url`), which keys the apply journal.
+    let haloName: String
 
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         // One clock for every client, moved by HALOFORM_CLOCK_OFFSET as the in-process sandbox's is.
@@ -25,6 +27,7 @@ struct Connection {
             DiagnosticReport(diagnostics: list.diagnostics, files: workspace.files).print(format: .text)
             throw ExitCode.failure
         }
+        haloName = workspace.config.halo?.url?.value ?? request.halo.url
         let environment = ProcessInfo.processInfo.environment
         let path = tokenStorePath ?? TokenStore.defaultPath(environment: environment)
         self.overrides = overrides

@@ -25,6 +25,7 @@ struct PlanCommand: AsyncParsableCommand {
         var timings = StageTimings()
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
         let (plan, remote) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
+            connection.reportUnfinishedApply()
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             var plan = try await timings.measure("plan") { try await options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)
