@@ -56,8 +56,17 @@ struct Connection {
     /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.
     func fetch(_ request: RemoteStateRequest? = nil) async throws -> RemoteState {
         let showsProgress = isatty(2) == 1
-        let state = try await fetcher.fetch(request ?? self.request) { progress in
-            if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+        let state: RemoteState
+        do {
+            state = try await fetcher.fetch(request ?? self.request) { progress in
+                if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+            }
+        } catch let error as ServiceError where error.kind != .loginRequired {
+            if showsProgress { Terminal.error("\r\u{1B}[K") }
+            // Only reads failed, so nothing changed; a service that was briefly away is usually back for a rerun.
+            throw CommandFailure(
+                "\(error)\nNothing was changed in Halo. Once the service answers again, run `haloform plan` "
+                    + "(or the command that failed) again.")
         }
         if showsProgress { Terminal.error("\r\u{1B}[K") }
         return state
