@@ -83,8 +83,8 @@ public struct PlanApplier: Sendable {
     /// Sends one upsert, guarding a create; returns the saved record's id.
     private func upsert(_ operation: Operation, _ body: JSONObject) async throws(ServiceError) -> Int? {
         let integration = Integration.allCases.first { $0.detailsCollection == operation.collection }
-        guard operation.creates != nil, operation.recordID == nil, let nameField = integration.flatMap(TenantField.name.haloField),
-            let name = body[nameField]?.string
+        guard operation.creates != nil, operation.recordID == nil,
+            let nameField = integration.flatMap(TenantField.name.haloField), let name = body[nameField]?.string
         else {
             return try await client.post(operation.collection, [body]).first?["id"]?.int
         }
@@ -95,8 +95,9 @@ public struct PlanApplier: Sendable {
         do {
             return try await client.post(operation.collection, [body]).first?["id"]?.int
         } catch where error.kind == .connectionLost && body[HaloCollection.idField] == nil {
-            guard let id = try await recordID(named: name, field: nameField, in: operation.collection) else { throw error }
-            return id
+            let found = try await recordID(named: name, field: nameField, in: operation.collection)
+            guard let found else { throw error }
+            return found
         }
     }
 
@@ -104,7 +105,7 @@ public struct PlanApplier: Sendable {
     private func recordID(named name: String, field: String, in collection: HaloCollection) async throws(ServiceError)
         -> Int?
     {
-        try await client.list(collection).filter { $0[field]?.string == name }.compactMap { $0[HaloCollection.idField]?.int }
-            .max()
+        let named = try await client.list(collection).filter { $0[field]?.string == name }
+        return named.compactMap { $0[HaloCollection.idField]?.int }.max()
     }
 }

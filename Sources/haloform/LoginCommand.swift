@@ -80,7 +80,8 @@ struct LoginCommand: AsyncParsableCommand {
             let account = stored.user.map { " as \($0)" } ?? ""
             Terminal.error(
                 "Logged in to \(integration.displayName)\(account); the token now serves "
-                    + "\(served.count == 1 ? "tenant" : "tenants") \(names); it is kept in \(context.tokenStore.path).\n")
+                    + "\(served.count == 1 ? "tenant" : "tenants") \(names); it is kept in "
+                    + "\(context.tokenStore.path).\n")
         }
     }
 }

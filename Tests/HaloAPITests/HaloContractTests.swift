@@ -68,7 +68,8 @@ import Testing
         let written = TenantField.allCases.compactMap { $0.haloField(.sageBusinessCloud) }
         #expect(written.contains("sbcdnewmethod"))
         #expect(!written.contains("app_type"))
-        let stored = try #require(SandboxHaloFields.byEndpoint["/" + Integration.sageBusinessCloud.detailsCollection.path])
+        let path = "/" + Integration.sageBusinessCloud.detailsCollection.path
+        let stored = try #require(SandboxHaloFields.byEndpoint[path])
         #expect(stored["sbcdnewmethod"] != nil && stored["app_type"] == nil)
     }
 

@@ -9,9 +9,14 @@ import Testing
 /// An apply killed (SIGKILL) right after Halo accepted a tenant's create: the next plan says in plain words that
 /// Halo is half written, and the next apply finishes the job without a second tenant record.
 @Suite struct InterruptedApplyTests {
+    func run(_ arguments: [String], in root: URL) async throws -> HaloformBinary.Run {
+        try await HaloformBinary.run(arguments, in: root, environment: PlanApplyTests.secrets)
+    }
+
     @Test("an apply killed after a tenant's create: the next plan says so, the next apply converges with no duplicate")
     func killedAfterTenantCreate() async throws {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-killed-\(UUID().uuidString).json")
+        let state = FileManager.default.temporaryDirectory
+            .appendingPathComponent("haloform-killed-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: state) }
         // Halo answers slowly, so the kill lands after the Sage tenant's create and before the requests that follow.
         let serve = try ChildProcess(
@@ -32,18 +37,19 @@ import Testing
         _ = apply.send(SIGKILL)
         #expect(await apply.exit() == .signalled(SIGKILL))
 
-        let plan = try await HaloformBinary.run(["plan", "--detailed-exitcode", "."], in: root, environment: PlanApplyTests.secrets)
+        let plan = try await run(["plan", "--detailed-exitcode", "."], in: root)
         #expect(plan.status == 2, "\(plan)")
         #expect(plan.stderr.contains("note: the apply started"), "\(plan)")
-        #expect(plan.stderr.contains("did not finish: Halo accepted 8 of its 17 requests, the last POST /SageBusinessCloudDetails"), "\(plan)")
+        let words = "did not finish: Halo accepted 8 of its 17 requests, the last POST /SageBusinessCloudDetails"
+        #expect(plan.stderr.contains(words), "\(plan)")
         #expect(plan.stderr.contains("Halo is half written"), "\(plan)")
         // The tenants that apply created are not planned again.
         #expect(!plan.stdout.contains("tenant[\"sage-uk\"] will be created"), "\(plan)")
         #expect(!plan.stdout.contains("tenant[\"exact-nl\"] will be created"), "\(plan)")
 
-        let finish = try await HaloformBinary.run(["apply", "--auto-approve", "."], in: root, environment: PlanApplyTests.secrets)
+        let finish = try await run(["apply", "--auto-approve", "."], in: root)
         #expect(finish.status == 0, "\(finish)")
-        let again = try await HaloformBinary.run(["plan", "--detailed-exitcode", "."], in: root, environment: PlanApplyTests.secrets)
+        let again = try await run(["plan", "--detailed-exitcode", "."], in: root)
         #expect(again.status == 0, "\(again)")
         #expect(!again.stderr.contains("did not finish"), "the finished apply removed its journal: \(again)")
 
