@@ -29,6 +29,8 @@ struct PlanCommand: AsyncParsableCommand {
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             var plan = try await timings.measure("plan") { try await options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)
+            // Halo matches the config, so an apply that died before removing its journal left nothing half written.
+            if !plan.hasChanges { ApplyJournal.remove(connection.journalPath) }
             return (plan, remote)
         }
         timings.measure("render") { PlanOutput.print(plan, format: format) }
