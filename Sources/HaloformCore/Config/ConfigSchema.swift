@@ -218,11 +218,13 @@ public enum ConfigSchema {
             FieldShape("client_secret", .secret, "Its secret, from the environment.").documented(example: "client_secret: ${env:HALOFORM_CATALOG_CLIENT_SECRET}"),
         ]
         if integration != .businessCentral {
-            let account = integration == .exactOnline
-                ? "Exact user name (as `/current/Me` gives it, usually an e-mail address) or user id"
-                : "Sage user id (the `requested_by_id` `haloform login` prints)"
+            let (account, example) = integration == .exactOnline
+                ? ("the Exact user name (as `/current/Me` gives it, usually an e-mail address) or user id",
+                   "user: finance@acme.example")
+                : ("the Sage user id, as `haloform login` prints it (the token answer's `requested_by_id`)",
+                   "user: 5f2b8c1e9a7d4e3f8b6a1c0d2e4f6a8b")
             fields.append(
-                FieldShape("user", .string, "The \(account) `haloform login` signs in as for this tenant. \(integration.displayName) keeps one refresh token per app and user, so tenants that declare different users keep separate tokens; tenants of one app and user share one login.").documented(default: "not set: every tenant of the app that sets no user shares one login, whoever signs in", example: "user: finance@acme.example"))
+                FieldShape("user", .string, "Which account `haloform login` signs in as for this tenant: \(account). \(integration.displayName) keeps one refresh token per app and user, so tenants that declare different users keep separate tokens; tenants of one app and user share one login.").documented(default: "not set: every tenant of the app that sets no user shares one login, whoever signs in", example: example))
         }
         return ObjectShape(fields)
     }
