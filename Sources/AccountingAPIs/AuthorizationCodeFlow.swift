@@ -1,5 +1,6 @@
 import Foundation
 import HaloformCore
+import JSONText
 import NIOHTTP1
 import ServiceTransport
 
@@ -18,6 +19,16 @@ public struct AuthorizationCodeFlow: Sendable {
     let clientSecret: String
     /// The loopback URL the service redirects to.
     public let redirectURI: String
+    /// The account the tenant declares (`catalog.user`), sent as `login_hint`; nil for none.
+    public let user: String?
+
+    /// What a code buys: the tokens, and the account the token answer names (Sage's `requested_by_id`).
+    public struct Approval: Sendable {
+        /// The access and first refresh token.
+        public let token: AccessToken
+        /// The approving user's id, when the answer names one.
+        public let requestedBy: String?
+    }
 
     /// The default redirect, which a real app registration must list: `http://localhost:8400/<system>/callback`.
     public static func defaultRedirectURI(for integration: Integration, port: Int = 8400) -> String {
@@ -47,6 +58,7 @@ public struct AuthorizationCodeFlow: Sendable {
         self.clientID = clientID
         clientSecret = secret
         self.redirectURI = redirectURI ?? Self.defaultRedirectURI(for: request.key.integration)
+        user = request.user
     }
 
     /// The URL a person opens to approve haloform.
@@ -57,17 +69,21 @@ public struct AuthorizationCodeFlow: Sendable {
         ]
         // Sage asks which access; haloform only reads catalogs, so it asks for no more than that.
         if integration == .sageBusinessCloud { fields.append(("scope", "readonly")) }
+        // The usual OpenID hint: a service that knows it fills the login form in, one that does not ignores it.
+        if let user { fields.append(("login_hint", user)) }
         return authorize + (authorize.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
     }
 
     /// Exchanges the code from the redirect for tokens.
-    public func exchange(code: String, using http: HTTPService) async throws(ServiceError) -> AccessToken {
+    public func exchange(code: String, using http: HTTPService) async throws(ServiceError) -> Approval {
         SecretRedactor.shared.register(code)
-        return try await tokenRequest(
+        let (token, response) = try await tokenRequest(
             [
                 ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
                 ("client_id", clientID), ("client_secret", clientSecret),
             ], using: http)
+        let requestedBy = (try? response.json())?.object?["requested_by_id"]?.string
+        return Approval(token: token, requestedBy: requestedBy.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Spends a refresh token for a new access token and the next refresh token.
@@ -76,7 +92,8 @@ public struct AuthorizationCodeFlow: Sendable {
             [
                 ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", clientID),
                 ("client_secret", clientSecret),
-            ], using: http)
+            ], using: http
+        ).token
     }
 
     /// Against the sandbox, whose authorize endpoint approves at once: requests the authorization URL and reads
@@ -116,7 +133,7 @@ public struct AuthorizationCodeFlow: Sendable {
     }
 
     private func tokenRequest(_ fields: [(String, String)], using http: HTTPService) async throws(ServiceError)
-        -> AccessToken
+        -> (token: AccessToken, response: ServiceResponse)
     {
         let request = ServiceRequest.postForm(endpoints.token, fields)
         let issuedAt = http.configuration.clock.now
@@ -130,6 +147,6 @@ public struct AuthorizationCodeFlow: Sendable {
         }
         let token = try AccessToken.read(response, issuedAt: issuedAt)
         guard token.refreshToken != nil else { throw response.invalid("the token answer has no refresh_token") }
-        return token
+        return (token, response)
     }
 }

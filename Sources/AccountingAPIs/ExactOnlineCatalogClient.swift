@@ -52,9 +52,7 @@ public struct ExactOnlineCatalogClient: CatalogClient {
     private func currentDivision() async throws(ServiceError) -> Int {
         if let division = request.exactDivision { return division }
         let me = try await api.getJSON("\(endpoints.api)/current/Me?$select=CurrentDivision")
-        let d = me.object?["d"]
-        let first = d?.object?["results"]?.array?.first ?? d?.array?.first ?? d ?? .null
-        guard let division = first.object?["CurrentDivision"]?.int else {
+        guard let division = ListEnvelope.exactOnline.firstRecord(in: me)?["CurrentDivision"]?.int else {
             throw ServiceError(.invalidResponse, service: service.configuration.name, message: "/current/Me names no division")
         }
         return division

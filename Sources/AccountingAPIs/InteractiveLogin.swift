@@ -1,10 +1,13 @@
 import Foundation
 import HaloformCore
+import JSONText
+import NIOHTTP1
 import ServiceTransport
 
 /// `haloform login`: the authorization-code flow for Exact Online or Sage with a loopback redirect, ending with the
-/// first refresh token in the token store, under the app login every tenant of that app shares. Against the sandbox it needs no browser: the sandbox approves at once and
-/// the login follows its redirect to the listener itself.
+/// first refresh token in the token store, under the app and user every tenant of that login shares, with the account
+/// that signed in (checked against the tenant's `catalog.user`). Against the sandbox it needs no browser: the sandbox
+/// approves at once and the login follows its redirect to the listener itself.
 public struct InteractiveLogin: Sendable {
     /// The tenant.
     public let request: CatalogRequest
@@ -28,8 +31,9 @@ public struct InteractiveLogin: Sendable {
         http = HTTPService(context.configuration(for: request.key.integration))
     }
 
-    /// Runs the login: `show` gets the URL to open; waits up to `timeout` for the redirect; stores the refresh token
-    /// for the app, replacing the version-1 entries of `tenants` (the tenants it serves).
+    /// Runs the login: `show` gets the URL to open; waits up to `timeout` for the redirect; learns which account
+    /// signed in and refuses one other than the declared user; stores the refresh token for the app and user,
+    /// replacing the older entries of `tenants` (the tenants it serves).
     public func run(
         timeout: Duration = .seconds(300), serving tenants: [CatalogKey] = [], show: @Sendable (String) -> Void
     ) async throws(ServiceError)
@@ -58,15 +62,35 @@ public struct InteractiveLogin: Sendable {
             redirected = try await listener.waitForRedirect(path: redirect.path, timeout: timeout)
         }
         let code = try flow.code(fromRedirect: redirected, state: state)
-        let token = try await flow.exchange(code: code, using: http)
+        let approval = try await flow.exchange(code: code, using: http)
+        let token = approval.token
+        let (user, userID) = try await account(approval)
         let now = context.clock.now
         let stored = StoredToken(
             refreshToken: token.refreshToken ?? "", accessToken: token.value, accessTokenExpiresAt: token.expiresAt,
-            issuedAt: now, updatedAt: now)
-        let legacy = ([request.key] + tenants).map(TokenStore.legacyKey)
-        try await context.tokenStore.update(app.storeKey, migrating: legacy) { (entry) throws(ServiceError) in
+            issuedAt: now, updatedAt: now, user: user, userID: userID)
+        if let declared = app.user, !app.accepts(stored) {
+            throw ServiceError(
+                .authentication, service: flow.service,
+                message: "\(request.key.tenant) declares catalog.user \(declared), but the login signed in as "
+                    + "\(user ?? userID ?? "another account"); nothing was stored. Sign in as \(declared) (sign the "
+                    + "browser out of \(flow.service) first), or change catalog.user")
+        }
+        try await context.tokenStore.update(app.storeKey, migrating: app.legacyKeys([request.key] + tenants)) {
+            (entry) throws(ServiceError) in
             entry = stored
         }
         return stored
+    }
+
+    /// The account a new token belongs to, as (name, id): Exact's `/current/Me` (`UserName`, `UserID`), Sage's
+    /// `requested_by_id` from the token answer.
+    private func account(_ approval: AuthorizationCodeFlow.Approval) async throws(ServiceError) -> (String?, String?) {
+        guard request.key.integration == .exactOnline else { return (approval.requestedBy, nil) }
+        let url = "\(flow.endpoints.api)/current/Me?$select=UserID,UserName"
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(approval.token.value)", "Accept": "application/json"]
+        let me = try await http.send(.get(url, headers: headers)).requireSuccess().json()
+        let first = ListEnvelope.exactOnline.firstRecord(in: me)
+        return (first?["UserName"]?.string, first?["UserID"]?.string)
     }
 }

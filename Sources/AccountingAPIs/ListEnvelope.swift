@@ -21,6 +21,14 @@ struct ListEnvelope: Sendable {
     static let businessCentral = ListEnvelope(container: nil, items: "value", next: "@odata.nextLink", total: nil)
     static let sage = ListEnvelope(container: nil, items: "$items", next: "$next", total: "$total")
 
+    /// The first record of a small answer read whole (Exact's `/current/Me`): the list's first, or the container
+    /// itself when it holds a single record.
+    func firstRecord(in page: JSONValue) -> JSONObject? {
+        let outer = container.map { page.object?[$0] } ?? page
+        if let list = outer?.array ?? outer?.object?[items]?.array { return list.first?.object }
+        return outer?.object
+    }
+
     /// One page read in place: its entries, the next page's link as given, and the total when the system says.
     struct Page {
         var entries: [CatalogEntry] = []

@@ -58,7 +58,15 @@ public struct RemoteStateFetcher: Sendable {
             jobs.append(("Halo /Client", { .clients(try await client.namedRecords(.client)) }))
         }
         for catalogClient in catalogClients {
-            jobs.append(("\(catalogClient.key)", { .catalog(catalogClient.key, try await catalogClient.catalog()) }))
+            let key = catalogClient.key
+            jobs.append(("\(key)", {
+                do {
+                    return .catalog(key, try await catalogClient.catalog())
+                } catch let error as ServiceError where error.kind != .loginRequired {
+                    // Name the tenant whose catalog could not be read, as a login error does.
+                    throw error.about("reading tenant \(key.tenant)'s catalog")
+                }
+            }))
         }
         let parts = try await run(jobs, progress: progress)
         var state = RemoteState()

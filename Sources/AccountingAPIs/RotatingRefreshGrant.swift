@@ -2,7 +2,7 @@ import Foundation
 import HaloformCore
 import ServiceTransport
 
-/// Access tokens from a rotating refresh token (Exact Online, Sage), one per app login: the current refresh token is
+/// Access tokens from a rotating refresh token (Exact Online, Sage), one per app and user: the current refresh token is
 /// read from the token store under its lock, spent, and its successor written back before the lock is let go.
 struct RotatingRefreshGrant: Sendable {
     /// The app login.
@@ -22,7 +22,8 @@ struct RotatingRefreshGrant: Sendable {
     /// A token: the stored access token while it is good and was not refused, else a refreshed one.
     func fetch(refused: String?) async throws(ServiceError) -> AccessToken {
         let tenants = self.tenants
-        return try await context.tokenStore.update(app.storeKey, migrating: tenants.map(TokenStore.legacyKey)) {
+        let store = context.tokenStore
+        return try await store.update(app.storeKey, migrating: app.legacyKeys(tenants), accepting: app.accepts) {
             (entry) throws(ServiceError) -> AccessToken in
             let now = context.clock.now
             if let entry, let access = entry.accessToken, let expires = entry.accessTokenExpiresAt {
@@ -43,7 +44,8 @@ struct RotatingRefreshGrant: Sendable {
             let token = try await newToken(stored: entry?.refreshToken, tenants: tenants)
             entry = StoredToken(
                 refreshToken: token.refreshToken ?? entry?.refreshToken ?? "", accessToken: token.value,
-                accessTokenExpiresAt: token.expiresAt, issuedAt: now, updatedAt: now)
+                accessTokenExpiresAt: token.expiresAt, issuedAt: now, updatedAt: now, user: entry?.user,
+                userID: entry?.userID)
             return token
         }
     }
@@ -62,7 +64,7 @@ struct RotatingRefreshGrant: Sendable {
         if context.allowsSandboxLogin, flow.endpoints.isLoopback {
             let state = UUID().uuidString
             let redirect = try await flow.approveWithoutBrowser(state: state, using: http)
-            return try await flow.exchange(code: try flow.code(fromRedirect: redirect, state: state), using: http)
+            return try await flow.exchange(code: try flow.code(fromRedirect: redirect, state: state), using: http).token
         }
         throw loginRequired(
             tenants, "there is no refresh token",

@@ -11,10 +11,13 @@ import ServiceTransport
 /// The file that keeps refresh tokens between runs: JSON, mode 0600, replaced atomically (temp file + rename) and
 /// locked (`flock` on a side file) for the whole read-refresh-write, so two runs never spend the same token.
 ///
-/// Version 2 keeps one entry per app login (`AppLogin.storeKey`, `exact_online/<client id>@<host>`). Version 1 kept
-/// one per tenant (`exact_online/<tenant>`); such an entry is migrated when its app is first used: of the entries
-/// of the tenants that share the app, the one written last (`updated_at`) wins, since a newer login or refresh ends
-/// the older ones, and all of them are dropped once the app's entry is written.
+/// Version 3 keeps one entry per app and user (`AppLogin.storeKey`: `exact_online/<client id>@<host>` for the app's
+/// one login, `exact_online/<client id>@<host>/<user>` for a tenant's declared `catalog.user`) and records the account
+/// that logged in. Older entries are migrated when their login is first used, not lost: version 1 kept one per
+/// tenant (`exact_online/<tenant>`), version 2 one per app (the key without a user). Of the old entries of the
+/// tenants that share the login (and, for a declared user, the app's entry unless it records another account), the
+/// one written last (`updated_at`) wins, since a newer login or refresh ends the older ones, and all of them are
+/// dropped once the login's entry is written.
 public struct TokenStore: Sendable {
     /// The store's path.
     public let path: String
@@ -46,15 +49,17 @@ public struct TokenStore: Sendable {
         try load().tokens[key]
     }
 
-    /// Reads the entry for `key` (or, when it has none, the newest of the `legacy` entries), lets `body` change it
-    /// (and talk to a token endpoint meanwhile), and writes it back, dropping the legacy entries, all under the lock.
+    /// Reads the entry for `key` (or, when it has none, the newest of the `legacy` entries that `accepts` takes),
+    /// lets `body` change it (and talk to a token endpoint meanwhile), and writes it back, dropping the legacy
+    /// entries it took from, all under the lock.
     public func update<Result: Sendable>(
-        _ key: String, migrating legacy: [String] = [], _ body: (inout StoredToken?) async throws(ServiceError) -> Result
+        _ key: String, migrating legacy: [String] = [], accepting accepts: (StoredToken) -> Bool = { _ in true },
+        _ body: (inout StoredToken?) async throws(ServiceError) -> Result
     ) async throws(ServiceError) -> Result {
         let lock = try await acquireLock()
         defer { releaseLock(lock) }
         var file = try load()
-        let legacy = legacy.filter { $0 != key }
+        let legacy = legacy.filter { $0 != key && file.tokens[$0].map(accepts) == true }
         var entry = file.tokens[key] ?? legacy.compactMap { file.tokens[$0] }.max { $0.updatedAt < $1.updatedAt }
         let result = try await body(&entry)
         let leftovers = entry == nil ? [] : legacy.filter { file.tokens[$0] != nil }
@@ -71,8 +76,8 @@ public struct TokenStore: Sendable {
 
     /// The file's JSON form.
     struct Contents: Codable {
-        /// The version this code writes: 2, entries per app login.
-        static let currentVersion = 2
+        /// The version this code writes: 3, entries per app and user.
+        static let currentVersion = 3
         var version = Contents.currentVersion
         var tokens: [String: StoredToken] = [:]
     }

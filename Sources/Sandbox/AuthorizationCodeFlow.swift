@@ -27,10 +27,13 @@ struct AuthorizationCodeFlow: Sendable {
         let refresh: IssuedToken
     }
 
-    /// Answers the authorize endpoint: a redirect carrying a code, or a 400 for an unknown app or redirect URI.
-    func authorize(_ request: SandboxRequest, apps: [OAuthApp], tokens: inout TokenLedger, now: Double, extra: [(String, String)] = [])
-        -> SandboxAnswer
-    {
+    /// Answers the authorize endpoint: a redirect carrying a code, or a 400 for an unknown app or redirect URI. The
+    /// code is the user's whom `user` picks for the request's `login_hint` (nil when there is none), as if that
+    /// person had signed in.
+    func authorize(
+        _ request: SandboxRequest, apps: [OAuthApp], tokens: inout TokenLedger, now: Double, extra: [(String, String)] = [],
+        user: (String?) -> String
+    ) -> SandboxAnswer {
         let clientID = request.parameter("client_id") ?? ""
         guard let app = apps.first(where: { $0.clientID == clientID }) else {
             return .text(400, "invalid_client: the client_id '\(clientID)' is not a registered application.")
@@ -45,7 +48,7 @@ struct AuthorizationCodeFlow: Sendable {
         } else {
             let code = tokens.issue(
                 .code, system: system, clientID: app.clientID, lifetime: codeLifetime, now: now,
-                scope: request.parameter("scope") ?? "", redirectURI: redirectURI)
+                scope: request.parameter("scope") ?? "", redirectURI: redirectURI, user: user(request.parameter("login_hint")))
             parameters.append(("code", code.value))
             parameters += extra
         }
@@ -75,9 +78,9 @@ struct AuthorizationCodeFlow: Sendable {
                 return .failure(Failure(status: 400, code: "invalid_grant", description: "The redirect_uri does not match."))
             }
             tokens.revoke(code.value)
-            // Only one refresh token is live per app: a new login ends the previous one.
-            tokens.revoke(kind: .refresh, system: system) { $0.clientID == app.clientID }
-            return .success(issue(app: app, scope: code.scope, grant: nil, lifetime: accessLifetime, tokens: &tokens, now: now))
+            // Only one refresh token is live per app and user: a new login of that user ends the previous one.
+            tokens.revoke(kind: .refresh, system: system) { $0.clientID == app.clientID && $0.user == code.user }
+            return .success(issue(app: app, scope: code.scope, grant: nil, user: code.user, lifetime: accessLifetime, tokens: &tokens, now: now))
         case "refresh_token":
             guard let refresh = tokens.token(form["refresh_token"] ?? ""), refresh.kind == .refresh, refresh.system == system,
                 refresh.clientID == app.clientID, refresh.expiresAt > now
@@ -88,18 +91,21 @@ struct AuthorizationCodeFlow: Sendable {
                 return .failure(Failure(status: 401, code: "invalid_request", description: earlyRefreshMessage))
             }
             tokens.revoke(refresh.value)
-            return .success(issue(app: app, scope: refresh.scope, grant: refresh.grant, lifetime: accessLifetime, tokens: &tokens, now: now))
+            return .success(issue(app: app, scope: refresh.scope, grant: refresh.grant, user: refresh.user, lifetime: accessLifetime, tokens: &tokens, now: now))
         default:
             return .failure(Failure(status: 400, code: "unsupported_grant_type", description: "The grant_type is not supported."))
         }
     }
 
-    private func issue(app: OAuthApp, scope: String, grant: String?, lifetime: Double, tokens: inout TokenLedger, now: Double) -> Grant {
-        let access = tokens.issue(.access, system: system, clientID: app.clientID, lifetime: lifetime, now: now, scope: scope, grant: grant)
+    private func issue(
+        app: OAuthApp, scope: String, grant: String?, user: String, lifetime: Double, tokens: inout TokenLedger, now: Double
+    ) -> Grant {
+        let access = tokens.issue(
+            .access, system: system, clientID: app.clientID, lifetime: lifetime, now: now, scope: scope, grant: grant, user: user)
         let usableFrom = earlyRefreshMargin.map { now + max(0, lifetime - $0) } ?? now
         let refresh = tokens.issue(
             .refresh, system: system, clientID: app.clientID, lifetime: refreshLifetime, now: now, scope: scope,
-            grant: access.grant, usableFrom: usableFrom)
+            grant: access.grant, usableFrom: usableFrom, user: user)
         return Grant(access: access, refresh: refresh)
     }
 }

@@ -50,7 +50,15 @@ struct ExactEmulator: Sendable {
         let path = request.segments
         let lowered = path.map { $0.lowercased() }
         if lowered == ["api", "oauth2", "auth"], request.method == "GET" {
-            return Self.flow.authorize(request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now)
+            let users = Self.users(state)
+            return Self.flow.authorize(request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now) { hint in
+                let hinted = hint.flatMap { hint in
+                    users.first { user in
+                        [user["UserName"], user["UserID"]].contains { $0?.stringValue?.lowercased() == hint.lowercased() }
+                    }
+                }
+                return (hinted ?? users[0])["UserID"]?.stringValue ?? ""
+            }
         }
         if lowered == ["api", "oauth2", "token"], request.method == "POST" {
             switch Self.flow.token(request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime) {
@@ -101,16 +109,25 @@ struct ExactEmulator: Sendable {
                 return answer
             }
         }
-        var answer = resource(request, lowered: lowered, state: &state, now: now)
+        var answer = resource(request, lowered: lowered, token: token, state: &state, now: now)
         answer.headers += rateHeaders
         return answer
     }
 
-    private func resource(_ request: SandboxRequest, lowered: [String], state: inout SandboxState, now: Double) -> SandboxAnswer {
+    /// The users who can sign in: the seed's `me` first (whom a login without a hint signs in as), then `users`.
+    static func users(_ state: SandboxState) -> [JSONObject] {
+        let settings = state.exactOnline.settings
+        let others = settings["users"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        return [settings["me"]?.objectValue ?? JSONObject()] + others
+    }
+
+    private func resource(
+        _ request: SandboxRequest, lowered: [String], token: IssuedToken, state: inout SandboxState, now: Double
+    ) -> SandboxAnswer {
         let root = request.systemRoot
         if lowered.count == 4, lowered[2] == "current", lowered[3] == "me" {
             guard request.method == "GET" else { return Self.error(405, "Method not allowed.") }
-            let me = state.exactOnline.settings["me"]?.objectValue ?? JSONObject()
+            let me = Self.users(state).first { $0["UserID"]?.stringValue == token.user } ?? Self.users(state)[0]
             let query: ODataQuery
             do { query = try ODataQuery(request: request) } catch { return Self.error(400, error.message) }
             let uri = "\(root)/api/v1/current/Me(guid'\(me["UserID"]?.stringValue ?? "")')"

@@ -41,7 +41,10 @@ struct SageEmulator: Sendable {
         let path = request.segments
         switch (request.method, path) {
         case ("GET", ["oauth2", "auth", "central"]):
-            return Self.flow.authorize(request, apps: state.sage.apps, tokens: &state.tokens, now: now, extra: [("country", "GB")])
+            // Any hinted user signs in: Sage's sandbox knows no user list, and the user's id is the hint.
+            return Self.flow.authorize(request, apps: state.sage.apps, tokens: &state.tokens, now: now, extra: [("country", "GB")]) {
+                $0 ?? ""
+            }
         case ("POST", ["token"]):
             switch Self.flow.token(request, apps: state.sage.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime) {
             case .success(let grant):
@@ -53,7 +56,7 @@ struct SageEmulator: Sendable {
                         ("token_type", "bearer"), ("expires_in", .int(Int(grant.access.expiresAt - grant.access.issuedAt))),
                         ("refresh_token", .string(grant.refresh.value)),
                         ("refresh_token_expires_in", .int(Int(grant.refresh.expiresAt - grant.refresh.issuedAt))),
-                        ("requested_by_id", .string(random.guid())),
+                        ("requested_by_id", .string(grant.access.user.isEmpty ? random.guid() : grant.access.user)),
                     ])
                 ).changingState()
             case .failure(let failure):

@@ -363,8 +363,15 @@ enum SandboxSeed {
             ("Legislation", "NL"), ("CurrentDivision", 123456), ("DivisionCustomer", .string(random.guid())),
             ("DivisionCustomerCode", .string("1".leftPadded(to: 18))), ("DivisionCustomerName", "Acme Holding"),
         ])
+        // A second user, for tenants that log in as another account (`catalog.user`); fixed, not drawn, so that
+        // the seed's other values stay as they were.
+        let colleague = JSONObject([
+            ("UserID", "9b7e3c1a-5d2f-4e8b-a6c4-2f1e0d9c8b7a"), ("UserName", "finance@acme.example"),
+            ("FullName", "Finance User"), ("Email", "finance@acme.example"), ("CurrentDivision", 123456),
+        ])
         return CatalogState(
-            apps: [OAuthApp(SandboxCredentials.exactOnline, name: "haloform demo")], settings: JSONObject([("me", .object(me))]),
+            apps: [OAuthApp(SandboxCredentials.exactOnline, name: "haloform demo")],
+            settings: JSONObject([("me", .object(me)), ("users", .array([.object(colleague)]))]),
             tenants: tenants, entities: entities)
     }
 

@@ -25,19 +25,21 @@ struct IssuedToken: Sendable, Equatable {
     var redirectURI: String
     /// The login (grant) the token belongs to; refreshing keeps it.
     var grant: String
+    /// The user who approved the login (authorization-code flows); empty for an app's own token.
+    var user: String
 
     var json: JSON {
         .object([
             ("value", .string(value)), ("system", .string(system.rawValue)), ("kind", .string(kind.rawValue)),
             ("client_id", .string(clientID)), ("issued_at", .double(issuedAt)), ("expires_at", .double(expiresAt)),
             ("usable_from", .double(usableFrom)), ("scope", .string(scope)), ("redirect_uri", .string(redirectURI)),
-            ("grant", .string(grant)),
+            ("grant", .string(grant)), ("user", .string(user)),
         ])
     }
 
     init(
         value: String, system: SandboxSystem, kind: Kind, clientID: String, issuedAt: Double, expiresAt: Double,
-        usableFrom: Double, scope: String, redirectURI: String, grant: String
+        usableFrom: Double, scope: String, redirectURI: String, grant: String, user: String = ""
     ) {
         self.value = value
         self.system = system
@@ -49,6 +51,7 @@ struct IssuedToken: Sendable, Equatable {
         self.scope = scope
         self.redirectURI = redirectURI
         self.grant = grant
+        self.user = user
     }
 
     init?(json: JSON) {
@@ -59,7 +62,8 @@ struct IssuedToken: Sendable, Equatable {
             value: value, system: system, kind: kind, clientID: json["client_id"]?.stringValue ?? "",
             issuedAt: json["issued_at"]?.doubleValue ?? 0, expiresAt: json["expires_at"]?.doubleValue ?? 0,
             usableFrom: json["usable_from"]?.doubleValue ?? 0, scope: json["scope"]?.stringValue ?? "",
-            redirectURI: json["redirect_uri"]?.stringValue ?? "", grant: json["grant"]?.stringValue ?? "")
+            redirectURI: json["redirect_uri"]?.stringValue ?? "", grant: json["grant"]?.stringValue ?? "",
+            user: json["user"]?.stringValue ?? "")
     }
 }
 
@@ -83,14 +87,15 @@ struct TokenLedger: Sendable {
     /// Issues a token; expired ones are dropped now and then so the ledger stays small.
     mutating func issue(
         _ kind: IssuedToken.Kind, system: SandboxSystem, clientID: String, lifetime: Double, now: Double,
-        scope: String = "", redirectURI: String = "", grant: String? = nil, usableFrom: Double = 0, prefix: String = ""
+        scope: String = "", redirectURI: String = "", grant: String? = nil, usableFrom: Double = 0, prefix: String = "",
+        user: String = ""
     ) -> IssuedToken {
         var random = SystemRandomNumberGenerator()
         var seeded = StableRandom(seed: random.next())
         let token = IssuedToken(
             value: prefix + seeded.token(length: kind == .code ? 32 : 48), system: system, kind: kind, clientID: clientID,
             issuedAt: now, expiresAt: now + lifetime, usableFrom: usableFrom, scope: scope, redirectURI: redirectURI,
-            grant: grant ?? seeded.guid())
+            grant: grant ?? seeded.guid(), user: user)
         if tokens.count > 2_000 { tokens = tokens.filter { $0.value.expiresAt > now } }
         tokens[token.value] = token
         return token

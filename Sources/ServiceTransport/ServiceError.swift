@@ -52,6 +52,13 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
     }
 
+    /// The same error about `subject` (`tenant exact-nl`), which starts its message.
+    public func about(_ subject: String) -> ServiceError {
+        ServiceError(
+            kind, service: service, status: status, request: request, message: "\(subject): \(message)",
+            body: bodyExcerpt, attempts: attempts)
+    }
+
     /// The longest body excerpt kept.
     static let excerptLength = 500
 

@@ -28,6 +28,7 @@ struct ApplyCommand: AsyncParsableCommand {
         defer { timings.report(tally) }
         try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
             tally = connection.tally
+            connection.reportUnfinishedApply()
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             let plan: Plan
             if let saved {
@@ -46,6 +47,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 PlanOutput.print(plan, format: .text)
             }
             guard plan.hasChanges else {
+                ApplyJournal.remove(connection.journalPath)
                 if saved != nil { Terminal.output("No changes. Halo matches the configuration.\n") }
                 return
             }
@@ -76,8 +78,18 @@ struct ApplyCommand: AsyncParsableCommand {
             throw CommandFailure("\(missing.count == 1 ? "environment variable" : "environment variables") \(missing.joined(separator: ", ")) must be set to apply; nothing was changed")
         }
         Terminal.output("\nApplying \(Quantity(plan.changes.count, "change")) in \(Quantity(plan.operations.count, "request")) to Halo...\n")
-        let report = await applier.apply(plan) { operation in
-            Terminal.output("  done: \(ApplyCommand.describe(operation))\n")
+        let journalPath = connection.journalPath
+        let started = ApplyJournal(
+            halo: connection.haloName, startedAt: Date(), requests: plan.operations.count, accepted: 0)
+        let report = await applier.apply(plan) { progress in
+            var journal = started
+            journal.accepted = progress.accepted
+            journal.lastAccepted = progress.lastAccepted.map(ApplyCommand.describe)
+            journal.inFlight = progress.inFlight.map(ApplyCommand.describe)
+            journal.write(journalPath)
+            if progress.inFlight == nil, let operation = progress.lastAccepted {
+                Terminal.output("  done: \(ApplyCommand.describe(operation))\n")
+            }
         }
         if let failure = report.failure {
             Terminal.error("error: \(ApplyCommand.describe(failure.operation)) failed: \(failure.error)\n")
@@ -87,6 +99,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 + "Nothing else was sent. Run `haloform plan` to see exactly what remains.\n")
             throw ExitCode.failure
         }
+        ApplyJournal.remove(journalPath)
         Terminal.output("\nApply complete: \(Quantity(plan.changes.count, "change")) made in \(Quantity(report.applied.count, "request")).\n")
         let followUp = PlanTextRenderer(color: Terminal.wantsColor(1)).followUp(plan)
         if !followUp.isEmpty { Terminal.output("\n" + followUp) }

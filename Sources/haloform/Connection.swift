@@ -15,6 +15,8 @@ struct Connection {
     let overrides: ServiceOverrides?
     /// Every request this connection sent, by service.
     let tally = RequestTally()
+    /// The Halo as the config names it (`halo.url`), which keys the apply journal.
+    let haloName: String
 
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         // One clock for every client, moved by HALOFORM_CLOCK_OFFSET as the in-process sandbox's is.
@@ -25,6 +27,7 @@ struct Connection {
             DiagnosticReport(diagnostics: list.diagnostics, files: workspace.files).print(format: .text)
             throw ExitCode.failure
         }
+        haloName = workspace.config.halo?.url?.value ?? request.halo.url
         let environment = ProcessInfo.processInfo.environment
         let path = tokenStorePath ?? TokenStore.defaultPath(environment: environment)
         self.overrides = overrides
@@ -61,8 +64,17 @@ struct Connection {
     /// Fetches the remote state (the config's, unless another request is given), drawing a one-line progress display on a terminal when it takes a while.
     func fetch(_ request: RemoteStateRequest? = nil) async throws -> RemoteState {
         let showsProgress = isatty(2) == 1
-        let state = try await fetcher.fetch(request ?? self.request) { progress in
-            if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+        let state: RemoteState
+        do {
+            state = try await fetcher.fetch(request ?? self.request) { progress in
+                if showsProgress && progress.elapsed > 1 { Terminal.error("\r\u{1B}[K" + progress.description) }
+            }
+        } catch let error as ServiceError where error.kind != .loginRequired {
+            if showsProgress { Terminal.error("\r\u{1B}[K") }
+            // Only reads failed, so nothing changed; a service that was briefly away is usually back for a rerun.
+            throw CommandFailure(
+                "\(error)\nNothing was changed in Halo. Once the service answers again, run `haloform plan` "
+                    + "(or the command that failed) again.")
         }
         if showsProgress { Terminal.error("\r\u{1B}[K") }
         return state

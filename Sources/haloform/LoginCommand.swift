@@ -12,9 +12,10 @@ struct LoginCommand: AsyncParsableCommand {
         discussion: """
             Prints a URL to open in a browser, waits for the service to redirect to \
             http://localhost:PORT/<system>/callback (the app registration must list it), and stores the refresh \
-            token. Exact and Sage keep one live refresh token per app and user, so the token is kept per app: one \
-            login serves every tenant of the config that uses the same app (client id) at the same service host. \
-            Against the sandbox it completes without a browser. In a pipeline, seed the store instead with \
+            token. Exact and Sage keep one live refresh token per app and user, so the token is kept per app and \
+            user: one login serves every tenant of the config that uses the same app (client id) at the same \
+            service host and declares the same catalog.user (or none). A tenant that declares catalog.user is \
+            refused a login as another account. Prints the account and the tenants the token now serves. Against the sandbox it completes without a browser. In a pipeline, seed the store instead with \
             EXACT_REFRESH_TOKEN[_<TENANT>] or SAGE_REFRESH_TOKEN[_<TENANT>].
             """
     )
@@ -60,12 +61,13 @@ struct LoginCommand: AsyncParsableCommand {
             }
             let context = connection.fetcher.accounting
             let served: [CatalogKey]
+            let stored: StoredToken
             do {
                 let login = try InteractiveLogin(
                     request, context: context,
                     redirectURI: AuthorizationCodeFlow.defaultRedirectURI(for: integration, port: redirectPort))
                 served = login.app.tenants(in: connection.request.catalogs)
-                _ = try await login.run(timeout: .seconds(timeout), serving: served) { url in
+                stored = try await login.run(timeout: .seconds(timeout), serving: served) { url in
                     Terminal.error(
                         "Open this URL in a browser and approve haloform:\n\n  \(url)\n\n"
                             + "Waiting for the redirect to \(login.flow.redirectURI) …\n")
@@ -75,9 +77,11 @@ struct LoginCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let names = served.map { "'\($0.tenant)'" }.joined(separator: ", ")
+            let account = stored.user.map { " as \($0)" } ?? ""
             Terminal.error(
-                "Logged in to \(integration.displayName); this login serves \(served.count == 1 ? "tenant" : "tenants") "
-                    + "\(names); the refresh token is kept in \(context.tokenStore.path).\n")
+                "Logged in to \(integration.displayName)\(account); the token now serves "
+                    + "\(served.count == 1 ? "tenant" : "tenants") \(names); it is kept in "
+                    + "\(context.tokenStore.path).\n")
         }
     }
 }

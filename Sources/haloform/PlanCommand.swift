@@ -28,9 +28,12 @@ struct PlanCommand: AsyncParsableCommand {
         var timings = StageTimings(traced: options.trace.traceTimings)
         let workspace = try timings.measure("load") { try Workspace.load(options.root) }
         let (plan, remote, tally) = try await workspace.connect(tokenStore: options.tokenStore.path) { connection in
+            connection.reportUnfinishedApply()
             let remote = try await timings.measure("fetch") { try await connection.fetch() }
             var plan = try await timings.measure("plan") { try await options.plan(workspace, remote) }
             plan.cost = connection.cost(of: plan)
+            // Halo matches the config, so an apply that died before removing its journal left nothing half written.
+            if !plan.hasChanges { ApplyJournal.remove(connection.journalPath) }
             return (plan, remote, connection.tally)
         }
         timings.measure("render") { PlanOutput.print(plan, format: format) }

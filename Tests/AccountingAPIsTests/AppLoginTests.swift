@@ -13,7 +13,7 @@ struct AppLoginTests {
         let flow = try AuthorizationCodeFlow(fixture.exactRequest())
         let http = HTTPService(HTTPServiceConfiguration(name: "Exact Online", retry: .none, clock: fixture.clock))
         let redirect = try await flow.approveWithoutBrowser(state: "s", using: http)
-        let token = try await flow.exchange(code: try flow.code(fromRedirect: redirect, state: "s"), using: http)
+        let token = try await flow.exchange(code: try flow.code(fromRedirect: redirect, state: "s"), using: http).token
         return try #require(token.refreshToken)
     }
 
@@ -60,7 +60,7 @@ struct AppLoginTests {
             try await readBoth(fixture.context(allowsSandboxLogin: false), fixture)
             let store = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.storePath)))
             let object = store as? [String: Any]
-            #expect(object?["version"] as? Int == 2)
+            #expect(object?["version"] as? Int == 3)
             // A tenant no longer in the config keeps its entry; the app's tenants' entries became one.
             let keys = ((object?["tokens"] as? [String: Any]) ?? [:]).keys.sorted()
             #expect(keys == [try fixture.exactStoreKey(), "exact_online/gone"])

@@ -36,6 +36,29 @@ struct TokenStoreTests {
         #expect(leftovers.sorted() == ["tokens.json", "tokens.json.lock"])
     }
 
+    @Test("a migration takes an old entry only when `accepting` does: one that records another user stays")
+    func migrationAcceptsOnlyTheUser() async throws {
+        let store = temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent) }
+        let old = Date(timeIntervalSince1970: 0)
+        try await store.update("app") { (entry) throws(ServiceError) in
+            entry = StoredToken(refreshToken: "finance-token", updatedAt: old, user: "finance@acme.example")
+        }
+        let isDemo = { (entry: StoredToken) in entry.user == nil || entry.user == "demo@acme.example" }
+        let taken = try await store.update("app/demo@acme.example", migrating: ["app"], accepting: isDemo) {
+            (entry) throws(ServiceError) -> String? in entry?.refreshToken
+        }
+        #expect(taken == nil)
+        #expect(try store.entry(for: "app")?.refreshToken == "finance-token", "another user's login is kept")
+        let isFinance = { (entry: StoredToken) in entry.user == "finance@acme.example" }
+        let moved = try await store.update("app/finance@acme.example", migrating: ["app"], accepting: isFinance) {
+            (entry) throws(ServiceError) -> String? in entry?.refreshToken
+        }
+        #expect(moved == "finance-token")
+        #expect(try store.entry(for: "app") == nil, "a migrated entry leaves its old key")
+        #expect(try store.entry(for: "app/finance@acme.example")?.user == "finance@acme.example")
+    }
+
     @Test("the default path: HALOFORM_TOKEN_STORE, then XDG_CONFIG_HOME, then ~/.config")
     func defaultPath() {
         #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "/x/t.json", "HOME": "/h"]) == "/x/t.json")

@@ -55,6 +55,24 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// Sage's app choice: the 2024-09 document has only `sbcdnewmethod` (boolean); the 2025-09 edition keeps it
+    /// with the same type in the same place and appends `app_type` (int32, values undocumented) after
+    /// `item_group_mappings`; models generated from Halo's document in 2025-04 (Angelic-Software/angelic) have
+    /// `sbcdnewmethod` and no `app_type`. Nothing says `app_type` replaces `sbcdnewmethod`, and its values are not
+    /// given, so haloform writes the documented boolean and no guessed integer (docs/halo-fields.md).
+    @Test func sageAppChoiceIsTheBooleanBothEditionsDocument() throws {
+        let boolean = try #require(document.property("SageBusinessCloudDetails", "sbcdnewmethod"))
+        #expect(boolean.type == "boolean" && boolean.edition == 2024)
+        let integer = try #require(document.property("SageBusinessCloudDetails", "app_type"))
+        #expect(integer.type == "integer" && integer.edition == 2025)
+        let written = TenantField.allCases.compactMap { $0.haloField(.sageBusinessCloud) }
+        #expect(written.contains("sbcdnewmethod"))
+        #expect(!written.contains("app_type"))
+        let path = "/" + Integration.sageBusinessCloud.detailsCollection.path
+        let stored = try #require(SandboxHaloFields.byEndpoint[path])
+        #expect(stored["sbcdnewmethod"] != nil && stored["app_type"] == nil)
+    }
+
     @Test func theIssuesMismatchesAreGone() {
         let written = Integration.allCases.flatMap { integration in TenantField.allCases.compactMap { $0.haloField(integration) } }
         #expect(!written.contains("import_tax_rates_daily"))

@@ -101,10 +101,10 @@ import Testing
         // The commands it names mend it: one Exact login serves both tenants.
         let exact = try await login(["exact-online", "exact-nl"], in: root, offset: "31d")
         #expect(exact.status == 0, "\(exact)")
-        #expect(exact.stderr.contains("this login serves tenants 'exact-be', 'exact-nl'"), "\(exact)")
+        #expect(exact.stderr.contains("the token now serves tenants 'exact-be', 'exact-nl'"), "\(exact)")
         let sage = try await login(["sage", "sage-uk"], in: root, offset: "31d")
         #expect(sage.status == 0, "\(sage)")
-        #expect(sage.stderr.contains("this login serves tenant 'sage-uk'"), "\(sage)")
+        #expect(sage.stderr.contains("the token now serves tenant 'sage-uk'"), "\(sage)")
         try await expectNoChanges(root, offset: "31d")
     }
 

@@ -99,6 +99,9 @@ public struct TenantConfig: Sendable, Hashable {
     public var catalogClientID: Located<ConfigString>?
     /// Its secret.
     public var catalogClientSecret: Located<ConfigString>?
+    /// Exact Online and Sage: the account haloform's reading login signs in as (`catalog.user`), which picks the
+    /// token it uses; nil: the app's one login.
+    public var catalogUser: Located<String>? = nil
     /// Business Central: the default sales account.
     public var defaultSalesAccount: Located<String>?
     /// Business Central: the default purchase account.

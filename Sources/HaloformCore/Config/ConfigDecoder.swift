@@ -69,6 +69,7 @@ struct ConfigDecoder {
             clientSecret: configString(node["client_secret"]),
             catalogClientID: configString(catalog?["client_id"]),
             catalogClientSecret: configString(catalog?["client_secret"]),
+            catalogUser: string(catalog?["user"]),
             defaultSalesAccount: string(accounts?["default_sales"]),
             defaultPurchaseAccount: string(accounts?["default_purchase"]),
             importTaxRatesDaily: bool(taxRates?["import_daily"]),

@@ -223,10 +223,20 @@ public enum ConfigSchema {
 
     /// haloform's own catalog credentials for a tenant.
     public static func catalog(_ integration: Integration) -> ObjectShape {
-        ObjectShape([
+        var fields = [
             FieldShape("client_id", .stringOrEnv, "The client id of haloform's own app registration for reading.").documented(example: "client_id: ${env:HALOFORM_CATALOG_CLIENT_ID}"),
             FieldShape("client_secret", .secret, "Its secret, from the environment.").documented(example: "client_secret: ${env:HALOFORM_CATALOG_CLIENT_SECRET}"),
-        ])
+        ]
+        if integration != .businessCentral {
+            let (account, example) = integration == .exactOnline
+                ? ("the Exact user name (as `/current/Me` gives it, usually an e-mail address) or user id",
+                   "user: finance@acme.example")
+                : ("the Sage user id, as `haloform login` prints it (the token answer's `requested_by_id`)",
+                   "user: 5f2b8c1e9a7d4e3f8b6a1c0d2e4f6a8b")
+            fields.append(
+                FieldShape("user", .string, "Which account `haloform login` signs in as for this tenant: \(account). \(integration.displayName) keeps one refresh token per app and user, so tenants that declare different users keep separate tokens; tenants of one app and user share one login.").documented(default: "not set: every tenant of the app that sets no user shares one login, whoever signs in", example: example))
+        }
+        return ObjectShape(fields)
     }
 
     /// A tenant's tax-rate links.

@@ -78,6 +78,7 @@ extension RemoteStateRequest {
                 request.environment = tenant.environment?.value
                 request.company = tenant.company?.value
                 request.business = tenant.business?.value
+                request.user = tenant.catalogUser?.value
                 catalogs.append(request)
             }
         }

@@ -62,6 +62,8 @@ public struct CatalogRequest: Sendable, Hashable {
     public var business: String?
     /// Whether to read what identifies each customer (VAT, registration number, e-mail) too, for `suggest`.
     public var customerDetails = false
+    /// Exact Online and Sage: the account the reading login signs in as (`catalog.user`); nil for the app's one login.
+    public var user: String?
 
     /// Creates a request for `key`; set the fields its integration needs.
     public init(key: CatalogKey) {

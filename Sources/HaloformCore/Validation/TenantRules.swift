@@ -47,7 +47,20 @@ enum TenantRules {
                 }
             }
         }
+        for tenant in integration.tenants {
+            if let user = tenant.catalogUser, let problem = userProblem(user.value) {
+                diagnostics.append(.error("tenant '\(tenant.name.value)': catalog.user \(problem)", at: user.range))
+            }
+        }
         return diagnostics
+    }
+
+    /// What is wrong with a `catalog.user`, if anything: it names an account, so it is one word.
+    private static func userProblem(_ user: String) -> String? {
+        if user.isEmpty { return "is empty; name the account `haloform login` signs in as, or leave the key out" }
+        if user.contains(where: \.isWhitespace) { return "'\(user)' contains a space; an account name is one word" }
+        if user.count > 254 { return "is longer than 254 characters" }
+        return nil
     }
 
     /// What identifies the company a tenant connects: Exact's division, BC's environment and company, Sage's business.
