@@ -89,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "haloform-bench",
             dependencies: [
-                "YAMLSyntax", "JSONText", "HaloformCore", "CLibYAML", "ServiceTransport", "HaloAPI", "AccountingAPIs", "Sandbox",
+                "YAMLSyntax", "JSONText", "HaloformCore", "CLibYAML", "ServiceTransport", "HaloAPI", "AccountingAPIs",
+                "Sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/haloform-bench",
@@ -102,7 +103,8 @@ let package = Package(
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "JSONCases"], swiftSettings: strictSettings),
         .testTarget(
-            name: "HaloformCoreTests", dependencies: ["HaloformCore", "JSONText", "YAMLSyntax"], swiftSettings: strictSettings
+            name: "HaloformCoreTests", dependencies: ["HaloformCore", "JSONText", "YAMLSyntax"],
+            swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ServiceTransportTests",

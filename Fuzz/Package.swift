@@ -7,7 +7,7 @@ let package = Package(
     name: "haloform-fuzz",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "haloform", path: ".."),
+        .package(name: "haloform", path: "..")
     ],
     targets: [
         .executableTarget(
@@ -20,6 +20,6 @@ let package = Package(
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
             ]
-        ),
+        )
     ]
 )

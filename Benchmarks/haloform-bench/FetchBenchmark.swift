@@ -34,14 +34,18 @@ enum FetchBenchmark {
 
         let clock = ContinuousClock()
         let loading = try await clock.measure { try await load(connection, halo) }
-        print("loaded: \(clientCount) clients, \(tenantCount) ExactDetails x \(mappingsPerTenant) client mappings in \(seconds(loading))")
+        print(
+            "loaded: \(clientCount) clients, \(tenantCount) ExactDetails x \(mappingsPerTenant) client mappings in \(seconds(loading))"
+        )
 
         var request = RemoteStateRequest(
             halo: connection, collections: [.exactDetails, .control, .features, .tax, .assetGroup, .topLevel],
             includeClients: true, catalogs: [])
         if withCatalogs { request.catalogs = catalogRequests(server) }
         var accountingHTTP: [Integration: HTTPServiceConfiguration] = [:]
-        for (integration, configuration) in AccountingContext.standardHTTP { accountingHTTP[integration] = configuration.unlimited() }
+        for (integration, configuration) in AccountingContext.standardHTTP {
+            accountingHTTP[integration] = configuration.unlimited()
+        }
         let storeFolder = NSTemporaryDirectory() + "haloform-bench-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: storeFolder) }
         let fetcher = RemoteStateFetcher(
@@ -59,18 +63,23 @@ enum FetchBenchmark {
         let stats = try await admin(server, "GET", "stats")
 
         let mappings = state[.exactDetails].reduce(0) { $0 + ($1["client_mappings"]?.array?.count ?? 0) }
-        print("fetched: \(state.clients.count) clients, \(state[.exactDetails].count) ExactDetails with \(mappings) mappings, \(state.catalogs.count) catalogs")
+        print(
+            "fetched: \(state.clients.count) clients, \(state[.exactDetails].count) ExactDetails with \(mappings) mappings, \(state.catalogs.count) catalogs"
+        )
         let systems = stats.object?["systems"]?.object ?? [:]
         for name in systems.keys.sorted() {
             print("  requests \(name): \(systems[name]?.object?["total"]?.int ?? 0)")
         }
         let haloPages = (clientCount + pageSize - 1) / pageSize
         let haloMinimum = 1 + haloPages + request.collections.count
-        print("requests: \(stats.object?["total"]?.int ?? 0) in all; Halo \(systems["halo"]?.object?["total"]?.int ?? 0), "
-            + "paging minimum \(haloMinimum) (1 token + \(haloPages) client pages of \(pageSize) + \(request.collections.count) collections)")
+        print(
+            "requests: \(stats.object?["total"]?.int ?? 0) in all; Halo \(systems["halo"]?.object?["total"]?.int ?? 0), "
+                + "paging minimum \(haloMinimum) (1 token + \(haloPages) client pages of \(pageSize) + \(request.collections.count) collections)"
+        )
         print("wall time: \(seconds(fetching))")
-        print("memory: \(baseline.map(String.init) ?? "?") MB resident before the fetch (sandbox and loaded data included); "
-            + "peak during the fetch \(peak.map(String.init) ?? "?") MB (VmHWM)")
+        print(
+            "memory: \(baseline.map(String.init) ?? "?") MB resident before the fetch (sandbox and loaded data included); "
+                + "peak during the fetch \(peak.map(String.init) ?? "?") MB (VmHWM)")
         print("fingerprint: \(state.fingerprint.prefix(16))…")
         await server.stop()
     }
@@ -94,7 +103,8 @@ enum FetchBenchmark {
                 return ["halo_id": .int(id), "third_party_id": .string(String(10_000 + offset)), "table_id": 2]
             }
             try await client.post(
-                .exactDetails, [["name": .string("Exact \(tenant)"), "division": 123456, "client_mappings": .array(mappings)]])
+                .exactDetails,
+                [["name": .string("Exact \(tenant)"), "division": 123456, "client_mappings": .array(mappings)]])
         }
     }
 

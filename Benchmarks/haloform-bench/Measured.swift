@@ -28,7 +28,9 @@ struct Measured {
         defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        guard posix_spawn(&pid, binary.path, &actions, nil, argv, envp) == 0 else { throw BenchmarkFailure("cannot start \(binary.path)") }
+        guard posix_spawn(&pid, binary.path, &actions, nil, argv, envp) == 0 else {
+            throw BenchmarkFailure("cannot start \(binary.path)")
+        }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         let elapsed = ContinuousClock.now - start

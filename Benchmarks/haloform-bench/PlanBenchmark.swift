@@ -28,14 +28,16 @@ enum PlanBenchmark {
         let wanted = arguments.filter { ["a", "b", "c"].contains($0) }
         for (label, tenants, perTenant) in [("a", 10, 5_000), ("b", 20, 5_000), ("c", 10, 5_000)]
         where wanted.isEmpty || wanted.contains(label) {
-            try await scenario(label, binary: binary, sandboxBinary: own, tenants: tenants, perTenant: perTenant, latency: latency)
+            try await scenario(
+                label, binary: binary, sandboxBinary: own, tenants: tenants, perTenant: perTenant, latency: latency)
         }
     }
 
     private static func scenario(
         _ label: String, binary: URL, sandboxBinary: URL, tenants: Int, perTenant: Int, latency: Int
     ) async throws {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("haloform-plan-bench-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "haloform-plan-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("state.json")
@@ -55,8 +57,9 @@ enum PlanBenchmark {
             try await sandbox.resetStats()
             let plan = try Measured.run(binary, ["plan", "--detailed-exitcode", root.path], environment: traced)
             print("(a) no-op plan, \(mappings) customer mappings over \(tenants) tenants, end to end incl. fetch:")
-            print("    exit \(plan.status) (0 = no changes), wall \(String(format: "%.2f", plan.seconds)) s, peak \(peak(plan))"
-                + "   (targets: at most 1 s, at most 100 MB)")
+            print(
+                "    exit \(plan.status) (0 = no changes), wall \(String(format: "%.2f", plan.seconds)) s, peak \(peak(plan))"
+                    + "   (targets: at most 1 s, at most 100 MB)")
             try await printFetch(plan, sandbox)
         case "b":
             try writeConfig(root, url: sandbox.baseURL, tenants: tenants, perTenant: perTenant, changed: true)
@@ -66,28 +69,36 @@ enum PlanBenchmark {
             let changes = (document?["changes"] as? [Any])?.count ?? 0
             let operations = (document?["operations"] as? [Any])?.count ?? 0
             print("(b) \(mappings) mappings over \(tenants) tenants, half changed (\(changes) changes):")
-            print("    planner alone \(String(format: "%.3f", stage(plan, "plan"))) s; JSON render "
-                + "\(String(format: "%.3f", stage(plan, "render"))) s; whole plan \(String(format: "%.2f", plan.seconds)) s "
-                + "(target at most 2 s), peak \(peak(plan)) (target at most 200 MB)")
+            print(
+                "    planner alone \(String(format: "%.3f", stage(plan, "plan"))) s; JSON render "
+                    + "\(String(format: "%.3f", stage(plan, "render"))) s; whole plan \(String(format: "%.2f", plan.seconds)) s "
+                    + "(target at most 2 s), peak \(peak(plan)) (target at most 200 MB)")
             try await printFetch(plan, sandbox)
             try await sandbox.resetStats()
             let apply = try Measured.run(binary, ["apply", "--auto-approve", root.path])
             let posts = try await sandbox.count(prefix: "POST /api/", system: "halo")
-            print("    apply: \(operations) planned requests, \(posts) POSTs to Halo's API, exit \(apply.status), "
-                + "wall \(String(format: "%.2f", apply.seconds)) s   (target: one per touched record)")
+            print(
+                "    apply: \(operations) planned requests, \(posts) POSTs to Halo's API, exit \(apply.status), "
+                    + "wall \(String(format: "%.2f", apply.seconds)) s   (target: one per touched record)")
         default:
             try await sandbox.setFaults("{\"latency_ms\": \(latency)}")
             print("(c) no-op plan of \(mappings) mappings, every answer \(latency) ms late:")
             var walls: [Double] = []
-            for (name, environment) in [("concurrent", traced), ("page by page", traced.merging(["HALOFORM_FETCH_CONCURRENCY": "1"]) { $1 })] {
+            for (name, environment) in [
+                ("concurrent", traced), ("page by page", traced.merging(["HALOFORM_FETCH_CONCURRENCY": "1"]) { $1 }),
+            ] {
                 try await sandbox.resetStats()
-                let plan = try Measured.run(binary, ["plan", "--detailed-exitcode", root.path], environment: environment)
+                let plan = try Measured.run(
+                    binary, ["plan", "--detailed-exitcode", root.path], environment: environment)
                 walls.append(plan.seconds)
-                print("    \(name): exit \(plan.status), wall \(String(format: "%.2f", plan.seconds)) s, fetch "
-                    + "\(String(format: "%.2f", stage(plan, "fetch"))) s")
+                print(
+                    "    \(name): exit \(plan.status), wall \(String(format: "%.2f", plan.seconds)) s, fetch "
+                        + "\(String(format: "%.2f", stage(plan, "fetch"))) s")
                 try await printFetch(plan, sandbox)
             }
-            print("    page by page / concurrent: \(String(format: "%.1f", walls[1] / walls[0]))x   (target: at least 4x)")
+            print(
+                "    page by page / concurrent: \(String(format: "%.1f", walls[1] / walls[0]))x   (target: at least 4x)"
+            )
         }
     }
 
@@ -128,7 +139,8 @@ enum PlanBenchmark {
             var exact = document["exact-online"] as? [String: Any], var halo = document["halo"] as? [String: Any],
             var divisions = exact["tenants"] as? [[String: Any]], var entities = exact["entities"] as? [String: Any],
             var tables = halo["tables"] as? [String: Any], var clients = tables["Client"] as? [String: Any],
-            var clientRecords = clients["records"] as? [[String: Any]], let template = entities["123456"] as? [String: Any]
+            var clientRecords = clients["records"] as? [[String: Any]],
+            let template = entities["123456"] as? [String: Any]
         else { throw BenchmarkFailure("unexpected sandbox state layout") }
         var nextClient = clients["next_id"] as? Int ?? clientRecords.count + 1
         for tenant in 0..<tenants {
@@ -141,8 +153,11 @@ enum PlanBenchmark {
             var sets = template
             sets["crm/accounts"] = (0..<perTenant).map { index -> [String: Any] in
                 let accountCode = String(100_000 + index)
-                return ["ID": UUID().uuidString.lowercased(), "Code": String(repeating: " ", count: 18 - accountCode.count) + accountCode,
-                        "Name": clientName(tenant, index), "Status": "C", "Division": code]
+                return [
+                    "ID": UUID().uuidString.lowercased(),
+                    "Code": String(repeating: " ", count: 18 - accountCode.count) + accountCode,
+                    "Name": clientName(tenant, index), "Status": "C", "Division": code,
+                ]
             }
             entities[String(code)] = sets
             for index in 0..<perTenant {
@@ -164,9 +179,11 @@ enum PlanBenchmark {
     /// One file per tenant; `changed` swaps the Halo customers of half the mappings, pair by pair.
     private static func writeConfig(_ root: URL, url: String, tenants: Int, perTenant: Int, changed: Bool) throws {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try "halo: { url: \"sandbox:\(url)\" }\nexact_online:\n  enabled: true\n".write(to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
+        try "halo: { url: \"sandbox:\(url)\" }\nexact_online:\n  enabled: true\n".write(
+            to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
         for tenant in 0..<tenants {
-            var text = "exact_online:\n  tenants:\n    - name: bench-\(tenant)\n      location: nl\n      division: \(division(tenant))\n"
+            var text =
+                "exact_online:\n  tenants:\n    - name: bench-\(tenant)\n      location: nl\n      division: \(division(tenant))\n"
                 + "      client_id: bench\n      client_secret: ${env:BENCH_SECRET}\n      customers:\n        mappings:\n"
             for index in 0..<perTenant {
                 let swapped = changed && index % 4 < 2 ? index ^ 1 : index

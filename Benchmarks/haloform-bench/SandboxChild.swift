@@ -12,7 +12,10 @@ final class SandboxChild {
     /// Starts the sandbox over `state` on a free port and waits for its banner.
     init(binary: URL, state: URL) throws {
         process.executableURL = binary
-        process.arguments = ["sandbox", "serve", "--state", state.path, "--port", "0", "--halo-rate-limit", "0", "--no-accounting-rate-limits"]
+        process.arguments = [
+            "sandbox", "serve", "--state", state.path, "--port", "0", "--halo-rate-limit", "0",
+            "--no-accounting-rate-limits",
+        ]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -24,7 +27,10 @@ final class SandboxChild {
             if chunk.isEmpty { break }
             banner += String(decoding: chunk, as: UTF8.self)
         }
-        guard let line = banner.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("halo ") }),
+        guard
+            let line = banner.split(separator: "\n").first(where: {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("halo ")
+            }),
             let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
         else { throw BenchmarkFailure("the sandbox did not start: \(banner)") }
         baseURL = String(url)

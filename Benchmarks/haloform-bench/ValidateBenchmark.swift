@@ -32,22 +32,34 @@ enum ValidateBenchmark {
             }
         }
         let megabytes = Double(files.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
-        print("config root: \(files.count) files, \(tenantCount * customersPerTenant) customer mappings, \(format(megabytes)) MB (read in \(seconds(reading)))")
+        print(
+            "config root: \(files.count) files, \(tenantCount * customersPerTenant) customer mappings, \(format(megabytes)) MB (read in \(seconds(reading)))"
+        )
 
         let scan = try best { try files.forEach(scanEvents) }
         let trees = try best { try files.map { file in try YAMLReader.read(file.bytes, file: file.path) } }
         var loaded: LoadedConfig?
         resetPeakMemory()
-        let validate = best { ConfigLoader.load(files) } keeping: { loaded = $0 }
+        let validate = best {
+            ConfigLoader.load(files)
+        } keeping: {
+            loaded = $0
+        }
         let validatePeak = peakMemoryMegabytes()
         let single = singleFile()
         let oneFile = try best { try YAMLReader.read(single, file: "one.yaml") }
 
         print("bare libyaml event scan   \(seconds(scan))   (the floor)")
         print("node trees (YAMLReader)   \(seconds(trees))   \(ratio(trees, scan)) the scan")
-        print("full validate             \(seconds(validate))   \(ratio(validate, scan)) the scan   (targets: within 3x, under 1.5 s)")
-        print("one \(format(Double(single.count) / 1_000_000)) MB file of 100,000 flow mappings, node tree   \(seconds(oneFile))")
-        print("peak memory (VmHWM)       \(validatePeak.map { "\($0) MB" } ?? "unknown") during validate, \(peakMemoryMegabytes().map { "\($0) MB" } ?? "unknown") overall   (target: under 300 MB)")
+        print(
+            "full validate             \(seconds(validate))   \(ratio(validate, scan)) the scan   (targets: within 3x, under 1.5 s)"
+        )
+        print(
+            "one \(format(Double(single.count) / 1_000_000)) MB file of 100,000 flow mappings, node tree   \(seconds(oneFile))"
+        )
+        print(
+            "peak memory (VmHWM)       \(validatePeak.map { "\($0) MB" } ?? "unknown") during validate, \(peakMemoryMegabytes().map { "\($0) MB" } ?? "unknown") overall   (target: under 300 MB)"
+        )
         if let loaded {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             print("validate result: \(loaded.isValid ? "valid" : "INVALID"), \(loaded.diagnostics.count) diagnostics")
@@ -142,7 +154,9 @@ enum ValidateBenchmark {
     /// The fastest of `runs` runs of `body`.
     /// The fastest of `runs` runs of `body`. What a run builds is freed after its clock stops, so each figure is the
     /// time to build it, not to build and free it; the last run's result is handed to `keep`.
-    static func best<Result>(_ body: () throws -> Result, keeping keep: (Result) -> Void = { _ in }) rethrows -> Duration {
+    static func best<Result>(_ body: () throws -> Result, keeping keep: (Result) -> Void = { _ in }) rethrows
+        -> Duration
+    {
         let clock = ContinuousClock()
         var fastest = Duration.seconds(Int64.max)
         for run in 0..<runs {
@@ -177,8 +191,8 @@ enum ValidateBenchmark {
     /// The process's peak resident memory so far, VmHWM in /proc/self/status, in megabytes.
     static func peakMemoryMegabytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
         else { return nil }
         return kilobytes / 1024
     }

@@ -43,7 +43,9 @@ public struct AuthorizationCodeFlow: Sendable {
 
     /// A flow for a catalog request.
     public init(_ request: CatalogRequest, redirectURI: String? = nil) throws(ServiceError) {
-        guard let clientID = request.clientID, !clientID.isEmpty else { throw AccountingEndpoints.missing("catalog.client_id", request) }
+        guard let clientID = request.clientID, !clientID.isEmpty else {
+            throw AccountingEndpoints.missing("catalog.client_id", request)
+        }
         guard let secret = request.clientSecret, !secret.isEmpty else {
             throw AccountingEndpoints.missing("catalog.client_secret", request)
         }

@@ -35,7 +35,9 @@ public struct BusinessCentralCatalogClient: CatalogClient {
         if let size = context.pageSize { headers.add(name: "Prefer", value: "odata.maxpagesize=\(size)") }
         api = AuthorizedService(
             service: service,
-            tokens: TokenCache(margin: 300, clock: context.clock) { _ in try await grant.fetch(tokenURL: endpoints.token, using: service) },
+            tokens: TokenCache(margin: 300, clock: context.clock) { _ in
+                try await grant.fetch(tokenURL: endpoints.token, using: service)
+            },
             extraHeaders: headers)
     }
 
@@ -53,7 +55,8 @@ public struct BusinessCentralCatalogClient: CatalogClient {
                     + companies.map { "'\($0.code)'" }.joined(separator: ", ") + ")")
         }
         let root = "\(endpoints.api)/companies(\(company.id))"
-        let details = request.customerDetails
+        let details =
+            request.customerDetails
             ? CustomerDetailFields(vat: "taxRegistrationNumber", registration: nil, email: "email") : nil
         let customerFields = "id,number,displayName" + (details != nil ? ",taxRegistrationNumber,email" : "")
         async let customers = api.list(

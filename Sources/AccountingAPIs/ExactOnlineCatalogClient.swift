@@ -18,7 +18,8 @@ public struct ExactOnlineCatalogClient: CatalogClient {
     public init(_ request: CatalogRequest, context: AccountingContext) throws(ServiceError) {
         key = request.key
         self.request = request
-        let connection = try RotatingRefreshConnection(request, context: context, minimumRefreshAge: Self.minimumRefreshAge)
+        let connection = try RotatingRefreshConnection(
+            request, context: context, minimumRefreshAge: Self.minimumRefreshAge)
         endpoints = connection.endpoints
         service = connection.service
         api = connection.api
@@ -30,7 +31,8 @@ public struct ExactOnlineCatalogClient: CatalogClient {
         async let companies = list("\(root)/system/Divisions?$select=Code,Description", "Code", "Code", "Description")
         // Accounts and items can run to thousands: Exact's bulk endpoints page 1,000 at a time instead of 60, which
         // matters under its 60-requests-a-minute budget.
-        let details = request.customerDetails
+        let details =
+            request.customerDetails
             ? CustomerDetailFields(vat: "VATNumber", registration: "ChamberOfCommerce", email: "Email") : nil
         let customerFields = "ID,Code,Name" + (details != nil ? ",VATNumber,ChamberOfCommerce,Email" : "")
         async let customers = api.list(
@@ -38,7 +40,8 @@ public struct ExactOnlineCatalogClient: CatalogClient {
             CatalogFields(id: "ID", code: "Code", name: "Name", details: details))
         async let groups = list("\(root)/logistics/ItemGroups?$select=ID,Code,Description", "ID", "Code", "Description")
         async let taxes = list("\(root)/vat/VATCodes?$select=ID,Code,Description", "ID", "Code", "Description")
-        async let accounts = list("\(root)/financial/GLAccounts?$select=ID,Code,Description", "ID", "Code", "Description")
+        async let accounts = list(
+            "\(root)/financial/GLAccounts?$select=ID,Code,Description", "ID", "Code", "Description")
         async let items = list("\(root)/bulk/Logistics/Items?$select=ID,Code,Description", "ID", "Code", "Description")
         let customerList = try await customers
         var catalog = Catalog(
@@ -53,7 +56,8 @@ public struct ExactOnlineCatalogClient: CatalogClient {
         if let division = request.exactDivision { return division }
         let me = try await api.getJSON("\(endpoints.api)/current/Me?$select=CurrentDivision")
         guard let division = ListEnvelope.exactOnline.firstRecord(in: me)?["CurrentDivision"]?.int else {
-            throw ServiceError(.invalidResponse, service: service.configuration.name, message: "/current/Me names no division")
+            throw ServiceError(
+                .invalidResponse, service: service.configuration.name, message: "/current/Me names no division")
         }
         return division
     }

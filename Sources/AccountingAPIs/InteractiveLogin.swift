@@ -19,7 +19,8 @@ public struct InteractiveLogin: Sendable {
     private let http: HTTPService
 
     /// A login for a tenant; `redirectURI` defaults to `http://localhost:8400/<system>/callback`.
-    public init(_ request: CatalogRequest, context: AccountingContext, redirectURI: String? = nil) throws(ServiceError) {
+    public init(_ request: CatalogRequest, context: AccountingContext, redirectURI: String? = nil) throws(ServiceError)
+    {
         guard request.key.integration != .businessCentral else {
             throw ServiceError(
                 .configuration, service: "login",
@@ -55,7 +56,8 @@ public struct InteractiveLogin: Sendable {
             // The browser's part: follow the redirect to the listener.
             _ = try? await http.send(.get(location))
             guard let url = await arrived else {
-                throw ServiceError(.authentication, service: flow.service, message: "the sandbox's redirect never arrived")
+                throw ServiceError(
+                    .authentication, service: flow.service, message: "the sandbox's redirect never arrived")
             }
             redirected = url
         } else {

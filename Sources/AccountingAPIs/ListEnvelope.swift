@@ -149,7 +149,8 @@ extension AuthorizedService {
         var details = first.details
         var seen: Set<String> = [url]
         var next = first.next
-        if let total = first.total, let numbered = numberedPages(url, first: first, total: total, maximum: maximumPages) {
+        if let total = first.total, let numbered = numberedPages(url, first: first, total: total, maximum: maximumPages)
+        {
             let rest = try await service.concurrently(numbered) { (link) async throws(ServiceError) in
                 try await page(link, envelope, fields)
             }

@@ -80,7 +80,8 @@ public final class LoopbackRedirectListener: Sendable {
             guard let target = readTarget(connection) else { continue }
             let targetPath = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
             if targetPath == path {
-                respond(connection, status: "200 OK", text: "haloform: the login is complete; you can close this window.")
+                respond(
+                    connection, status: "200 OK", text: "haloform: the login is complete; you can close this window.")
                 return target
             }
             respond(connection, status: "404 Not Found", text: "not found")
@@ -107,7 +108,8 @@ public final class LoopbackRedirectListener: Sendable {
 
     private static func respond(_ connection: Int32, status: String, text: String) {
         let body = Array(text.utf8)
-        let head = "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.count)\r\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.count)\r\n"
             + "Connection: close\r\n\r\n"
         let bytes = Array(head.utf8) + body
         _ = bytes.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }

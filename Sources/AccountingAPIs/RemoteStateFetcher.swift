@@ -50,7 +50,8 @@ public struct RemoteStateFetcher: Sendable {
             if collection == .control {
                 jobs.append(("Halo /Control", { .control(try await client.control()) }))
             } else {
-                jobs.append(("Halo /\(collection.rawValue)", { .records(collection, try await client.list(collection)) }))
+                jobs.append(
+                    ("Halo /\(collection.rawValue)", { .records(collection, try await client.list(collection)) }))
             }
         }
         // Full client records, when requested, give the names too.
@@ -59,14 +60,18 @@ public struct RemoteStateFetcher: Sendable {
         }
         for catalogClient in catalogClients {
             let key = catalogClient.key
-            jobs.append(("\(key)", {
-                do {
-                    return .catalog(key, try await catalogClient.catalog())
-                } catch let error as ServiceError where error.kind != .loginRequired {
-                    // Name the tenant whose catalog could not be read, as a login error does.
-                    throw error.about("reading tenant \(key.tenant)'s catalog")
-                }
-            }))
+            jobs.append(
+                (
+                    "\(key)",
+                    {
+                        do {
+                            return .catalog(key, try await catalogClient.catalog())
+                        } catch let error as ServiceError where error.kind != .loginRequired {
+                            // Name the tenant whose catalog could not be read, as a login error does.
+                            throw error.about("reading tenant \(key.tenant)'s catalog")
+                        }
+                    }
+                ))
         }
         let parts = try await run(jobs, progress: progress)
         var state = RemoteState()
@@ -115,7 +120,9 @@ public struct RemoteStateFetcher: Sendable {
                 guard let (name, part) = next else { break }
                 parts.append(part)
                 let elapsed = ContinuousClock.now - start
-                progress?(FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: elapsed.inSeconds))
+                progress?(
+                    FetchProgress(completed: parts.count, total: jobs.count, finished: name, elapsed: elapsed.inSeconds)
+                )
                 launch()
             }
             if logins.count == 1 { throw logins[0] }

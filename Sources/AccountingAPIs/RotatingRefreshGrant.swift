@@ -82,7 +82,8 @@ struct RotatingRefreshGrant: Sendable {
                 lost = true
             } catch let error where error.kind == .connectionLost {
                 throw loginRequired(
-                    tenants, "the answers to two refreshes of the login's token were lost, and the service may "
+                    tenants,
+                    "the answers to two refreshes of the login's token were lost, and the service may "
                         + "have replaced the refresh token (\(error.message))")
             } catch let error where Self.refusesGrant(error) {
                 let lifetime = app.integration == .exactOnline ? "30 days unused" : "31 days"
@@ -103,7 +104,8 @@ struct RotatingRefreshGrant: Sendable {
     }
 
     private func loginRequired(_ tenants: [CatalogKey], _ why: String, alternative: String? = nil) -> ServiceError {
-        let served = tenants.count > 2 ? " (one login serves them all)" : tenants.count == 2 ? " (one login serves both)" : ""
+        let served =
+            tenants.count > 2 ? " (one login serves them all)" : tenants.count == 2 ? " (one login serves both)" : ""
         return ServiceError(
             .loginRequired, service: flow.service,
             message: "\(Self.names(tenants)): \(why); log in again: run "

@@ -48,10 +48,12 @@ public struct SageCatalogClient: CatalogClient {
             scoped.extraHeaders.replaceOrAdd(name: "X-Business", value: business.id)
         }
         let list = Lister(api: scoped, root: endpoints.api, pageSize: pageSize)
-        let details = request.customerDetails
+        let details =
+            request.customerDetails
             ? CustomerDetailFields(vat: "tax_number", registration: nil, email: "email") : nil
         async let customers = list.list(
-            "contacts?contact_type_id=CUSTOMER", CatalogFields(id: "id", code: "reference", name: "name", details: details))
+            "contacts?contact_type_id=CUSTOMER",
+            CatalogFields(id: "id", code: "reference", name: "name", details: details))
         async let groups = list.entries("catalog_item_types", code: "id", name: "displayed_as")
         async let taxes = list.entries("tax_rates", code: "id", name: "name")
         async let accounts = list.entries("ledger_accounts", code: "nominal_code", name: "name")
@@ -77,7 +79,8 @@ public struct SageCatalogClient: CatalogClient {
 
         func list(_ path: String, _ fields: CatalogFields) async throws(ServiceError) -> ListEnvelope.Page {
             let separator = path.contains("?") ? "&" : "?"
-            return try await api.list("\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)", .sage, fields)
+            return try await api.list(
+                "\(root)/\(path)\(separator)attributes=all&items_per_page=\(pageSize)", .sage, fields)
         }
     }
 }

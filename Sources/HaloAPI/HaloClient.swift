@@ -32,7 +32,8 @@ public final class HaloClient: Sendable {
         self.service = service
         let source = HaloTokenSource(connection: connection, baseURL: base, service: service)
         self.authorized = AuthorizedService(
-            service: service, tokens: TokenCache(margin: 60, clock: service.configuration.clock) { _ in try await source.fetch() })
+            service: service,
+            tokens: TokenCache(margin: 60, clock: service.configuration.clock) { _ in try await source.fetch() })
     }
 
     /// Every record of a collection: all pages of a paged one, the whole list of a configuration one.
@@ -50,7 +51,8 @@ public final class HaloClient: Sendable {
         let size = configuration.pageSize
         var all: [JSONObject] = []
         for number in 1... {
-            let query = IntegrationErrorField.pageQuery(number: number, size: size).map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+            let query = IntegrationErrorField.pageQuery(number: number, size: size).map { "\($0.name)=\($0.value)" }
+                .joined(separator: "&")
             let response = try await authorized.send(.get(url(.integrationError) + "?" + query)).requireSuccess()
             let json = try response.json()
             let page = try Self.listPart(of: json, key: nil, response: response).compactMap(\.object)
@@ -140,7 +142,9 @@ public final class HaloClient: Sendable {
     }
 
     private func page(_ collection: HaloCollection, _ number: Int) async throws(ServiceError) -> ServiceResponse {
-        let query = "?" + HaloCollection.pageQuery(number: number, size: configuration.pageSize).map { "\($0.name)=\($0.value)" }
+        let query =
+            "?"
+            + HaloCollection.pageQuery(number: number, size: configuration.pageSize).map { "\($0.name)=\($0.value)" }
             .joined(separator: "&")
         return try await authorized.send(.get(url(collection) + query)).requireSuccess()
     }
@@ -154,7 +158,9 @@ public final class HaloClient: Sendable {
         -> [JSONValue]
     {
         if let array = json.array { return array }
-        guard let object = json.object else { throw response.invalid("a list answer is neither an array nor an object") }
+        guard let object = json.object else {
+            throw response.invalid("a list answer is neither an array nor an object")
+        }
         if let key, let list = object[key]?.array { return list }
         let lists = object.values.compactMap(\.array)
         if lists.count == 1 { return lists[0] }

@@ -94,7 +94,7 @@ public struct PlanApplier: Sendable {
         }
         do {
             return try await client.post(operation.collection, [body]).first?["id"]?.int
-        } catch where error.kind == .connectionLost && body[HaloCollection.idField] == nil {
+        } catch  where error.kind == .connectionLost && body[HaloCollection.idField] == nil {
             let found = try await recordID(named: name, field: nameField, in: operation.collection)
             guard let found else { throw error }
             return found

@@ -15,8 +15,8 @@ public struct JSONTextStream {
     /// Whether the container being written has no element yet.
     private var empty = true
     #if DEBUG
-    /// The last key written at each open object, to check the order.
-    private var lastKeys: [String] = []
+        /// The last key written at each open object, to check the order.
+        private var lastKeys: [String] = []
     #endif
 
     /// Prepares a stream that keeps its text, with room for about `capacity` bytes.
@@ -48,14 +48,16 @@ public struct JSONTextStream {
     /// Writes an object whose members `body` writes with `key(_:)` and a value each.
     public mutating func object(_ body: (inout JSONTextStream) -> Void) {
         #if DEBUG
-        lastKeys.append("")
-        defer { lastKeys.removeLast() }
+            lastKeys.append("")
+            defer { lastKeys.removeLast() }
         #endif
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { body(&$0) }
     }
 
     /// Writes an array of `items`, each by `element`.
-    public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONTextStream, Items.Element) -> Void) {
+    public mutating func array<Items: Sequence>(
+        _ items: Items, _ element: (inout JSONTextStream, Items.Element) -> Void
+    ) {
         container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { stream in
             for item in items {
                 stream.nextElement()
@@ -67,8 +69,8 @@ public struct JSONTextStream {
     /// Starts an object member; its value follows.
     public mutating func key(_ name: String) {
         #if DEBUG
-        assert(lastKeys.last! < name, "JSON keys out of order: '\(lastKeys.last!)' before '\(name)'")
-        lastKeys[lastKeys.count - 1] = name
+            assert(lastKeys.last! < name, "JSON keys out of order: '\(lastKeys.last!)' before '\(name)'")
+            lastKeys[lastKeys.count - 1] = name
         #endif
         nextElement()
         JSONWriter.writeString(name, to: &bytes)
@@ -76,7 +78,9 @@ public struct JSONTextStream {
     }
 
     /// Writes a member whose value is written only when present, as encoders leave out nil.
-    public mutating func key<Value>(_ name: String, ifPresent value: Value?, _ write: (inout JSONTextStream, Value) -> Void) {
+    public mutating func key<Value>(
+        _ name: String, ifPresent value: Value?, _ write: (inout JSONTextStream, Value) -> Void
+    ) {
         guard let value else { return }
         key(name)
         write(&self, value)

@@ -54,7 +54,8 @@ public enum JSONWriter {
         string.withUTF8 { text in
             // Runs without a character to escape, nearly every string whole, are copied at once.
             var start = 0
-            for index in text.indices where text[index] < 0x20 || text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "\\") {
+            for index in text.indices
+            where text[index] < 0x20 || text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "\\") {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
                 escape(text[index], to: &out)
                 start = index + 1

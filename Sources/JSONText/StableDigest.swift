@@ -37,10 +37,14 @@ extension JSONValue {
         case .double(let number): return StableDigest.adding(number.bitPattern, to: StableDigest.mixed(5))
         case .string(let text): return StableDigest.adding(text, to: StableDigest.mixed(6))
         case .array(let items):
-            return StableDigest.mixed(items.reduce(StableDigest.mixed(7)) { StableDigest.adding($1.stableDigest, to: $0) })
+            return StableDigest.mixed(
+                items.reduce(StableDigest.mixed(7)) { StableDigest.adding($1.stableDigest, to: $0) })
         case .object(let object):
             let sum = object.reduce(StableDigest.mixed(8)) { sum, member in
-                sum &+ StableDigest.mixed(StableDigest.adding(member.value.stableDigest, to: StableDigest.adding(member.key, to: StableDigest.basis)))
+                sum
+                    &+ StableDigest.mixed(
+                        StableDigest.adding(
+                            member.value.stableDigest, to: StableDigest.adding(member.key, to: StableDigest.basis)))
             }
             return StableDigest.mixed(sum)
         }

@@ -20,7 +20,8 @@ struct ExactEmulator: Sendable {
         ].map { ($0.path.lowercased(), $0) })
 
     static let flow = AuthorizationCodeFlow(
-        system: .exactOnline, accessLifetime: 600, refreshLifetime: 30 * 86_400, codeLifetime: 180, earlyRefreshMargin: 30,
+        system: .exactOnline, accessLifetime: 600, refreshLifetime: 30 * 86_400, codeLifetime: 180,
+        earlyRefreshMargin: 30,
         earlyRefreshMessage: "Access token not expired")
 
     private var limit: ExactRateLimit?
@@ -42,11 +43,15 @@ struct ExactEmulator: Sendable {
     static func error(_ status: Int, _ message: String) -> SandboxAnswer {
         .json(
             status,
-            .object([("error", .object([("code", ""), ("message", .object([("lang", ""), ("value", .string(message))]))]))]))
+            .object([
+                ("error", .object([("code", ""), ("message", .object([("lang", ""), ("value", .string(message))]))]))
+            ]))
     }
 
     /// Answers one request below `/exact-online`.
-    mutating func respond(to request: SandboxRequest, state: inout SandboxState, now: Double, tokenLifetime: Double?) -> SandboxAnswer {
+    mutating func respond(to request: SandboxRequest, state: inout SandboxState, now: Double, tokenLifetime: Double?)
+        -> SandboxAnswer
+    {
         let path = request.segments
         let lowered = path.map { $0.lowercased() }
         if lowered == ["api", "oauth2", "auth"], request.method == "GET" {
@@ -54,14 +59,18 @@ struct ExactEmulator: Sendable {
             return Self.flow.authorize(request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now) { hint in
                 let hinted = hint.flatMap { hint in
                     users.first { user in
-                        [user["UserName"], user["UserID"]].contains { $0?.stringValue?.lowercased() == hint.lowercased() }
+                        [user["UserName"], user["UserID"]].contains {
+                            $0?.stringValue?.lowercased() == hint.lowercased()
+                        }
                     }
                 }
                 return (hinted ?? users[0])["UserID"]?.stringValue ?? ""
             }
         }
         if lowered == ["api", "oauth2", "token"], request.method == "POST" {
-            switch Self.flow.token(request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime) {
+            switch Self.flow.token(
+                request, apps: state.exactOnline.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime)
+            {
             case .success(let grant):
                 return SandboxAnswer.json(
                     200,
@@ -74,16 +83,20 @@ struct ExactEmulator: Sendable {
                 ).changingState()
             case .failure(let failure):
                 return SandboxAnswer.json(
-                    failure.status, .object([("error", .string(failure.code)), ("error_description", .string(failure.description))]))
+                    failure.status,
+                    .object([("error", .string(failure.code)), ("error_description", .string(failure.description))]))
             }
         }
         guard lowered.count >= 3, lowered[0] == "api", lowered[1] == "v1" else {
             return Self.error(404, "The requested resource was not found.")
         }
-        guard let bearer = request.bearerToken, let token = state.tokens.access(bearer, system: .exactOnline, now: now) else {
+        guard let bearer = request.bearerToken, let token = state.tokens.access(bearer, system: .exactOnline, now: now)
+        else {
             return Self.error(401, "Access token is invalid or expired.").adding(header: "WWW-Authenticate", "Bearer")
         }
-        let divisionText = lowered[2] == "current" ? String(state.exactOnline.settings["me"]?["CurrentDivision"]?.intValue ?? 0) : path[2]
+        let divisionText =
+            lowered[2] == "current"
+            ? String(state.exactOnline.settings["me"]?["CurrentDivision"]?.intValue ?? 0) : path[2]
         let counterKey = "\(token.clientID)|\(divisionText)"
         var rateHeaders: [(String, String)] = []
         if let limit {
@@ -131,9 +144,25 @@ struct ExactEmulator: Sendable {
             let query: ODataQuery
             do { query = try ODataQuery(request: request) } catch { return Self.error(400, error.message) }
             let uri = "\(root)/api/v1/current/Me(guid'\(me["UserID"]?.stringValue ?? "")')"
-            return .json(200, .object([("d", .object([("results", .array([.object(Self.withMetadata(query.project(me), uri: uri, type: "Exact.Web.Api.System.Me"))]))]))]))
+            return .json(
+                200,
+                .object([
+                    (
+                        "d",
+                        .object([
+                            (
+                                "results",
+                                .array([
+                                    .object(
+                                        Self.withMetadata(query.project(me), uri: uri, type: "Exact.Web.Api.System.Me"))
+                                ])
+                            )
+                        ])
+                    )
+                ]))
         }
-        guard let division = Int(lowered[2]), state.exactOnline.tenants.contains(where: { $0["Code"]?.intValue == division })
+        guard let division = Int(lowered[2]),
+            state.exactOnline.tenants.contains(where: { $0["Code"]?.intValue == division })
         else {
             return Self.error(403, "Forbidden: you have no access to division \(lowered[2]).")
         }
@@ -153,7 +182,8 @@ struct ExactEmulator: Sendable {
         var entityName = rest[1]
         var key: String?
         if let open = entityName.firstIndex(of: "("), entityName.hasSuffix(")") {
-            var literal = String(entityName[entityName.index(after: open)..<entityName.index(before: entityName.endIndex)])
+            var literal = String(
+                entityName[entityName.index(after: open)..<entityName.index(before: entityName.endIndex)])
             if literal.hasPrefix("guid'") { literal = String(literal.dropFirst(5)) }
             key = literal.trimming("'")
             entityName = String(entityName[..<open])
@@ -202,7 +232,12 @@ struct ExactEmulator: Sendable {
                 return Self.error(400, error.message)
             }
             var body: [(String, JSON)] = [
-                ("results", .array(page.records.map { .object(Self.withMetadata(query.project($0), uri: uri($0), type: set.type)) }))
+                (
+                    "results",
+                    .array(
+                        page.records.map { .object(Self.withMetadata(query.project($0), uri: uri($0), type: set.type)) }
+                    )
+                )
             ]
             if page.more, let last = page.records.last {
                 let lastKey = last[set.key]?.text ?? ""
@@ -218,7 +253,9 @@ struct ExactEmulator: Sendable {
             }
             let query: ODataQuery
             do { query = try ODataQuery(request: request) } catch { return Self.error(400, error.message) }
-            return .json(200, .object([("d", .object(Self.withMetadata(query.project(record), uri: uri(record), type: set.type)))]))
+            return .json(
+                200,
+                .object([("d", .object(Self.withMetadata(query.project(record), uri: uri(record), type: set.type)))]))
         case ("POST", nil) where set.key == "ID" && !bulk:
             guard case .success(let body) = request.jsonBody(), let fields = body.objectValue else {
                 return Self.error(400, "The request body is not a valid JSON object.")
@@ -226,13 +263,17 @@ struct ExactEmulator: Sendable {
             var random = StableRandom(seed: UInt64(now * 1000) ^ UInt64(records.count))
             var record = JSONObject([("ID", .string(random.guid()))])
             record.merge(fields.filter { $0 != "ID" && $0 != "__metadata" })
-            if storeKey == "crm/accounts", let code = record["Code"]?.stringValue { record["Code"] = .string(code.leftPadded(to: 18)) }
+            if storeKey == "crm/accounts", let code = record["Code"]?.stringValue {
+                record["Code"] = .string(code.leftPadded(to: 18))
+            }
             record["Division"] = .int(division)
             record["Created"] = .string("/Date(\(Int(now * 1000)))/")
             record["Modified"] = .string("/Date(\(Int(now * 1000)))/")
             state.exactOnline.entities[divisionKey, default: [:]][storeKey, default: []].append(record)
-            return SandboxAnswer.json(201, .object([("d", .object(Self.withMetadata(record, uri: uri(record), type: set.type)))]))
-                .changingState()
+            return SandboxAnswer.json(
+                201, .object([("d", .object(Self.withMetadata(record, uri: uri(record), type: set.type)))])
+            )
+            .changingState()
         case ("PUT", let key?) where set.key == "ID":
             guard case .success(let body) = request.jsonBody(), let fields = body.objectValue else {
                 return Self.error(400, "The request body is not a valid JSON object.")

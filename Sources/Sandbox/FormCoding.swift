@@ -14,7 +14,9 @@ enum FormCoding {
     /// Decodes `%XX` escapes (and `+` as a space when asked); invalid escapes stay as they are.
     static func percentDecode(_ text: String, plusIsSpace: Bool) -> String {
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) || (plusIsSpace && bytes.contains(UInt8(ascii: "+"))) else { return text }
+        guard bytes.contains(UInt8(ascii: "%")) || (plusIsSpace && bytes.contains(UInt8(ascii: "+"))) else {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0

@@ -44,7 +44,8 @@ struct HaloCollection: Sendable {
         /// The `*_name` field filled from the link.
         var companion: String {
             switch self {
-            case .record(_, _, let companion), .exactDivision(_, let companion), .businessCentralCompany(_, let companion),
+            case .record(_, _, let companion), .exactDivision(_, let companion),
+                .businessCentralCompany(_, let companion),
                 .businessCentralEntity(_, _, let companion):
                 companion
             }
@@ -96,7 +97,8 @@ struct HaloCollection: Sendable {
 
     init(
         _ name: String, listKey: String? = nil, fields: [String: FieldType], links: [Link] = [],
-        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [], embedded: [EmbeddedList] = [],
+        filters: [String: String] = [:], hidesInactive: Bool = false, mappings: [MappingArray] = [],
+        embedded: [EmbeddedList] = [],
         named: Bool = true, connection: (authorized: String, expiry: String)? = nil
     ) {
         self.name = name
@@ -142,20 +144,25 @@ struct HaloCollection: Sendable {
             HaloCollection(
                 "BusinessCentralDetails",
                 fields: mappingFields.merging([
-                    "tenant_id": .string, "client_id": .string, "new_client_secret": .string, "environment_name": .string,
-                    "company_id": .string, "company_name": .string, "client_top_level": .int, "item_default_group": .int,
+                    "tenant_id": .string, "client_id": .string, "new_client_secret": .string,
+                    "environment_name": .string,
+                    "company_id": .string, "company_name": .string, "client_top_level": .int,
+                    "item_default_group": .int,
                     "default_sales_account": .string, "default_purchase_account": .string, "enable_sync": .bool,
                     "sync_entities": .string, "show_message": .bool, "default_invoice_item": .string,
                     "sync_inv_groups": .bool, "group_increment": .int, "line_increment": .int,
                 ]) { $1 },
                 links: [
                     .record(field: "client_top_level", collection: "TopLevel", companion: "client_top_level_name"),
-                    .record(field: "item_default_group", collection: "AssetGroup", companion: "item_default_group_name"),
+                    .record(
+                        field: "item_default_group", collection: "AssetGroup", companion: "item_default_group_name"),
                     .businessCentralCompany(field: "company_id", companion: "company_name"),
-                    .businessCentralEntity(field: "default_sales_account", set: "accounts", companion: "default_sales_account_name"),
+                    .businessCentralEntity(
+                        field: "default_sales_account", set: "accounts", companion: "default_sales_account_name"),
                     .businessCentralEntity(
                         field: "default_purchase_account", set: "accounts", companion: "default_purchase_account_name"),
-                    .businessCentralEntity(field: "default_invoice_item", set: "items", companion: "default_invoice_item_name"),
+                    .businessCentralEntity(
+                        field: "default_invoice_item", set: "items", companion: "default_invoice_item_name"),
                 ],
                 filters: ["companyid": "company_id"], mappings: detailsMappings,
                 connection: ("authorized", "token_expiry")),
@@ -180,20 +187,27 @@ struct HaloCollection: Sendable {
                 ],
                 links: [
                     .exactDivision(field: "exact_division", companion: "exact_division_name"),
-                    .record(field: "sage_tenant_id", collection: "SageBusinessCloudDetails", companion: "sage_tenant_name"),
+                    .record(
+                        field: "sage_tenant_id", collection: "SageBusinessCloudDetails", companion: "sage_tenant_name"),
                 ]),
             HaloCollection(
                 "AssetGroup",
-                fields: ["nominalcode": .string, "nominalcodepurchase": .string, "tax_id": .int, "accounts_mappings": .array],
+                fields: [
+                    "nominalcode": .string, "nominalcodepurchase": .string, "tax_id": .int, "accounts_mappings": .array,
+                ],
                 links: [.record(field: "tax_id", collection: "Tax", companion: "tax_name")],
-                embedded: [EmbeddedList(
-                    field: "accounts_mappings", parentField: "gid",
-                    fields: [
-                        "id": .int, "gid": .int, "tenantid": .string, "nominalcode": .string, "nominalcode_purchase": .string,
-                        "itemcode": .string, "taxcode": .int, "taxcode_purchase": .int, "tax_name": .string, "tax_name_purchase": .string,
-                    ],
-                    taxLinks: [("taxcode", "tax_name"), ("taxcode_purchase", "tax_name_purchase")]
-                )]),
+                embedded: [
+                    EmbeddedList(
+                        field: "accounts_mappings", parentField: "gid",
+                        fields: [
+                            "id": .int, "gid": .int, "tenantid": .string, "nominalcode": .string,
+                            "nominalcode_purchase": .string,
+                            "itemcode": .string, "taxcode": .int, "taxcode_purchase": .int, "tax_name": .string,
+                            "tax_name_purchase": .string,
+                        ],
+                        taxLinks: [("taxcode", "tax_name"), ("taxcode_purchase", "tax_name_purchase")]
+                    )
+                ]),
             HaloCollection("TopLevel", fields: ["parentid": .int]),
             HaloCollection(
                 "Client", listKey: "clients",
@@ -223,7 +237,8 @@ struct HaloCollection: Sendable {
                 fields: [
                     "assetgroup_id": .int, "accountsid": .string, "ignore_from_accounting_sync": .bool, "taxcode": .int,
                     "nominalcode": .string, "purchasenominalcode": .string, "baseprice": .number, "costprice": .number,
-                    "exact_division": .int, "dbc_company_id": .string, "sage_business_cloud_details_id": .int, "supplier_id": .int,
+                    "exact_division": .int, "dbc_company_id": .string, "sage_business_cloud_details_id": .int,
+                    "supplier_id": .int,
                 ],
                 links: [
                     .record(field: "assetgroup_id", collection: "AssetGroup", companion: "assetgroup_name"),
@@ -236,18 +251,23 @@ struct HaloCollection: Sendable {
                     .businessCentralCompany(field: "dbc_company_id", companion: "dbc_company_name"),
                 ],
                 filters: [
-                    "assetgroup_id": "assetgroup_id", "exactdivision": "exact_division", "dbc_company_id": "dbc_company_id",
+                    "assetgroup_id": "assetgroup_id", "exactdivision": "exact_division",
+                    "dbc_company_id": "dbc_company_id",
                     "sagebusinesscloudtenantid": "sage_business_cloud_details_id", "supplier_id": "supplier_id",
                 ]),
             HaloCollection(
                 "Supplier", listKey: "suppliers",
-                fields: ["toplevel_id": .int, "accounts_id": .string, "ignore_from_accounting_sync": .bool, "inactive": .bool],
+                fields: [
+                    "toplevel_id": .int, "accounts_id": .string, "ignore_from_accounting_sync": .bool,
+                    "inactive": .bool,
+                ],
                 links: [.record(field: "toplevel_id", collection: "TopLevel", companion: "toplevel_name")],
                 filters: ["toplevel_id": "toplevel_id"], hidesInactive: true),
             HaloCollection(
                 "IntegrationError", listKey: "errors",
                 fields: [
-                    "module_id": .int, "detail_id": .int, "entity_type": .string, "entity_id": .int, "entity_name": .string,
+                    "module_id": .int, "detail_id": .int, "entity_type": .string, "entity_id": .int,
+                    "entity_name": .string,
                     "endpoint": .string, "error": .string, "date": .string,
                 ],
                 filters: ["module_id": "module_id", "detail_id": "detail_id"], named: false),
@@ -269,6 +289,7 @@ struct HaloCollection: Sendable {
     static let controlFields: [String: FieldType] = [
         "id": .int, "exactdefaultdivision": .int, "exact_default_invoice_status": .int, "dbc_default_company": .string,
         "dbcdefaulttenantname": .string, "sagebusinessclouddefaulttenantid": .int, "autogenerate_accountsid": .bool,
-        "autogenerate_itemaccountsid": .bool, "enable_legacy_dbc_integration": .bool, "show_accounts_success_message": .bool,
+        "autogenerate_itemaccountsid": .bool, "enable_legacy_dbc_integration": .bool,
+        "show_accounts_success_message": .bool,
     ]
 }

@@ -25,10 +25,12 @@ struct HaloEmulator: Sendable {
 
     /// The unknown fields counted so far, for the stats: `{"/api/ExactDetails": {"import_tax_rates_daily": 2}}`.
     var unknownFieldsJSON: JSON {
-        .object(JSONObject(unknownFields.keys.sorted().map { path in
-            let fields = unknownFields[path]!
-            return (path, .object(JSONObject(fields.keys.sorted().map { ($0, JSON.int(fields[$0]!)) })))
-        }))
+        .object(
+            JSONObject(
+                unknownFields.keys.sorted().map { path in
+                    let fields = unknownFields[path]!
+                    return (path, .object(JSONObject(fields.keys.sorted().map { ($0, JSON.int(fields[$0]!)) })))
+                }))
     }
 
     /// Changes the rate limit, starting a fresh window.
@@ -87,13 +89,18 @@ struct HaloEmulator: Sendable {
 
     // MARK: Auth
 
-    private func token(_ request: SandboxRequest, state: inout SandboxState, now: Double, lifetime: Double) -> SandboxAnswer {
+    private func token(_ request: SandboxRequest, state: inout SandboxState, now: Double, lifetime: Double)
+        -> SandboxAnswer
+    {
         let form = request.form
-        if let tenant = request.parameter("tenant"), !tenant.isEmpty, tenant.lowercased() != state.halo.tenant.lowercased() {
+        if let tenant = request.parameter("tenant"), !tenant.isEmpty,
+            tenant.lowercased() != state.halo.tenant.lowercased()
+        {
             return oauthError(400, "invalid_request", "Unknown tenant '\(tenant)'.")
         }
         guard form["grant_type"] == "client_credentials" else {
-            return oauthError(400, "unsupported_grant_type", "Only the client_credentials grant is enabled for this application.")
+            return oauthError(
+                400, "unsupported_grant_type", "Only the client_credentials grant is enabled for this application.")
         }
         guard let app = ClientCredentials(request: request).app(in: state.halo.apps) else {
             return oauthError(401, "invalid_client", "The client credentials are invalid.")
@@ -104,7 +111,8 @@ struct HaloEmulator: Sendable {
             return oauthError(400, "invalid_scope", "The scope '\(item)' is not valid.")
         }
         let token = state.tokens.issue(
-            .access, system: .halo, clientID: app.clientID, lifetime: lifetime, now: now, scope: scope.isEmpty ? "all" : scope)
+            .access, system: .halo, clientID: app.clientID, lifetime: lifetime, now: now,
+            scope: scope.isEmpty ? "all" : scope)
         return SandboxAnswer.json(
             200,
             .object([
@@ -117,9 +125,12 @@ struct HaloEmulator: Sendable {
 
     /// The scopes Halo's token endpoint knows.
     static let scopes: Set<String> = {
-        var scopes: Set<String> = ["all", "all:standard", "admin", "editMine:timesheets", "access:chat", "access:adpasswordreset"]
+        var scopes: Set<String> = [
+            "all", "all:standard", "admin", "editMine:timesheets", "access:chat", "access:adpasswordreset",
+        ]
         for area in [
-            "tickets", "calendar", "customers", "crm", "timesheets", "contracts", "suppliers", "items", "projects", "sales",
+            "tickets", "calendar", "customers", "crm", "timesheets", "contracts", "suppliers", "items", "projects",
+            "sales",
             "quotes", "sos", "pos", "invoices", "reporting", "software", "softwarelicensing", "kb", "assets",
         ] {
             scopes.insert("read:\(area)")
@@ -135,7 +146,11 @@ struct HaloEmulator: Sendable {
     // MARK: Reads
 
     private func notFound(_ request: SandboxRequest) -> SandboxAnswer {
-        .json(404, .object([("message", .string("No HTTP resource was found that matches the request URI '\(request.rawPath)'."))]))
+        .json(
+            404,
+            .object([
+                ("message", .string("No HTTP resource was found that matches the request URI '\(request.rawPath)'."))
+            ]))
     }
 
     private func methodNotAllowed() -> SandboxAnswer {
@@ -160,8 +175,10 @@ struct HaloEmulator: Sendable {
     }
 
     private func getOne(_ collection: HaloCollection, id: Int, state: SandboxState) -> SandboxAnswer {
-        let found = collection.name == "ExternalLink"
-            ? readable(collection, state: state).first { $0.recordID == id } : state.halo.tables[collection.name]?.record(id)
+        let found =
+            collection.name == "ExternalLink"
+            ? readable(collection, state: state).first { $0.recordID == id }
+            : state.halo.tables[collection.name]?.record(id)
         guard let record = found else {
             return .json(404, .object([("message", .string("\(collection.name) \(id) was not found."))]))
         }
@@ -172,7 +189,9 @@ struct HaloEmulator: Sendable {
     private func matching(_ collection: HaloCollection, records: [JSONObject], request: SandboxRequest) -> [Int] {
         var conditions: [(field: String, value: String)] = []
         for (parameter, field) in collection.filters {
-            if let value = request.parameter(parameter), !value.isEmpty { conditions.append((field, value.lowercased())) }
+            if let value = request.parameter(parameter), !value.isEmpty {
+                conditions.append((field, value.lowercased()))
+            }
         }
         let includeInactive = request.parameter("includeinactive")?.lowercased() == "true"
         let search = request.parameter("search")?.lowercased() ?? ""
@@ -203,12 +222,17 @@ struct HaloEmulator: Sendable {
         return matches
     }
 
-    private mutating func list(_ collection: HaloCollection, request: SandboxRequest, state: SandboxState) -> SandboxAnswer {
+    private mutating func list(_ collection: HaloCollection, request: SandboxRequest, state: SandboxState)
+        -> SandboxAnswer
+    {
         let records = readable(collection, state: state)
-        let listingKey = collection.name + "?" + request.query
+        let listingKey =
+            collection.name + "?"
+            + request.query
             .filter { !["page_no", "page_size"].contains($0.name.lowercased()) }
             .map { "\($0.name)=\($0.value)" }.joined(separator: "&")
-        var matches = listing.flatMap { $0.key == listingKey ? $0.matches : nil }
+        var matches =
+            listing.flatMap { $0.key == listingKey ? $0.matches : nil }
             ?? matching(collection, records: records, request: request)
         listing = (listingKey, matches)
         let total = matches.count
@@ -229,7 +253,9 @@ struct HaloEmulator: Sendable {
 
     /// Orders two field values: numbers numerically, anything else as case-insensitive text; absent first.
     static func compare(_ left: JSON?, _ right: JSON?) -> Int {
-        if let left = left?.doubleValue, let right = right?.doubleValue { return left < right ? -1 : (left > right ? 1 : 0) }
+        if let left = left?.doubleValue, let right = right?.doubleValue {
+            return left < right ? -1 : (left > right ? 1 : 0)
+        }
         let leftText = left?.text.lowercased() ?? ""
         let rightText = right?.text.lowercased() ?? ""
         return leftText < rightText ? -1 : (leftText > rightText ? 1 : 0)
@@ -237,11 +263,16 @@ struct HaloEmulator: Sendable {
 
     /// A record as GET shows it: write-only `new_*` secrets left out, also inside embedded objects.
     static func publicView(_ record: JSONObject) -> JSONObject {
-        guard record.members.contains(where: { $0.key.hasPrefix("new_") || $0.value.arrayValue != nil }) else { return record }
+        guard record.members.contains(where: { $0.key.hasPrefix("new_") || $0.value.arrayValue != nil }) else {
+            return record
+        }
         var view = record.filter { !$0.hasPrefix("new_") }
         for index in view.members.indices {
-            if case .array(let elements) = view.members[index].value, elements.contains(where: { $0.objectValue != nil }) {
-                view.members[index].value = .array(elements.map { $0.objectValue.map { .object(publicView($0)) } ?? $0 })
+            if case .array(let elements) = view.members[index].value,
+                elements.contains(where: { $0.objectValue != nil })
+            {
+                view.members[index].value = .array(
+                    elements.map { $0.objectValue.map { .object(publicView($0)) } ?? $0 })
             }
         }
         return view
@@ -257,7 +288,9 @@ struct HaloEmulator: Sendable {
         return SandboxAnswer.json(200, .object(Self.publicView(record))).changingState()
     }
 
-    private mutating func post(_ collection: HaloCollection, request: SandboxRequest, state: inout SandboxState) -> SandboxAnswer {
+    private mutating func post(_ collection: HaloCollection, request: SandboxRequest, state: inout SandboxState)
+        -> SandboxAnswer
+    {
         let elements: [JSON]
         switch request.jsonBody() {
         case .failure(let failure):
@@ -288,9 +321,13 @@ struct HaloEmulator: Sendable {
         var known = keep(element, fields: collection.fields, path: "/api/\(collection.name)", prefix: "")
         for list in collection.embedded {
             guard let entries = known[list.field]?.arrayValue else { continue }
-            known[list.field] = .array(entries.map { entry in
-                entry.objectValue.map { .object(keep($0, fields: list.fields, path: "/api/\(collection.name)", prefix: "\(list.field)[].")) } ?? entry
-            })
+            known[list.field] = .array(
+                entries.map { entry in
+                    entry.objectValue.map {
+                        .object(
+                            keep($0, fields: list.fields, path: "/api/\(collection.name)", prefix: "\(list.field)[]."))
+                    } ?? entry
+                })
         }
         if let connection = collection.connection {
             known = known.filter { $0 != connection.authorized && $0 != connection.expiry }
@@ -298,15 +335,22 @@ struct HaloEmulator: Sendable {
         let linkFields = HaloCollection.all["externallink"]!.fields
         for mapping in collection.mappings {
             guard let entries = known[mapping.field]?.arrayValue else { continue }
-            known[mapping.field] = .array(entries.map { entry in
-                entry.objectValue.map { .object(keep($0, fields: linkFields, path: "/api/\(collection.name)", prefix: "\(mapping.field)[].")) } ?? entry
-            })
+            known[mapping.field] = .array(
+                entries.map { entry in
+                    entry.objectValue.map {
+                        .object(
+                            keep($0, fields: linkFields, path: "/api/\(collection.name)", prefix: "\(mapping.field)[].")
+                        )
+                    } ?? entry
+                })
         }
         return known
     }
 
     /// The members of `object` that `fields` names, counting each other one (but `_*` flags) under `path`.
-    private mutating func keep(_ object: JSONObject, fields: [String: HaloCollection.FieldType], path: String, prefix: String) -> JSONObject {
+    private mutating func keep(
+        _ object: JSONObject, fields: [String: HaloCollection.FieldType], path: String, prefix: String
+    ) -> JSONObject {
         object.filter { key in
             if key.hasPrefix("_") { return false }
             if fields[key] != nil { return true }
@@ -329,7 +373,9 @@ struct HaloEmulator: Sendable {
         -> [(String, [String])]
     {
         let path = "[\(position)]"
-        guard let object = element.objectValue else { return [(path, ["Each element must be a \(collection.name) object."])] }
+        guard let object = element.objectValue else {
+            return [(path, ["Each element must be a \(collection.name) object."])]
+        }
         var errors: [(String, [String])] = []
         for member in object.members {
             if let type = collection.fields[member.key], !type.accepts(member.value) {
@@ -340,7 +386,9 @@ struct HaloEmulator: Sendable {
             errors.append(("\(path).id", ["There is no \(collection.name) with id \(id)."]))
         }
         for link in collection.links {
-            guard case .record(let field, let target, _) = link, let id = object[field]?.intValue, id > 0 else { continue }
+            guard case .record(let field, let target, _) = link, let id = object[field]?.intValue, id > 0 else {
+                continue
+            }
             if state.halo.tables[target]?.index(of: id) == nil {
                 errors.append(("\(path).\(field)", ["There is no \(target) with id \(id)."]))
             }
@@ -354,7 +402,8 @@ struct HaloEmulator: Sendable {
                 }
                 for member in fields.members {
                     if let type = list.fields[member.key], !type.accepts(member.value) {
-                        errors.append(("\(entryPath).\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
+                        errors.append(
+                            ("\(entryPath).\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
                     }
                 }
                 for link in list.taxLinks {
@@ -376,10 +425,13 @@ struct HaloEmulator: Sendable {
                 let linkFields = HaloCollection.all["externallink"]!.fields
                 for member in link.members {
                     if let type = linkFields[member.key], !type.accepts(member.value) {
-                        errors.append(("\(entryPath).\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
+                        errors.append(
+                            ("\(entryPath).\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
                     }
                 }
-                if let haloID = link["halo_id"]?.intValue, haloID > 0, state.halo.tables[mapping.target]?.index(of: haloID) == nil {
+                if let haloID = link["halo_id"]?.intValue, haloID > 0,
+                    state.halo.tables[mapping.target]?.index(of: haloID) == nil
+                {
                     errors.append(("\(entryPath).halo_id", ["There is no \(mapping.target) with id \(haloID)."]))
                 }
             }
@@ -398,7 +450,8 @@ struct HaloEmulator: Sendable {
             record = state.halo.tables[collection.name]!.records[found]
             let wasEnabled = record["enabled"]?.boolValue ?? false
             record.merge(fields.filter { $0 != "id" })
-            enablesBusinessCentral = collection.name == "Features" && !wasEnabled && record["enabled"]?.boolValue == true
+            enablesBusinessCentral =
+                collection.name == "Features" && !wasEnabled && record["enabled"]?.boolValue == true
                 && record["module_name"]?.stringValue == "Business Central"
         } else {
             var fields = fields
@@ -434,20 +487,29 @@ struct HaloEmulator: Sendable {
         let parentID = record.recordID
         for list in collection.embedded {
             guard let entries = record[list.field]?.arrayValue else { continue }
-            record[list.field] = .array(entries.map { entry in
-                var fields = entry.objectValue ?? JSONObject()
-                if (fields["id"]?.intValue ?? 0) <= 0 {
-                    var fresh = JSONObject([("id", .int(state.halo.tables["\(collection.name).\(list.field)", default: HaloTable()].claimID()))])
-                    fresh.merge(fields.filter { $0 != "id" })
-                    fields = fresh
-                }
-                fields[list.parentField] = .int(parentID)
-                for link in list.taxLinks {
-                    guard let id = fields[link.field]?.intValue else { continue }
-                    fields[link.companion] = id > 0 ? (state.halo.tables["Tax"]?.record(id)?["name"] ?? .null) : .string("")
-                }
-                return .object(fields)
-            })
+            record[list.field] = .array(
+                entries.map { entry in
+                    var fields = entry.objectValue ?? JSONObject()
+                    if (fields["id"]?.intValue ?? 0) <= 0 {
+                        var fresh = JSONObject([
+                            (
+                                "id",
+                                .int(
+                                    state.halo.tables["\(collection.name).\(list.field)", default: HaloTable()]
+                                        .claimID())
+                            )
+                        ])
+                        fresh.merge(fields.filter { $0 != "id" })
+                        fields = fresh
+                    }
+                    fields[list.parentField] = .int(parentID)
+                    for link in list.taxLinks {
+                        guard let id = fields[link.field]?.intValue else { continue }
+                        fields[link.companion] =
+                            id > 0 ? (state.halo.tables["Tax"]?.record(id)?["name"] ?? .null) : .string("")
+                    }
+                    return .object(fields)
+                })
         }
         fillCompanions(&record, collection: collection, state: state)
         state.halo.tables[collection.name]!.records[index] = record
@@ -486,10 +548,15 @@ struct HaloEmulator: Sendable {
 
     /// What enabling Business Central does in Halo: every customer's and item's tax set to zero.
     private static func zeroTaxes(state: inout SandboxState) {
-        let clientTaxFields = ["sales_tax_code", "purchase_tax_code", "item_tax_code", "service_tax_code", "prepay_tax_code", "contract_tax_code"]
+        let clientTaxFields = [
+            "sales_tax_code", "purchase_tax_code", "item_tax_code", "service_tax_code", "prepay_tax_code",
+            "contract_tax_code",
+        ]
         if var clients = state.halo.tables["Client"] {
             for index in clients.records.indices {
-                for field in clientTaxFields where clients.records[index][field] != nil { clients.records[index][field] = .int(0) }
+                for field in clientTaxFields where clients.records[index][field] != nil {
+                    clients.records[index][field] = .int(0)
+                }
             }
             state.halo.tables["Client"] = clients
         }
@@ -512,13 +579,19 @@ struct HaloEmulator: Sendable {
         func refuse(_ message: String) -> SandboxAnswer { .json(400, .object([("error", .string(message))])) }
         guard let request = body.objectValue, let name = request["collection"]?.stringValue,
             let collection = HaloCollection.all[name.lowercased()], let connection = collection.connection
-        else { return refuse("connect takes {\"collection\": \"ExactDetails|BusinessCentralDetails|SageBusinessCloudDetails\", \"name\" or \"id\"}") }
+        else {
+            return refuse(
+                "connect takes {\"collection\": \"ExactDetails|BusinessCentralDetails|SageBusinessCloudDetails\", \"name\" or \"id\"}"
+            )
+        }
         let records = state.halo.tables[collection.name]?.records ?? []
         let index = records.firstIndex { record in
             if let id = request["id"]?.intValue { return record.recordID == id }
             return record["name"]?.stringValue == request["name"]?.stringValue
         }
-        guard let index else { return .json(404, .object([("error", .string("no \(collection.name) record matches"))])) }
+        guard let index else {
+            return .json(404, .object([("error", .string("no \(collection.name) record matches"))]))
+        }
         var record = records[index]
         if request["connected"]?.boolValue == false {
             record[connection.authorized] = .bool(false)
@@ -550,13 +623,15 @@ struct HaloEmulator: Sendable {
             for (position, element) in elements.enumerated() {
                 for member in element.objectValue!.members {
                     if let type = HaloCollection.controlFields[member.key], !type.accepts(member.value) {
-                        errors.append(("[\(position)].\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
+                        errors.append(
+                            ("[\(position)].\(member.key)", ["The value of '\(member.key)' must be \(type.rawValue)."]))
                     }
                 }
             }
             guard errors.isEmpty else { return validationError(errors) }
             for element in elements {
-                let known = keep(element.objectValue!, fields: HaloCollection.controlFields, path: "/api/Control", prefix: "")
+                let known = keep(
+                    element.objectValue!, fields: HaloCollection.controlFields, path: "/api/Control", prefix: "")
                 state.halo.control.merge(known.filter { $0 != "id" })
             }
             return SandboxAnswer.json(200, .object(Self.publicView(state.halo.control))).changingState()

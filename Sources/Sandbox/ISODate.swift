@@ -7,7 +7,8 @@ enum ISODate {
         let secondOfDay = seconds % 86_400
         let (year, month, day) = civil(days: days)
         func two(_ value: Int) -> String { String(value).leftPadded(to: 2, with: "0") }
-        var text = "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+        var text =
+            "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
         if fractional { text += "." + String(milliseconds % 1000).leftPadded(to: 3, with: "0") }
         return text + "Z"
     }
@@ -28,7 +29,9 @@ enum ISODate {
             characters[7] == 45, let day = number(8, 2)
         else { return nil }
         var milliseconds = days(year: year, month: month, day: day) * 86_400_000
-        if characters.count >= 16, characters[10] == 84 || characters[10] == 32, let hour = number(11, 2), let minute = number(14, 2) {
+        if characters.count >= 16, characters[10] == 84 || characters[10] == 32, let hour = number(11, 2),
+            let minute = number(14, 2)
+        {
             milliseconds += (hour * 3600 + minute * 60) * 1000
             if let second = number(17, 2) { milliseconds += second * 1000 }
             if characters.count >= 23, characters[19] == 46, let fraction = number(20, 3) { milliseconds += fraction }

@@ -147,7 +147,9 @@ private struct ODataFilterParser {
                 let text = String(characters[index..<end])
                 // Exact and OData allow a type suffix (1M, 2L, 1.5D).
                 if end < characters.count, "mMlLdDfF".contains(characters[end]) { end += 1 }
-                if let integer = Int(text) { tokens.append(.literal(.int(integer))) } else if let number = Double(text) {
+                if let integer = Int(text) {
+                    tokens.append(.literal(.int(integer)))
+                } else if let number = Double(text) {
                     tokens.append(.literal(.double(number)))
                 } else {
                     throw ODataFilter.Failure(message: "Invalid number '\(text)'.")
@@ -155,13 +157,16 @@ private struct ODataFilterParser {
                 index = end
             } else if character.isLetter || character == "_" || character == "$" {
                 var end = index + 1
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
-                    || characters[end] == "/" || characters[end] == "."
+                while end < characters.count,
+                    characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
+                        || characters[end] == "/" || characters[end] == "."
                 {
                     end += 1
                 }
                 let word = String(characters[index..<end])
-                if end < characters.count, characters[end] == "'", ["guid", "datetime", "datetimeoffset", "time"].contains(word.lowercased()) {
+                if end < characters.count, characters[end] == "'",
+                    ["guid", "datetime", "datetimeoffset", "time"].contains(word.lowercased())
+                {
                     let (text, next) = try quoted(characters, from: end)
                     tokens.append(.literal(.string(text)))
                     index = next
@@ -183,14 +188,17 @@ private struct ODataFilterParser {
 
     /// A bare `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]` literal starting at `start`, and the index after it.
     private static func unquotedDate(_ characters: [Character], from start: Int) -> (String, Int)? {
-        guard start + 10 <= characters.count, characters[start + 4] == "-", characters[start + 7] == "-" else { return nil }
+        guard start + 10 <= characters.count, characters[start + 4] == "-", characters[start + 7] == "-" else {
+            return nil
+        }
         var end = start
         while end < characters.count, characters[end].isNumber || ":-.TZ+".contains(characters[end]) { end += 1 }
         let text = String(characters[start..<end])
         return ISODate.parse(text) == nil ? nil : (text, end)
     }
 
-    private static func quoted(_ characters: [Character], from start: Int) throws(ODataFilter.Failure) -> (String, Int) {
+    private static func quoted(_ characters: [Character], from start: Int) throws(ODataFilter.Failure) -> (String, Int)
+    {
         var index = start + 1
         var text = ""
         while index < characters.count {

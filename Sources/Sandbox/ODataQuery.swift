@@ -39,11 +39,15 @@ struct ODataQuery: Sendable {
             }
         }
         if let text = request.parameter("$top") {
-            guard let value = Int(text), value >= 0 else { throw Failure(message: "The value of $top is not a valid number.") }
+            guard let value = Int(text), value >= 0 else {
+                throw Failure(message: "The value of $top is not a valid number.")
+            }
             top = value
         }
         if let text = request.parameter("$skip") {
-            guard let value = Int(text), value >= 0 else { throw Failure(message: "The value of $skip is not a valid number.") }
+            guard let value = Int(text), value >= 0 else {
+                throw Failure(message: "The value of $skip is not a valid number.")
+            }
             skip = value
         }
         if let text = request.parameter("$skiptoken"), !text.isEmpty {
@@ -61,7 +65,9 @@ struct ODataQuery: Sendable {
 
     /// One page: the records after `skipToken`, filtered and ordered, at most `pageSize` (and `top`) of them, and
     /// whether more follow.
-    func page(of records: [JSONObject], key: String, pageSize: Int) throws(Failure) -> (records: [JSONObject], more: Bool) {
+    func page(of records: [JSONObject], key: String, pageSize: Int) throws(Failure) -> (
+        records: [JSONObject], more: Bool
+    ) {
         var matching: [JSONObject]
         if let filter {
             matching = []
@@ -77,7 +83,8 @@ struct ODataQuery: Sendable {
             let keys = orderBy
             matching.sort { left, right in
                 for sortKey in keys {
-                    let order = ODataFilter.order(left[sortKey.property] ?? .null, right[sortKey.property] ?? .null) ?? 0
+                    let order =
+                        ODataFilter.order(left[sortKey.property] ?? .null, right[sortKey.property] ?? .null) ?? 0
                     if order != 0 { return sortKey.descending ? order > 0 : order < 0 }
                 }
                 return false
@@ -89,7 +96,9 @@ struct ODataQuery: Sendable {
                 start = index + 1
             } else {
                 // The token's record is gone: continue after where its key would sort.
-                start = matching.firstIndex { ($0[key]?.text.lowercased() ?? "") > skipToken.lowercased() } ?? matching.count
+                start =
+                    matching.firstIndex { ($0[key]?.text.lowercased() ?? "") > skipToken.lowercased() }
+                    ?? matching.count
             }
         }
         let remaining = matching.count - start
@@ -107,7 +116,8 @@ struct ODataQuery: Sendable {
     }
 
     /// The query string of the next page: the same options, `$top` reduced by what was returned, and `$skiptoken`.
-    func nextQuery(request: SandboxRequest, returned: Int, lastKey: String, tokenLiteral: (String) -> String) -> String {
+    func nextQuery(request: SandboxRequest, returned: Int, lastKey: String, tokenLiteral: (String) -> String) -> String
+    {
         var pairs = request.query.filter { !["$skiptoken", "$top", "$skip"].contains($0.name.lowercased()) }
         if let top { pairs.append(("$top", String(top - returned))) }
         pairs.append(("$skiptoken", tokenLiteral(lastKey)))

@@ -32,28 +32,39 @@ struct SageEmulator: Sendable {
         .json(
             status,
             .array([
-                .object([("$severity", "error"), ("$dataCode", .string(code)), ("$message", .string(message)), ("$source", .string(source))])
+                .object([
+                    ("$severity", "error"), ("$dataCode", .string(code)), ("$message", .string(message)),
+                    ("$source", .string(source)),
+                ])
             ]))
     }
 
     /// Answers one request below `/sage`.
-    mutating func respond(to request: SandboxRequest, state: inout SandboxState, now: Double, tokenLifetime: Double?) -> SandboxAnswer {
+    mutating func respond(to request: SandboxRequest, state: inout SandboxState, now: Double, tokenLifetime: Double?)
+        -> SandboxAnswer
+    {
         let path = request.segments
         switch (request.method, path) {
         case ("GET", ["oauth2", "auth", "central"]):
             // Any hinted user signs in: Sage's sandbox knows no user list, and the user's id is the hint.
-            return Self.flow.authorize(request, apps: state.sage.apps, tokens: &state.tokens, now: now, extra: [("country", "GB")]) {
+            return Self.flow.authorize(
+                request, apps: state.sage.apps, tokens: &state.tokens, now: now, extra: [("country", "GB")]
+            ) {
                 $0 ?? ""
             }
         case ("POST", ["token"]):
-            switch Self.flow.token(request, apps: state.sage.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime) {
+            switch Self.flow.token(
+                request, apps: state.sage.apps, tokens: &state.tokens, now: now, lifetime: tokenLifetime)
+            {
             case .success(let grant):
                 var random = StableRandom(named: grant.access.clientID)
                 return SandboxAnswer.json(
                     200,
                     .object([
-                        ("access_token", .string(grant.access.value)), ("scope", .string(grant.access.scope.isEmpty ? "full_access" : grant.access.scope)),
-                        ("token_type", "bearer"), ("expires_in", .int(Int(grant.access.expiresAt - grant.access.issuedAt))),
+                        ("access_token", .string(grant.access.value)),
+                        ("scope", .string(grant.access.scope.isEmpty ? "full_access" : grant.access.scope)),
+                        ("token_type", "bearer"),
+                        ("expires_in", .int(Int(grant.access.expiresAt - grant.access.issuedAt))),
                         ("refresh_token", .string(grant.refresh.value)),
                         ("refresh_token_expires_in", .int(Int(grant.refresh.expiresAt - grant.refresh.issuedAt))),
                         ("requested_by_id", .string(grant.access.user.isEmpty ? random.guid() : grant.access.user)),
@@ -76,7 +87,8 @@ struct SageEmulator: Sendable {
             return Self.error(404, "RecordNotFound", "The requested resource was not found.")
         }
         guard let bearer = request.bearerToken, state.tokens.access(bearer, system: .sage, now: now) != nil else {
-            return Self.error(401, "AuthenticationFailed", "Authentication failed: the access token is invalid or expired.")
+            return Self.error(
+                401, "AuthenticationFailed", "Authentication failed: the access token is invalid or expired.")
         }
         let collection = path[1]
         if collection == "businesses" {
@@ -92,7 +104,9 @@ struct SageEmulator: Sendable {
         let businessID: String
         if let header = request.header("x-business"), !header.isEmpty {
             guard state.sage.tenants.contains(where: { $0["id"]?.stringValue == header }) else {
-                return Self.error(403, "BusinessNotFound", "The business '\(header)' does not exist or you have no access to it.", source: "X-Business")
+                return Self.error(
+                    403, "BusinessNotFound", "The business '\(header)' does not exist or you have no access to it.",
+                    source: "X-Business")
             }
             businessID = header
         } else {
@@ -102,7 +116,10 @@ struct SageEmulator: Sendable {
             var window = limiters[businessID] ?? SlidingWindow(limit: limit, window: 60)
             let refused = window.admit(now: now) != nil
             limiters[businessID] = window
-            if refused { return Self.error(429, "TooManyRequests", "Too many requests for this business. Please try again later.") }
+            if refused {
+                return Self.error(
+                    429, "TooManyRequests", "Too many requests for this business. Please try again later.")
+            }
         }
         guard let root = Self.collections[collection], path.count <= 3 else {
             return Self.error(404, "RecordNotFound", "The requested resource was not found.")
@@ -110,16 +127,19 @@ struct SageEmulator: Sendable {
         let records = state.sage.entities[businessID]?[collection] ?? []
         let index = path.count == 3 ? records.firstIndex { $0["id"]?.stringValue == path[2] } : nil
         if path.count == 3, index == nil {
-            return Self.error(404, "RecordNotFound", "The requested \(root.replacingOccurrences(of: "_", with: " ")) was not found.")
+            return Self.error(
+                404, "RecordNotFound", "The requested \(root.replacingOccurrences(of: "_", with: " ")) was not found.")
         }
         switch (request.method, index) {
         case ("GET", nil):
-            return list(request, records: filtered(records, collection: collection, request: request), collection: collection)
+            return list(
+                request, records: filtered(records, collection: collection, request: request), collection: collection)
         case ("GET", let index?):
             return .json(200, .object(records[index]))
         case ("POST", nil) where Self.writable.contains(collection):
             guard case .success(let body) = request.jsonBody(), let fields = body[root]?.objectValue else {
-                return Self.error(422, "RecordInvalid", "The request body must wrap the \(root) in a '\(root)' key.", source: root)
+                return Self.error(
+                    422, "RecordInvalid", "The request body must wrap the \(root) in a '\(root)' key.", source: root)
             }
             if collection == "contacts", (fields["name"]?.stringValue ?? "").isEmpty {
                 return Self.error(422, "RecordInvalid", "can't be blank", source: "name")
@@ -130,7 +150,8 @@ struct SageEmulator: Sendable {
             var random = StableRandom(seed: UInt64(now * 1_000_000) ^ UInt64(records.count))
             let id = random.hex32()
             let stamp = JSON.string(ISODate.format(milliseconds: Int(now * 1000), fractional: false))
-            let label = collection == "contacts"
+            let label =
+                collection == "contacts"
                 ? "\(fields["name"]?.stringValue ?? "") (\(fields["reference"]?.stringValue ?? ""))"
                 : fields["description"]?.stringValue ?? ""
             var record = JSONObject([
@@ -142,7 +163,8 @@ struct SageEmulator: Sendable {
             return SandboxAnswer.json(201, .object(record)).changingState()
         case ("PUT", let index?) where Self.writable.contains(collection):
             guard case .success(let body) = request.jsonBody(), let fields = body[root]?.objectValue else {
-                return Self.error(422, "RecordInvalid", "The request body must wrap the \(root) in a '\(root)' key.", source: root)
+                return Self.error(
+                    422, "RecordInvalid", "The request body must wrap the \(root) in a '\(root)' key.", source: root)
             }
             var record = records[index]
             record.merge(fields.filter { $0 != "id" })
@@ -174,10 +196,16 @@ struct SageEmulator: Sendable {
             }
             if !search.isEmpty {
                 let fields = ["name", "reference", "displayed_as", "item_code", "description"]
-                if !fields.contains(where: { (record[$0]?.stringValue ?? "").lowercased().contains(search) }) { return false }
+                if !fields.contains(where: { (record[$0]?.stringValue ?? "").lowercased().contains(search) }) {
+                    return false
+                }
             }
-            if let active, record["active"] != nil, (record["active"]?.boolValue ?? true) != (active == "true") { return false }
-            if let since, let updated = record["updated_at"]?.stringValue.flatMap(ISODate.parse), updated < since { return false }
+            if let active, record["active"] != nil, (record["active"]?.boolValue ?? true) != (active == "true") {
+                return false
+            }
+            if let since, let updated = record["updated_at"]?.stringValue.flatMap(ISODate.parse), updated < since {
+                return false
+            }
             if let ledgerType, record["ledger_account_type"]?["id"]?.stringValue != ledgerType { return false }
             if let visibleIn, record["visible_in_\(visibleIn)"]?.boolValue == false { return false }
             if let email, (record["email"]?.stringValue ?? "").lowercased() != email { return false }
@@ -190,7 +218,9 @@ struct SageEmulator: Sendable {
         var perPage = 20
         if let text = request.parameter("items_per_page") {
             guard let value = Int(text), (1...200).contains(value) else {
-                return Self.error(422, "InvalidParameter", "items_per_page must be a number between 1 and 200.", source: "items_per_page")
+                return Self.error(
+                    422, "InvalidParameter", "items_per_page must be a number between 1 and 200.",
+                    source: "items_per_page")
             }
             perPage = value
         }
@@ -208,18 +238,24 @@ struct SageEmulator: Sendable {
         let slice = records[min(start, total)..<min(start + perPage, total)]
         let attributes = request.parameter("attributes") ?? ""
         let base: Set<String> = ["id", "displayed_as", "$path"]
-        let wanted: Set<String>? = attributes.lowercased() == "all"
+        let wanted: Set<String>? =
+            attributes.lowercased() == "all"
             ? nil : base.union(attributes.split(separator: ",").map { String($0).trimming(" ") })
-        let items = slice.map { record in JSON.object(wanted.map { keep in record.filter { keep.contains($0) } } ?? record) }
+        let items = slice.map { record in
+            JSON.object(wanted.map { keep in record.filter { keep.contains($0) } } ?? record)
+        }
         let others = request.query.filter { !["page", "items_per_page"].contains($0.name.lowercased()) }
         func link(_ number: Int) -> JSON {
-            .string("/\(collection)?" + FormCoding.encode([("page", String(number)), ("items_per_page", String(perPage))] + others))
+            .string(
+                "/\(collection)?"
+                    + FormCoding.encode([("page", String(number)), ("items_per_page", String(perPage))] + others))
         }
         return .json(
             200,
             .object([
                 ("$total", .int(total)), ("$page", .int(page)), ("$next", page < lastPage ? link(page + 1) : .null),
-                ("$back", page > 1 ? link(page - 1) : .null), ("$itemsPerPage", .int(perPage)), ("$items", .array(items)),
+                ("$back", page > 1 ? link(page - 1) : .null), ("$itemsPerPage", .int(perPage)),
+                ("$items", .array(items)),
             ]))
     }
 }

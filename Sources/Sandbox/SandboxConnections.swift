@@ -25,7 +25,8 @@ final class SandboxConnections: Sendable {
 
     /// Hummingbird's HTTP/1.1 server with its connections handed to this registry.
     var httpServer: HTTPServerBuilder {
-        HTTPServerBuilder { responder in SandboxHTTPChannel(http: HTTP1Channel(responder: responder), connections: self) }
+        HTTPServerBuilder { responder in SandboxHTTPChannel(http: HTTP1Channel(responder: responder), connections: self)
+        }
     }
 
     /// The connections open now.

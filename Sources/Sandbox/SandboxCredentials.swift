@@ -27,5 +27,6 @@ public enum SandboxCredentials {
     public static let businessCentralTenant = "3f5c2a1e-9b8d-4c7e-a6f5-0d1e2c3b4a59"
     /// Sage Business Cloud Accounting's app (authorization code, then rotating refresh tokens).
     public static let sage = App(
-        clientID: "sage-demo-client", clientSecret: "sage-demo-secret", redirectURI: "http://localhost:8400/sage/callback")
+        clientID: "sage-demo-client", clientSecret: "sage-demo-secret",
+        redirectURI: "http://localhost:8400/sage/callback")
 }

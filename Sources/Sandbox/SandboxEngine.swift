@@ -55,7 +55,8 @@ actor SandboxEngine {
             } else if draws[0] < faults.throttleRate {
                 injected = Self.faultAnswer(system: system, status: 429, retryAfter: faults.retryAfterSeconds)
             } else if draws[1] < faults.serverErrorRate {
-                injected = Self.faultAnswer(system: system, status: [500, 502, 503][Int(draws[2] * 3) % 3], retryAfter: nil)
+                injected = Self.faultAnswer(
+                    system: system, status: [500, 502, 503][Int(draws[2] * 3) % 3], retryAfter: nil)
             }
             drop = draws[3] < faults.dropConnectionRate
         }
@@ -68,7 +69,8 @@ actor SandboxEngine {
             switch system {
             case .halo: answer = halo.respond(to: request, state: &state, now: now, tokenLifetime: lifetime)
             case .exactOnline: answer = exactOnline.respond(to: local, state: &state, now: now, tokenLifetime: lifetime)
-            case .businessCentral: answer = businessCentral.respond(to: local, state: &state, now: now, tokenLifetime: lifetime)
+            case .businessCentral:
+                answer = businessCentral.respond(to: local, state: &state, now: now, tokenLifetime: lifetime)
             case .sage: answer = sage.respond(to: local, state: &state, now: now, tokenLifetime: lifetime)
             }
         }
@@ -91,15 +93,20 @@ actor SandboxEngine {
 
     /// An injected 429 or 5xx in the system's own error format.
     private static func faultAnswer(system: SandboxSystem, status: Int, retryAfter: Int?) -> SandboxAnswer {
-        let message = status == 429 ? "Too many requests. Please retry later." : "The service is temporarily unavailable."
+        let message =
+            status == 429 ? "Too many requests. Please retry later." : "The service is temporarily unavailable."
         var answer: SandboxAnswer
         switch system {
         case .halo:
-            answer = status == 429 ? .text(429, "Rate Limit Reached - 300 Requests per rolling 5 minute window") : .text(status, message)
+            answer =
+                status == 429
+                ? .text(429, "Rate Limit Reached - 300 Requests per rolling 5 minute window") : .text(status, message)
         case .exactOnline: answer = ExactEmulator.error(status, message)
         case .businessCentral:
-            answer = BusinessCentralEmulator.error(status, status == 429 ? "Application_TooManyRequests" : "Internal_ServerError", message)
-        case .sage: answer = SageEmulator.error(status, status == 429 ? "TooManyRequests" : "InternalServerError", message)
+            answer = BusinessCentralEmulator.error(
+                status, status == 429 ? "Application_TooManyRequests" : "Internal_ServerError", message)
+        case .sage:
+            answer = SageEmulator.error(status, status == 429 ? "TooManyRequests" : "InternalServerError", message)
         }
         if let retryAfter { answer.headers.append(("Retry-After", String(retryAfter))) }
         return answer
@@ -177,7 +184,8 @@ actor SandboxEngine {
                 let minutely = limits["exact_minutely"]?.intValue
                 let daily = limits["exact_daily"]?.intValue
                 exactOnline.setRateLimit(
-                    minutely == nil && daily == nil ? nil : ExactRateLimit(minutely: minutely ?? Int.max, daily: daily ?? Int.max))
+                    minutely == nil && daily == nil
+                        ? nil : ExactRateLimit(minutely: minutely ?? Int.max, daily: daily ?? Int.max))
             }
             if let value = limits["business_central"] { businessCentral.setRateLimit(value.intValue) }
             if let value = limits["sage"] { sage.setRateLimit(value.intValue) }
@@ -195,17 +203,21 @@ actor SandboxEngine {
             let paths = stats[system] ?? [:]
             let count = paths.values.reduce(0, +)
             total += count
-            systems.append((
-                system.rawValue,
-                .object([
-                    ("total", .int(count)),
-                    ("serve_ms", .double(work[system]?.serving.milliseconds ?? 0)),
-                    ("bytes", .int(work[system]?.bytes ?? 0)),
-                    ("paths", .object(JSONObject(paths.keys.sorted().map { ($0, JSON.int(paths[$0]!)) }))),
-                ])
-            ))
+            systems.append(
+                (
+                    system.rawValue,
+                    .object([
+                        ("total", .int(count)),
+                        ("serve_ms", .double(work[system]?.serving.milliseconds ?? 0)),
+                        ("bytes", .int(work[system]?.bytes ?? 0)),
+                        ("paths", .object(JSONObject(paths.keys.sorted().map { ($0, JSON.int(paths[$0]!)) }))),
+                    ])
+                ))
         }
-        return .object([("total", .int(total)), ("systems", .object(JSONObject(systems))), ("unknown_fields", halo.unknownFieldsJSON)])
+        return .object([
+            ("total", .int(total)), ("systems", .object(JSONObject(systems))),
+            ("unknown_fields", halo.unknownFieldsJSON),
+        ])
     }
 }
 

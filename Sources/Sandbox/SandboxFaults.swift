@@ -79,7 +79,9 @@ public struct SandboxFaults: Sendable, Equatable {
         self.init()
         for item in text.split(separator: ",") where !item.isEmpty {
             let parts = item.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { throw SandboxFaultsError(message: "fault '\(item)' needs the form name=value") }
+            guard parts.count == 2 else {
+                throw SandboxFaultsError(message: "fault '\(item)' needs the form name=value")
+            }
             try set(String(parts[0]).trimming(" "), String(parts[1]).trimming(" "), raw: nil)
         }
     }
@@ -113,7 +115,8 @@ public struct SandboxFaults: Sendable, Equatable {
                 systems = (value ?? "").split(whereSeparator: { $0 == "+" || $0 == " " }).map(String.init)
             }
             for system in systems where SandboxSystem(rawValue: system) == nil {
-                throw SandboxFaultsError(message: "unknown system '\(system)' (halo, exact-online, business-central, sage)")
+                throw SandboxFaultsError(
+                    message: "unknown system '\(system)' (halo, exact-online, business-central, sage)")
             }
         default:
             throw SandboxFaultsError(message: "unknown fault '\(name)'")

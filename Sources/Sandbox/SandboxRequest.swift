@@ -113,7 +113,9 @@ struct SandboxAnswer: Sendable {
 
     /// A plain-text answer.
     static func text(_ status: Int, _ text: String, headers: [(String, String)] = []) -> SandboxAnswer {
-        SandboxAnswer(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers, body: .bytes(Array(text.utf8)))
+        SandboxAnswer(
+            status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers,
+            body: .bytes(Array(text.utf8)))
     }
 
     /// An answer with no body.

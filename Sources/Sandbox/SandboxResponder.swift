@@ -42,7 +42,8 @@ struct SandboxResponder: HTTPResponder {
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
-        fields.append(HTTPField(name: .init("Server-Timing")!, value: "app;dur=" + String(format: "%.3f", serving.milliseconds)))
+        fields.append(
+            HTTPField(name: .init("Server-Timing")!, value: "app;dur=" + String(format: "%.3f", serving.milliseconds)))
         if answer.dropConnection {
             let half = bytes.count / 2
             let body = ResponseBody(contentLength: bytes.count) { writer in
@@ -51,7 +52,9 @@ struct SandboxResponder: HTTPResponder {
             }
             return Response(status: .init(code: answer.status), headers: fields, body: body)
         }
-        return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .init(code: answer.status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

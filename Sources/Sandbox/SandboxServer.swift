@@ -64,7 +64,8 @@ public final class SandboxServer: Sendable {
         let app = Application(
             responder: SandboxResponder(engine: engine, origin: "http://\(options.host):\(options.port)"),
             server: connections.httpServer,
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()

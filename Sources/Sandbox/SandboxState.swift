@@ -169,10 +169,18 @@ struct HaloState: Sendable {
             ("control", .object(control)),
             (
                 "tables",
-                .object(JSONObject(tables.keys.sorted().map { name in
-                    let table = tables[name]!
-                    return (name, JSON.object([("next_id", .int(table.nextID)), ("records", .array(table.records.map(JSON.object)))]))
-                }))
+                .object(
+                    JSONObject(
+                        tables.keys.sorted().map { name in
+                            let table = tables[name]!
+                            return (
+                                name,
+                                JSON.object([
+                                    ("next_id", .int(table.nextID)),
+                                    ("records", .array(table.records.map(JSON.object))),
+                                ])
+                            )
+                        }))
             ),
         ])
     }
@@ -185,7 +193,9 @@ struct HaloState: Sendable {
     }
 
     init(json: JSON) throws(SandboxStateError) {
-        guard let object = json.objectValue else { throw SandboxStateError(message: "the state file has no halo section") }
+        guard let object = json.objectValue else {
+            throw SandboxStateError(message: "the state file has no halo section")
+        }
         tenant = object["tenant"]?.stringValue ?? SandboxCredentials.haloTenant
         apps = (object["apps"]?.arrayValue ?? []).map(OAuthApp.init(json:))
         control = object["control"]?.objectValue ?? JSONObject()
@@ -218,10 +228,16 @@ struct CatalogState: Sendable {
             ("tenants", .array(tenants.map(JSON.object))),
             (
                 "entities",
-                .object(JSONObject(entities.keys.sorted().map { tenant in
-                    let sets = entities[tenant]!
-                    return (tenant, JSON.object(JSONObject(sets.keys.sorted().map { ($0, JSON.array(sets[$0]!.map(JSON.object))) })))
-                }))
+                .object(
+                    JSONObject(
+                        entities.keys.sorted().map { tenant in
+                            let sets = entities[tenant]!
+                            return (
+                                tenant,
+                                JSON.object(
+                                    JSONObject(sets.keys.sorted().map { ($0, JSON.array(sets[$0]!.map(JSON.object))) }))
+                            )
+                        }))
             ),
         ])
     }
@@ -234,7 +250,9 @@ struct CatalogState: Sendable {
     }
 
     init(json: JSON) throws(SandboxStateError) {
-        guard let object = json.objectValue else { throw SandboxStateError(message: "the state file lacks a system section") }
+        guard let object = json.objectValue else {
+            throw SandboxStateError(message: "the state file lacks a system section")
+        }
         apps = (object["apps"]?.arrayValue ?? []).map(OAuthApp.init(json:))
         settings = object["settings"]?.objectValue ?? JSONObject()
         tenants = (object["tenants"]?.arrayValue ?? []).compactMap(\.objectValue)

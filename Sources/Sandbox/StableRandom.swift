@@ -32,7 +32,9 @@ struct StableRandom: RandomNumberGenerator, Sendable {
     mutating func guid() -> String {
         let high = next()
         let low = next()
-        let hex = (String(high, radix: 16).leftPadded(to: 16, with: "0") + String(low, radix: 16).leftPadded(to: 16, with: "0"))
+        let hex =
+            (String(high, radix: 16).leftPadded(to: 16, with: "0")
+                + String(low, radix: 16).leftPadded(to: 16, with: "0"))
         var chars = Array(hex)
         chars[12] = "4"
         chars[16] = ["8", "9", "a", "b"][Int(low >> 62)]

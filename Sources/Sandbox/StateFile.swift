@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
 #endif
 
 /// The state file on disk: read whole, written atomically (a temporary file in the same folder, fsync, rename),

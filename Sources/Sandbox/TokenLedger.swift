@@ -55,7 +55,8 @@ struct IssuedToken: Sendable, Equatable {
     }
 
     init?(json: JSON) {
-        guard let value = json["value"]?.stringValue, let system = json["system"]?.stringValue.flatMap(SandboxSystem.init),
+        guard let value = json["value"]?.stringValue,
+            let system = json["system"]?.stringValue.flatMap(SandboxSystem.init),
             let kind = json["kind"]?.stringValue.flatMap(Kind.init)
         else { return nil }
         self.init(
@@ -93,7 +94,8 @@ struct TokenLedger: Sendable {
         var random = SystemRandomNumberGenerator()
         var seeded = StableRandom(seed: random.next())
         let token = IssuedToken(
-            value: prefix + seeded.token(length: kind == .code ? 32 : 48), system: system, kind: kind, clientID: clientID,
+            value: prefix + seeded.token(length: kind == .code ? 32 : 48), system: system, kind: kind,
+            clientID: clientID,
             issuedAt: now, expiresAt: now + lifetime, usableFrom: usableFrom, scope: scope, redirectURI: redirectURI,
             grant: grant ?? seeded.guid(), user: user)
         if tokens.count > 2_000 { tokens = tokens.filter { $0.value.expiresAt > now } }
@@ -103,7 +105,9 @@ struct TokenLedger: Sendable {
 
     /// The live access token of a system with this text.
     func access(_ value: String, system: SandboxSystem, now: Double) -> IssuedToken? {
-        guard let token = tokens[value], token.system == system, token.kind == .access, token.expiresAt > now else { return nil }
+        guard let token = tokens[value], token.system == system, token.kind == .access, token.expiresAt > now else {
+            return nil
+        }
         return token
     }
 

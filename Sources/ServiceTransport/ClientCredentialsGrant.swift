@@ -21,8 +21,10 @@ public struct ClientCredentialsGrant: Sendable {
     public func fetch(tokenURL: String, using service: HTTPService) async throws(ServiceError) -> AccessToken {
         var request = ServiceRequest.postForm(
             tokenURL,
-            [("grant_type", "client_credentials"), ("client_id", clientID), ("client_secret", clientSecret),
-             ("scope", scope)])
+            [
+                ("grant_type", "client_credentials"), ("client_id", clientID), ("client_secret", clientSecret),
+                ("scope", scope),
+            ])
         // Asking for a token twice does no harm, so a broken connection may be retried.
         request.isIdempotent = true
         let issuedAt = service.configuration.clock.now

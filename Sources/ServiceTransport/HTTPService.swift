@@ -22,7 +22,8 @@ public final class HTTPService: Sendable {
     public init(_ configuration: HTTPServiceConfiguration, client: HTTPClient = HTTPService.sharedClient) {
         self.configuration = configuration
         self.client = client
-        self.budget = RequestBudget(limit: configuration.budget, per: configuration.budgetWindow, clock: configuration.clock)
+        self.budget = RequestBudget(
+            limit: configuration.budget, per: configuration.budgetWindow, clock: configuration.clock)
         self.gate = ConcurrencyGate(width: configuration.maximumConcurrentRequests)
     }
 
@@ -131,10 +132,13 @@ public final class HTTPService: Sendable {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = request.method
         outgoing.headers = request.headers
-        if !outgoing.headers.contains(name: "User-Agent") { outgoing.headers.add(name: "User-Agent", value: "haloform") }
+        if !outgoing.headers.contains(name: "User-Agent") {
+            outgoing.headers.add(name: "User-Agent", value: "haloform")
+        }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000
-            + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount.nanoseconds(
+            Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000
+                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
         let deadline = NIODeadline.now() + timeout
         do {
             let response = try await client.execute(outgoing, deadline: deadline)
@@ -165,7 +169,9 @@ public final class HTTPService: Sendable {
     /// How long every request must wait when the service's own counter says nothing is left: until its reset.
     private func rateLimitWait(_ headers: HTTPHeaders) -> Duration? {
         guard let names = configuration.rateLimitHeaders,
-            let remaining = headers.first(name: names.remaining).flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+            let remaining = headers.first(name: names.remaining).flatMap({
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }),
             remaining <= 0,
             let reset = headers.first(name: names.reset).flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }

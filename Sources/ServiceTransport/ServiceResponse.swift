@@ -71,7 +71,8 @@ public struct ServiceResponse: Sendable {
 
     /// An `invalidResponse` error about this answer.
     public func invalid(_ message: String) -> ServiceError {
-        ServiceError(.invalidResponse, service: service, status: status, request: request, message: message,
+        ServiceError(
+            .invalidResponse, service: service, status: status, request: request, message: message,
             body: text, attempts: attempts)
     }
 }

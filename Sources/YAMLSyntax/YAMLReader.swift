@@ -16,7 +16,9 @@ public enum YAMLReader {
     public static func read(_ bytes: [UInt8], file: String) throws(YAMLSyntaxError) -> YAMLNode? {
         let result: Result<YAMLNode?, YAMLSyntaxError> = bytes.withUnsafeBufferPointer { whole in
             // A byte-order mark is left out so that columns on line 1 count as an editor counts them.
-            let buffer = whole.starts(with: byteOrderMark) ? UnsafeBufferPointer(rebasing: whole.dropFirst(byteOrderMark.count)) : whole
+            let buffer =
+                whole.starts(with: byteOrderMark)
+                ? UnsafeBufferPointer(rebasing: whole.dropFirst(byteOrderMark.count)) : whole
             // libyaml wants a non-null input pointer, which an empty buffer need not have.
             guard !buffer.isEmpty else { return .success(nil) }
             do throws(YAMLSyntaxError) {
@@ -77,7 +79,8 @@ private struct TreeBuilder: ~Copyable {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
-            throw YAMLSyntaxError("cannot initialise the YAML parser", at: SourceRange(file: file, at: .init(line: 1, column: 1)))
+            throw YAMLSyntaxError(
+                "cannot initialise the YAML parser", at: SourceRange(file: file, at: .init(line: 1, column: 1)))
         }
         yaml_parser_set_input_string(parser, text.bytes.baseAddress, text.bytes.count)
         // A fixed encoding makes libyaml count every byte it reads, as SourceText does; UTF-16 is refused.
@@ -162,7 +165,9 @@ private struct TreeBuilder: ~Copyable {
             let child = try next()
             if child.type == YAML_SEQUENCE_END_EVENT {
                 let end = data.style == YAML_FLOW_SEQUENCE_STYLE ? nil : items.last?.range.end
-                let node = YAMLNode(.sequence(items), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                let node = YAMLNode(
+                    .sequence(items), range: range(from: event, to: child, orEndAt: end),
+                    tag: data.tag.map { String(cString: $0) })
                 return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
             }
             let item = try readNode(startingWith: child, depth: depth + 1)
@@ -189,7 +194,9 @@ private struct TreeBuilder: ~Copyable {
                 for pair in merged where pair.key.scalar.map({ index.earlier($0.value, in: pairs) == nil }) ?? true {
                     index.append(pair, to: &pairs)
                 }
-                let node = YAMLNode(.mapping(pairs), range: range(from: event, to: child, orEndAt: end), tag: data.tag.map { String(cString: $0) })
+                let node = YAMLNode(
+                    .mapping(pairs), range: range(from: event, to: child, orEndAt: end),
+                    tag: data.tag.map { String(cString: $0) })
                 return register(BuiltNode(node: node, count: count, height: height), anchor: data.anchor)
             }
             let key = try readNode(startingWith: child, depth: depth + 1)
@@ -255,7 +262,8 @@ private struct TreeBuilder: ~Copyable {
             }
             return result
         }
-        throw YAMLSyntaxError("a '<<' merge takes a mapping or a sequence of mappings, found \(value.kindDescription)", at: value.range)
+        throw YAMLSyntaxError(
+            "a '<<' merge takes a mapping or a sequence of mappings, found \(value.kindDescription)", at: value.range)
     }
 
     /// Remembers `built` under its anchor, if it has one, and returns it.
@@ -298,7 +306,8 @@ private struct TreeBuilder: ~Copyable {
         switch failed.error {
         case YAML_READER_ERROR:
             let at = SourceRange(file: file, at: text.location(ofByte: failed.problem_offset))
-            return YAMLSyntaxError(Self.readerMessage(problem ?? "unreadable input", value: failed.problem_value), at: at)
+            return YAMLSyntaxError(
+                Self.readerMessage(problem ?? "unreadable input", value: failed.problem_value), at: at)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let at = range(failed.problem_mark, failed.problem_mark)
             let character = text.scalar(atCharacter: Int(failed.problem_mark.index))
@@ -312,7 +321,8 @@ private struct TreeBuilder: ~Copyable {
                 // A note on the error's own spot ("while scanning for the next token") adds nothing.
                 if contextRange != at { notes.append(.init(context, at: contextRange)) }
             }
-            return YAMLSyntaxError(Self.clarified(problem ?? "invalid YAML", character: character), at: at, notes: notes)
+            return YAMLSyntaxError(
+                Self.clarified(problem ?? "invalid YAML", character: character), at: at, notes: notes)
         default:
             let start = SourceRange(file: file, at: SourceLocation(line: 1, column: 1))
             return YAMLSyntaxError("libyaml failed: \(problem ?? "out of memory")", at: start)

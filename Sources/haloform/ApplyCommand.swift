@@ -37,7 +37,9 @@ struct ApplyCommand: AsyncParsableCommand {
                         let changes = RemoteChange.changes(from: prior, to: RemoteSnapshot(remote), plan: saved)
                         Terminal.error(StalePlanRenderer().render(changes))
                     }
-                    throw CommandFailure("Halo changed since the plan in '\(options.root)' was made, so nothing was applied; run `haloform plan` again and review the new plan")
+                    throw CommandFailure(
+                        "Halo changed since the plan in '\(options.root)' was made, so nothing was applied; run `haloform plan` again and review the new plan"
+                    )
                 }
                 plan = saved
             } else {
@@ -53,7 +55,9 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             let violations = DeletionGuard(maximumShare: maxDeleteShare).violations(of: plan, against: remote)
             guard violations.isEmpty else {
-                throw CommandFailure("refusing to apply: " + violations.joined(separator: "; ") + "; raise --max-delete-share if this is intended")
+                throw CommandFailure(
+                    "refusing to apply: " + violations.joined(separator: "; ")
+                        + "; raise --max-delete-share if this is intended")
             }
             if saved == nil { try confirm() }
             try await timings.measure("apply") { try await apply(plan, connection: connection, workspace: workspace) }
@@ -64,9 +68,12 @@ struct ApplyCommand: AsyncParsableCommand {
     private func confirm() throws {
         guard !autoApprove else { return }
         guard isatty(0) == 1 else {
-            throw CommandFailure("refusing to apply without confirmation: no terminal to ask on; pass --auto-approve in pipelines")
+            throw CommandFailure(
+                "refusing to apply without confirmation: no terminal to ask on; pass --auto-approve in pipelines")
         }
-        Terminal.output("\nDo you want to perform these actions in Halo?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+        Terminal.output(
+            "\nDo you want to perform these actions in Halo?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "
+        )
         guard readLine() == "yes" else { throw CommandFailure("apply cancelled") }
     }
 
@@ -75,9 +82,13 @@ struct ApplyCommand: AsyncParsableCommand {
         let applier = PlanApplier(client: try connection.haloClient()) { environment.value(of: $0) }
         let missing = applier.missingSecrets(plan)
         guard missing.isEmpty else {
-            throw CommandFailure("\(missing.count == 1 ? "environment variable" : "environment variables") \(missing.joined(separator: ", ")) must be set to apply; nothing was changed")
+            throw CommandFailure(
+                "\(missing.count == 1 ? "environment variable" : "environment variables") \(missing.joined(separator: ", ")) must be set to apply; nothing was changed"
+            )
         }
-        Terminal.output("\nApplying \(Quantity(plan.changes.count, "change")) in \(Quantity(plan.operations.count, "request")) to Halo...\n")
+        Terminal.output(
+            "\nApplying \(Quantity(plan.changes.count, "change")) in \(Quantity(plan.operations.count, "request")) to Halo...\n"
+        )
         let journalPath = connection.journalPath
         let started = ApplyJournal(
             halo: connection.haloName, startedAt: Date(), requests: plan.operations.count, accepted: 0)
@@ -94,20 +105,25 @@ struct ApplyCommand: AsyncParsableCommand {
         if let failure = report.failure {
             Terminal.error("error: \(ApplyCommand.describe(failure.operation)) failed: \(failure.error)\n")
             let notApplied = [failure.operation] + report.notApplied
-            Terminal.error("Applied \(report.applied.count) of \(Quantity(plan.operations.count, "request")); not applied:\n"
-                + notApplied.flatMap(\.addresses).map { "  - \($0)\n" }.joined()
-                + "Nothing else was sent. Run `haloform plan` to see exactly what remains.\n")
+            Terminal.error(
+                "Applied \(report.applied.count) of \(Quantity(plan.operations.count, "request")); not applied:\n"
+                    + notApplied.flatMap(\.addresses).map { "  - \($0)\n" }.joined()
+                    + "Nothing else was sent. Run `haloform plan` to see exactly what remains.\n")
             throw ExitCode.failure
         }
         ApplyJournal.remove(journalPath)
-        Terminal.output("\nApply complete: \(Quantity(plan.changes.count, "change")) made in \(Quantity(report.applied.count, "request")).\n")
+        Terminal.output(
+            "\nApply complete: \(Quantity(plan.changes.count, "change")) made in \(Quantity(report.applied.count, "request")).\n"
+        )
         let followUp = PlanTextRenderer(color: Terminal.wantsColor(1)).followUp(plan)
         if !followUp.isEmpty { Terminal.output("\n" + followUp) }
     }
 
     /// `POST /ExactDetails (exact_online.tenant["nl"] and 3 more)`.
     static func describe(_ operation: HaloformCore.Operation) -> String {
-        let method = operation.kind == .delete ? "DELETE /\(operation.collection.path)/\(operation.recordID ?? 0)" : "POST /\(operation.collection.path)"
+        let method =
+            operation.kind == .delete
+            ? "DELETE /\(operation.collection.path)/\(operation.recordID ?? 0)" : "POST /\(operation.collection.path)"
         let first = operation.addresses.first ?? ""
         let more = operation.addresses.count > 1 ? " and \(operation.addresses.count - 1) more" : ""
         return "\(method) (\(first)\(more))"

@@ -58,7 +58,8 @@ struct ApplyJournal: Codable, Sendable {
     /// The plain words the next plan and apply print about a journal left behind.
     var notice: String {
         let started = ISO8601DateFormatter().string(from: startedAt)
-        var text = "note: the apply started \(started) did not finish: Halo accepted \(accepted) of its "
+        var text =
+            "note: the apply started \(started) did not finish: Halo accepted \(accepted) of its "
             + "\(Quantity(requests, "request"))"
         if let lastAccepted { text += ", the last \(lastAccepted)" }
         text += ". Halo is half written: what that apply created may still lack what its later requests would add."

@@ -13,7 +13,9 @@ enum ClockOffset {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last else { return nil }
         let unit = TimeSpan.units[last]
-        guard let number = Double(unit == nil ? trimmed : String(trimmed.dropLast())), number.isFinite else { return nil }
+        guard let number = Double(unit == nil ? trimmed : String(trimmed.dropLast())), number.isFinite else {
+            return nil
+        }
         return number * (unit ?? 1)
     }
 

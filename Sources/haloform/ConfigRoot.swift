@@ -33,7 +33,9 @@ struct ConfigRoot {
     }
 
     private func read(_ file: String) throws -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read '\(file)'") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("cannot read '\(file)'")
+        }
         return SourceFile(path: file, bytes: Array(data))
     }
 }

@@ -21,7 +21,8 @@ struct Connection {
     init(workspace: Workspace, overrides: ServiceOverrides?, tokenStorePath: String?) throws {
         // One clock for every client, moved by HALOFORM_CLOCK_OFFSET as the in-process sandbox's is.
         let clock = SystemClock(offset: try workspace.clockOffset)
-        switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides) {
+        switch RemoteStateRequest.make(for: workspace.config, environment: workspace.environment, overrides: overrides)
+        {
         case .success(let request): self.request = request
         case .failure(let list):
             DiagnosticReport(diagnostics: list.diagnostics, files: workspace.files).print(format: .text)
@@ -85,9 +86,14 @@ struct Connection {
     func cost(of plan: Plan) -> PlanCost {
         let made = tally.current
         let halo = HTTPServiceConfiguration.halo
-        let accounting = Integration.allCases.compactMap { AccountingContext.standardHTTP[$0] }.filter { made[$0.name] != nil }
-        return PlanCost(systems: [halo].map { PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: plan.operations.count) }
-            + accounting.map { PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: 0) })
+        let accounting = Integration.allCases.compactMap { AccountingContext.standardHTTP[$0] }.filter {
+            made[$0.name] != nil
+        }
+        return PlanCost(
+            systems: [halo].map {
+                PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: plan.operations.count)
+            }
+                + accounting.map { PlanCost.System(documented: $0, reads: made[$0.name]?.requests ?? 0, writes: 0) })
     }
 
     /// A Halo client for writing.
@@ -99,7 +105,8 @@ struct Connection {
 extension PlanCost.System {
     /// A system's share at the limit its HTTP configuration documents.
     init(documented service: HTTPServiceConfiguration, reads: Int, writes: Int) {
-        self.init(name: service.name, reads: reads, writes: writes, limit: service.budget,
-                  windowSeconds: Int(service.budgetWindow.components.seconds))
+        self.init(
+            name: service.name, reads: reads, writes: writes, limit: service.budget,
+            windowSeconds: Int(service.budgetWindow.components.seconds))
     }
 }

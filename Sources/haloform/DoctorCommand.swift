@@ -7,7 +7,8 @@ import HaloformCore
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Find the customers, products, suppliers and settings that stop Halo syncing to the accounting systems.",
+        abstract:
+            "Find the customers, products, suppliers and settings that stop Halo syncing to the accounting systems.",
         discussion: """
             For each declared integration and tenant: module enabled, entities in the sync list, success message on, \
             and every customer, product and supplier linked, with its accounts id, not excluded, with unique ids, linked \
@@ -61,15 +62,19 @@ struct DoctorCommand: AsyncParsableCommand {
 
     /// Halo's configuration and the declared tenants' catalogs, then its customers, products and suppliers in full,
     /// each list reduced as soon as it arrives.
-    static func snapshot(_ connection: Connection, at now: Timestamp, errorsSince: Timestamp) async throws -> DoctorSnapshot {
+    static func snapshot(_ connection: Connection, at now: Timestamp, errorsSince: Timestamp) async throws
+        -> DoctorSnapshot
+    {
         async let remote = connection.fetch()
         let halo = try connection.haloClient()
         async let customers = halo.list(.client).map(DoctorRecord.init(client:))
         async let products = halo.list(.item).map(DoctorRecord.init(item:))
         async let errors = halo.integrationErrors(since: errorsSince)
         let suppliers = try await halo.list(.supplier).map(DoctorRecord.init(supplier:))
-        return DoctorSnapshot(remote: try await remote, customers: try await customers, products: try await products, suppliers: suppliers,
-                              takenAt: now, errorLog: IntegrationErrorLog(since: errorsSince, records: try await errors))
+        return DoctorSnapshot(
+            remote: try await remote, customers: try await customers, products: try await products,
+            suppliers: suppliers,
+            takenAt: now, errorLog: IntegrationErrorLog(since: errorsSince, records: try await errors))
     }
 
     /// The report as its versioned JSON document.

@@ -47,8 +47,9 @@ struct PlanCommand: AsyncParsableCommand {
         }
         let failing = plan.uncovered.filter { strict || $0.isError }
         if !failing.isEmpty {
-            Terminal.error("error: \(failing.count) uncovered record\(failing.count == 1 ? "" : "s") fail the run "
-                + "(\(strict ? "--strict" : "coverage: error")): map them, or list them under unmapped_ok\n")
+            Terminal.error(
+                "error: \(failing.count) uncovered record\(failing.count == 1 ? "" : "s") fail the run "
+                    + "(\(strict ? "--strict" : "coverage: error")): map them, or list them under unmapped_ok\n")
             throw ExitCode.failure
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }

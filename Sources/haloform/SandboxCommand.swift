@@ -50,7 +50,8 @@ struct SandboxCommand: AsyncParsableCommand {
                 statePath: state, host: host, port: port, faults: faultSpec,
                 haloRateLimit: haloRateLimit > 0 ? haloRateLimit : nil,
                 exactRateLimit: noAccountingRateLimits ? nil : .standard,
-                businessCentralRateLimit: noAccountingRateLimits ? nil : 6000, sageRateLimit: noAccountingRateLimits ? nil : 200,
+                businessCentralRateLimit: noAccountingRateLimits ? nil : 6000,
+                sageRateLimit: noAccountingRateLimits ? nil : 200,
                 stopsOnSignals: true, clock: .shifted(by: try ClockOffset.fromEnvironment(sandbox: true)))
             let server = try await SandboxServer.start(options)
             // Written unbuffered, so a parent process reading the pipe sees the URLs at once.
@@ -89,7 +90,8 @@ struct SandboxCommand: AsyncParsableCommand {
         var state: String = SandboxCommand.defaultStatePath
 
         func run() async throws {
-            try SandboxServer.resetState(atPath: state, clock: .shifted(by: try ClockOffset.fromEnvironment(sandbox: true)))
+            try SandboxServer.resetState(
+                atPath: state, clock: .shifted(by: try ClockOffset.fromEnvironment(sandbox: true)))
             print("restored the seed in \(state)")
         }
     }

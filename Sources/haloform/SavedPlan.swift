@@ -14,7 +14,9 @@ enum SavedPlan {
             throw CommandFailure("'\(path)' is not a haloform plan file")
         }
         guard version == Plan.currentFormatVersion else {
-            throw CommandFailure("'\(path)' is a plan of format version \(version); this haloform reads version \(Plan.currentFormatVersion): run plan again")
+            throw CommandFailure(
+                "'\(path)' is a plan of format version \(version); this haloform reads version \(Plan.currentFormatVersion): run plan again"
+            )
         }
         let plan: Plan
         do {
@@ -22,7 +24,9 @@ enum SavedPlan {
         } catch {
             throw CommandFailure("'\(path)' is not a haloform plan file")
         }
-        guard plan.configRoot != nil else { throw CommandFailure("'\(path)' does not say which config root it was made from") }
+        guard plan.configRoot != nil else {
+            throw CommandFailure("'\(path)' does not say which config root it was made from")
+        }
         return plan
     }
 

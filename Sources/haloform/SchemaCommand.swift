@@ -5,7 +5,8 @@ import HaloformCore
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of haloform's configuration files, or their reference in Markdown."
+        abstract:
+            "Print the JSON Schema (draft 2020-12) of haloform's configuration files, or their reference in Markdown."
     )
 
     /// What to print.
@@ -13,7 +14,8 @@ struct SchemaCommand: ParsableCommand {
         case json, markdown
     }
 
-    @Option(help: "json: the JSON Schema (schemas/haloform.schema.json); markdown: the reference (docs/configuration.md).")
+    @Option(
+        help: "json: the JSON Schema (schemas/haloform.schema.json); markdown: the reference (docs/configuration.md).")
     var format: Format = .json
 
     func run() throws {

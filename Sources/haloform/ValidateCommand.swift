@@ -27,7 +27,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let failed = loaded.diagnostics.hasErrors || strict && !loaded.diagnostics.isEmpty
         if format == .text && !failed {
             let tenants = loaded.config.integrations.values.reduce(0) { $0 + $1.tenants.count }
-            Terminal.output("\(root): valid (\(Quantity(files.count, "file")), \(Quantity(loaded.config.integrations.count, "integration")), \(Quantity(tenants, "tenant")))\n")
+            Terminal.output(
+                "\(root): valid (\(Quantity(files.count, "file")), \(Quantity(loaded.config.integrations.count, "integration")), \(Quantity(tenants, "tenant")))\n"
+            )
         }
         if failed { throw ExitCode.failure }
     }

@@ -37,7 +37,9 @@ struct Workspace {
 
     /// The built-in sandbox `halo.url` names, a relative state file resolved against the config's folder.
     var sandbox: SandboxTarget? {
-        guard case .stateFile(let path)? = config.halo?.sandbox, !path.hasPrefix("/") else { return config.halo?.sandbox }
+        guard case .stateFile(let path)? = config.halo?.sandbox, !path.hasPrefix("/") else {
+            return config.halo?.sandbox
+        }
         return .stateFile((folder as NSString).appendingPathComponent(path))
     }
 
@@ -65,17 +67,24 @@ struct Workspace {
             return try await body(try Connection(workspace: self, overrides: nil, tokenStorePath: tokenStore))
         case .running(let base)?:
             let store = tokenStore ?? (folder as NSString).appendingPathComponent(".haloform/tokens.json")
-            return try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(base), tokenStorePath: store))
+            return try await body(
+                try Connection(workspace: self, overrides: Self.sandboxOverrides(base), tokenStorePath: store))
         case .stateFile(let path)?:
             statePath = path
         }
-        try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let server = try await SandboxServer.start(SandboxOptions(
-            statePath: statePath, faults: try Self.sandboxFaults(), clock: .shifted(by: try clockOffset)))
+        try FileManager.default.createDirectory(
+            atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let server = try await SandboxServer.start(
+            SandboxOptions(
+                statePath: statePath, faults: try Self.sandboxFaults(), clock: .shifted(by: try clockOffset)))
         // Sandbox logins go to a store beside the state file, never into the user's real one.
-        let store = tokenStore ?? ((statePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tokens.json")
+        let store =
+            tokenStore
+            ?? ((statePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tokens.json")
         do {
-            let result = try await body(try Connection(workspace: self, overrides: Self.sandboxOverrides(server.baseURL), tokenStorePath: store))
+            let result = try await body(
+                try Connection(workspace: self, overrides: Self.sandboxOverrides(server.baseURL), tokenStorePath: store)
+            )
             await server.stop()
             return result
         } catch {
@@ -86,14 +95,21 @@ struct Workspace {
 
     /// The sandbox's addresses and demo apps, for a sandbox serving at `baseURL`.
     static func sandboxOverrides(_ baseURL: String) -> ServiceOverrides {
-        func app(_ system: SandboxSystem, _ app: SandboxCredentials.App, azureTenant: String? = nil) -> CatalogOverride {
-            CatalogOverride(baseURL: "\(baseURL)/\(system.rawValue)", clientID: app.clientID, clientSecret: app.clientSecret, azureTenantID: azureTenant)
+        func app(_ system: SandboxSystem, _ app: SandboxCredentials.App, azureTenant: String? = nil) -> CatalogOverride
+        {
+            CatalogOverride(
+                baseURL: "\(baseURL)/\(system.rawValue)", clientID: app.clientID, clientSecret: app.clientSecret,
+                azureTenantID: azureTenant)
         }
         return ServiceOverrides(
-            halo: HaloConnection(url: baseURL, clientID: SandboxCredentials.halo.clientID, clientSecret: SandboxCredentials.halo.clientSecret),
+            halo: HaloConnection(
+                url: baseURL, clientID: SandboxCredentials.halo.clientID,
+                clientSecret: SandboxCredentials.halo.clientSecret),
             catalogs: [
                 .exactOnline: app(.exactOnline, SandboxCredentials.exactOnline),
-                .businessCentral: app(.businessCentral, SandboxCredentials.businessCentral, azureTenant: SandboxCredentials.businessCentralTenant),
+                .businessCentral: app(
+                    .businessCentral, SandboxCredentials.businessCentral,
+                    azureTenant: SandboxCredentials.businessCentralTenant),
                 .sageBusinessCloud: app(.sage, SandboxCredentials.sage),
             ]
         )
@@ -103,7 +119,9 @@ struct Workspace {
 extension Workspace {
     /// Faults for the in-process sandbox from `HALOFORM_SANDBOX_FAULTS` (as `sandbox serve --faults`), for testing pipelines.
     static func sandboxFaults() throws -> SandboxFaults {
-        guard let spec = ProcessInfo.processInfo.environment["HALOFORM_SANDBOX_FAULTS"], !spec.isEmpty else { return .none }
+        guard let spec = ProcessInfo.processInfo.environment["HALOFORM_SANDBOX_FAULTS"], !spec.isEmpty else {
+            return .none
+        }
         do {
             return try SandboxFaults(parsing: spec)
         } catch {

@@ -30,13 +30,16 @@ struct AppLoginTests {
     func sharedLogin() async throws {
         try await AccountingFixture.run { fixture in
             try await readBoth(fixture.context(), fixture)
-            #expect(try await fixture.requestCount("exact-online", matching: "POST /exact-online/api/oauth2/token") == 1)
+            #expect(
+                try await fixture.requestCount("exact-online", matching: "POST /exact-online/api/oauth2/token") == 1)
             fixture.clock.advance(by: .seconds(601))
             // A later run: both tenants wait for one refresh of the shared token.
             try await readBoth(fixture.context(allowsSandboxLogin: false), fixture)
-            #expect(try await fixture.requestCount("exact-online", matching: "POST /exact-online/api/oauth2/token") == 2)
+            #expect(
+                try await fixture.requestCount("exact-online", matching: "POST /exact-online/api/oauth2/token") == 2)
             #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/oauth2/auth") == 1)
-            let store = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.storePath)))
+            let store = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: fixture.storePath)))
             let tokens = (store as? [String: Any])?["tokens"] as? [String: Any]
             #expect(tokens?.keys.sorted() == [try fixture.exactStoreKey()])
         }
@@ -58,7 +61,8 @@ struct AppLoginTests {
             try FileManager.default.createDirectory(atPath: fixture.folder, withIntermediateDirectories: true)
             try version1.write(toFile: fixture.storePath, atomically: true, encoding: .utf8)
             try await readBoth(fixture.context(allowsSandboxLogin: false), fixture)
-            let store = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.storePath)))
+            let store = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: fixture.storePath)))
             let object = store as? [String: Any]
             #expect(object?["version"] as? Int == 3)
             // A tenant no longer in the config keeps its entry; the app's tenants' entries became one.
@@ -95,7 +99,9 @@ struct AppLoginTests {
             // Every answer from Exact is lost: the refresh is applied (the token rotates) but never seen, twice.
             try await fixture.admin("POST", "faults", #"{"drop_rate": 1, "systems": ["exact-online"]}"#)
             let lost = await #expect(throws: ServiceError.self) {
-                try await CatalogClients.make(fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false)).catalog()
+                try await CatalogClients.make(
+                    fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false)
+                ).catalog()
             }
             #expect(lost?.kind == .loginRequired)
             #expect(lost?.message.contains("were lost") == true, "\(String(describing: lost))")
@@ -103,7 +109,9 @@ struct AppLoginTests {
             // The next, fault-free run meets the rotated-away token: the same clear error.
             try await fixture.admin("DELETE", "faults")
             let refused = await #expect(throws: ServiceError.self) {
-                try await CatalogClients.make(fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false)).catalog()
+                try await CatalogClients.make(
+                    fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false)
+                ).catalog()
             }
             #expect(refused?.kind == .loginRequired)
             #expect(refused?.message.contains("run `haloform login exact-online exact-nl`") == true)

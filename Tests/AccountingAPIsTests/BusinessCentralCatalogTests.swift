@@ -9,7 +9,8 @@ struct BusinessCentralCatalogTests {
     @Test("the company is found by name and every list is walked through @odata.nextLink")
     func catalogRead() async throws {
         try await AccountingFixture.run { fixture in
-            let client = try CatalogClients.make(fixture.businessCentralRequest(), context: fixture.context(pageSize: 50))
+            let client = try CatalogClients.make(
+                fixture.businessCentralRequest(), context: fixture.context(pageSize: 50))
             let catalog = try await client.catalog()
             #expect(Set(catalog.companies.map(\.code)) == ["CRONUS NL", "CRONUS UK"])
             #expect(catalog.customers.count == 200)
@@ -18,7 +19,8 @@ struct BusinessCentralCatalogTests {
             #expect(catalog.items.contains { $0.code == "SERVICE" })
             #expect(catalog.accounts.contains { $0.code == "8000" })
             #expect(catalog.taxCodes.isEmpty)
-            let customerPages = try await fixture.requestCount("business-central", matching: "GET /business-central/v2.0/")
+            let customerPages = try await fixture.requestCount(
+                "business-central", matching: "GET /business-central/v2.0/")
             #expect(customerPages >= 4 + 1)
         }
     }

@@ -6,7 +6,10 @@ import Testing
 struct CatalogEntriesTests {
     @Test(
         "trimming takes what Foundation's whitespace trimming takes",
-        arguments: ["      1001", "1001", " Acme\t", "\u{00A0}NBSP\u{00A0}", "\u{3000}全角\u{3000}", "a b", "   ", "", "\u{200B}x"])
+        arguments: [
+            "      1001", "1001", " Acme\t", "\u{00A0}NBSP\u{00A0}", "\u{3000}全角\u{3000}", "a b", "   ", "",
+            "\u{200B}x",
+        ])
     func trimmedAsFoundation(_ text: String) {
         #expect(CatalogEntries.trimmed(text) == text.trimmingCharacters(in: .whitespaces))
     }

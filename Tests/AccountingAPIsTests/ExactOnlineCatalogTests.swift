@@ -20,8 +20,12 @@ struct ExactOnlineCatalogTests {
             #expect(catalog.accounts.count == 4)
             #expect(catalog.items.count == 100)
             // 261 accounts through the bulk endpoint, 1,000 a page; the 4 GL accounts through the standard one.
-            #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/bulk/CRM/Accounts") == 1)
-            #expect(try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/crm/Accounts") == 0)
+            #expect(
+                try await fixture.requestCount(
+                    "exact-online", matching: "GET /exact-online/api/v1/123456/bulk/CRM/Accounts") == 1)
+            #expect(
+                try await fixture.requestCount("exact-online", matching: "GET /exact-online/api/v1/123456/crm/Accounts")
+                    == 0)
         }
     }
 
@@ -42,7 +46,9 @@ struct ExactOnlineCatalogTests {
             // The spent token no longer works.
             let flow = try AuthorizationCodeFlow(fixture.exactRequest())
             let http = HTTPService(HTTPServiceConfiguration(name: "Exact Online", retry: .none))
-            let error = await #expect(throws: ServiceError.self) { try await flow.refresh(first.refreshToken, using: http) }
+            let error = await #expect(throws: ServiceError.self) {
+                try await flow.refresh(first.refreshToken, using: http)
+            }
             #expect(error?.kind == .authentication)
             #expect(!String(describing: error).contains(first.refreshToken))
         }
@@ -55,7 +61,8 @@ struct ExactOnlineCatalogTests {
             let seed = try await login.run(timeout: .seconds(20)) { _ in }.refreshToken
             try FileManager.default.removeItem(atPath: fixture.storePath)
             fixture.clock.advance(by: .seconds(601))
-            let context = fixture.context(environment: ["EXACT_REFRESH_TOKEN_EXACT_NL": seed], allowsSandboxLogin: false)
+            let context = fixture.context(
+                environment: ["EXACT_REFRESH_TOKEN_EXACT_NL": seed], allowsSandboxLogin: false)
             _ = try await CatalogClients.make(fixture.exactRequest(), context: context).catalog()
             let stored = try #require(try context.tokenStore.entry(for: try fixture.exactStoreKey()))
             #expect(stored.refreshToken != seed)
@@ -66,7 +73,8 @@ struct ExactOnlineCatalogTests {
     @Test("no stored, seeded or sandbox token: the error says to run haloform login")
     func missingToken() async throws {
         try await AccountingFixture.run { fixture in
-            let client = try CatalogClients.make(fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false))
+            let client = try CatalogClients.make(
+                fixture.exactRequest(), context: fixture.context(allowsSandboxLogin: false))
             let error = await #expect(throws: ServiceError.self) { try await client.catalog() }
             #expect(error?.kind == .loginRequired)
             #expect(error?.message.contains("haloform login exact-online exact-nl") == true)
@@ -76,7 +84,8 @@ struct ExactOnlineCatalogTests {
     @Test("a 429 storm with Retry-After is ridden out")
     func throttleStorm() async throws {
         try await AccountingFixture.run { fixture in
-            try await fixture.admin("POST", "faults", #"{"throttle_burst": 6, "retry_after": 0, "systems": ["exact-online"]}"#)
+            try await fixture.admin(
+                "POST", "faults", #"{"throttle_burst": 6, "retry_after": 0, "systems": ["exact-online"]}"#)
             let client = try CatalogClients.make(fixture.exactRequest(), context: fixture.context())
             let catalog = try await client.catalog()
             #expect(catalog.customers.count == 261)
@@ -105,7 +114,9 @@ struct ExactOnlineCatalogTests {
         request.baseURL = "http://exact.example"
         request.clientID = "id"
         request.clientSecret = "secret-value"
-        let error = #expect(throws: ServiceError.self) { try CatalogClients.make(request, context: AccountingContext()) }
+        let error = #expect(throws: ServiceError.self) {
+            try CatalogClients.make(request, context: AccountingContext())
+        }
         #expect(error?.kind == .insecureURL)
     }
 }

@@ -22,7 +22,8 @@ struct RemoteStateFetcherTests {
         var http = HTTPServiceConfiguration.halo.unlimited()
         http.retry = RetryPolicy(maximumAttempts: 10, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50))
         http.logger = fixture.log.logger
-        return RemoteStateFetcher(halo: HaloClientConfiguration(pageSize: 100, http: http), accounting: fixture.context())
+        return RemoteStateFetcher(
+            halo: HaloClientConfiguration(pageSize: 100, http: http), accounting: fixture.context())
     }
 
     @Test("one fetch reads Halo and every catalog, reporting progress part by part")
@@ -70,8 +71,9 @@ struct RemoteStateFetcherTests {
             #expect(state.catalogs.count == 2)
             var errors: [String] = []
             // A refused seed, a wrong client secret and a wrong BC secret.
-            let seeded = fixture.context(environment: ["EXACT_REFRESH_TOKEN": "seeded-refresh-token-value"],
-                                         allowsSandboxLogin: false)
+            let seeded = fixture.context(
+                environment: ["EXACT_REFRESH_TOKEN": "seeded-refresh-token-value"],
+                allowsSandboxLogin: false)
             try? FileManager.default.removeItem(atPath: fixture.storePath)
             do { _ = try await CatalogClients.make(fixture.exactRequest(), context: seeded).catalog() } catch {
                 errors.append(String(describing: error))

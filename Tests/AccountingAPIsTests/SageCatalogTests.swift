@@ -40,7 +40,8 @@ struct SageCatalogTests {
                 .catalog().customers
             #expect(paged.map(\.id) == whole.map(\.id))
             #expect(paged.count == 200)
-            let paths = try await fixture.admin("GET", "stats").object?["systems"]?.object?["sage"]?.object?["paths"]?
+            let paths =
+                try await fixture.admin("GET", "stats").object?["systems"]?.object?["sage"]?.object?["paths"]?
                 .object ?? [:]
             // 200 customers at 30 a page: page 1 by its plain URL, then pages 2 to 7 by number, none twice.
             #expect(paths.keys.filter { $0.hasPrefix("GET /sage/v3.1/contacts") }.count == 1)
@@ -66,7 +67,8 @@ struct SageCatalogTests {
     @Test("an unknown business is an error naming the ones the login reaches")
     func unknownBusiness() async throws {
         try await AccountingFixture.run { fixture in
-            let client = try CatalogClients.make(fixture.sageRequest(business: "Nobody Ltd"), context: fixture.context())
+            let client = try CatalogClients.make(
+                fixture.sageRequest(business: "Nobody Ltd"), context: fixture.context())
             let error = await #expect(throws: ServiceError.self) { try await client.catalog() }
             #expect(error?.kind == .configuration)
             #expect(error?.message.contains("'Acme Ltd'") == true)

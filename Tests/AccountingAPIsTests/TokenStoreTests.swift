@@ -9,7 +9,9 @@ struct TokenStoreTests {
     private func temporaryStore() -> TokenStore {
         // The lock wait is real time; the holder's yields can take minutes when a sanitizer build runs the whole suite
         // on a busy machine, and only a wait that ends in failure is a finding here.
-        TokenStore(path: NSTemporaryDirectory() + "haloform-store-\(UUID().uuidString)/nested/tokens.json", lockTimeout: .seconds(900))
+        TokenStore(
+            path: NSTemporaryDirectory() + "haloform-store-\(UUID().uuidString)/nested/tokens.json",
+            lockTimeout: .seconds(900))
     }
 
     @Test("updates are serialised by the lock: two at once never lose a write")
@@ -32,7 +34,8 @@ struct TokenStoreTests {
         #expect(try store.entry(for: "counter")?.refreshToken == "4")
         let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (store.path as NSString).deletingLastPathComponent)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: (store.path as NSString).deletingLastPathComponent)
         #expect(leftovers.sorted() == ["tokens.json", "tokens.json.lock"])
     }
 
@@ -61,19 +64,25 @@ struct TokenStoreTests {
 
     @Test("the default path: HALOFORM_TOKEN_STORE, then XDG_CONFIG_HOME, then ~/.config")
     func defaultPath() {
-        #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "/x/t.json", "HOME": "/h"]) == "/x/t.json")
-        #expect(TokenStore.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/haloform/tokens.json")
+        #expect(
+            TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "/x/t.json", "HOME": "/h"]) == "/x/t.json")
+        #expect(
+            TokenStore.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/haloform/tokens.json")
         #expect(TokenStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/haloform/tokens.json")
         // An empty variable counts as unset, as a CI job that declares it without a value expects.
-        #expect(TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "", "HOME": "/h"]) == "/h/.config/haloform/tokens.json")
+        #expect(
+            TokenStore.defaultPath(environment: ["HALOFORM_TOKEN_STORE": "", "HOME": "/h"])
+                == "/h/.config/haloform/tokens.json")
     }
 
     @Test("seeds come from the per-tenant variable first, then the general one")
     func seeds() {
         let context = AccountingContext(
             tokenStore: temporaryStore(),
-            environment: ["EXACT_REFRESH_TOKEN": "general-token", "EXACT_REFRESH_TOKEN_EXACT_NL": "tenant-token",
-                          "SAGE_REFRESH_TOKEN": "sage-token"])
+            environment: [
+                "EXACT_REFRESH_TOKEN": "general-token", "EXACT_REFRESH_TOKEN_EXACT_NL": "tenant-token",
+                "SAGE_REFRESH_TOKEN": "sage-token",
+            ])
         #expect(context.seededRefreshToken(for: .init(.exactOnline, "exact-nl")) == "tenant-token")
         #expect(context.seededRefreshToken(for: .init(.exactOnline, "exact-be")) == "general-token")
         #expect(context.seededRefreshToken(for: .init(.sageBusinessCloud, "sage-uk")) == "sage-token")

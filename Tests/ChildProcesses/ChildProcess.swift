@@ -169,7 +169,9 @@ public final class ChildProcess: @unchecked Sendable {
             }
             guard let id else { return }
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
-                for watcher in lock.withLock({ takeWatchers { $0.id == id } }) { watcher.continuation.resume(returning: nil) }
+                for watcher in lock.withLock({ takeWatchers { $0.id == id } }) {
+                    watcher.continuation.resume(returning: nil)
+                }
             }
         }
     }
@@ -222,12 +224,17 @@ public final class ChildProcess: @unchecked Sendable {
     private static let spawning = NSLock()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which its Swift module does not export.
-    private static let addChangeDirectory: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32 = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else {
-            fatalError("this libc has no posix_spawn_file_actions_addchdir_np")
-        }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
-    }()
+    private static let addChangeDirectory:
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32 = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
+            else {
+                fatalError("this libc has no posix_spawn_file_actions_addchdir_np")
+            }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)
+                    .self)
+        }()
 
     private static func pipe() throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [0, 0]

@@ -113,7 +113,8 @@ struct HaloClientTests {
             var http = fixture.http()
             let clock = ManualClock(advancesWhenSleeping: true)
             http.clock = clock
-            let client = try HaloClient(connection: fixture.connection, configuration: HaloClientConfiguration(http: http))
+            let client = try HaloClient(
+                connection: fixture.connection, configuration: HaloClientConfiguration(http: http))
             _ = try await client.control()
             try await fixture.admin("POST", "faults", #"{"throttle_burst": 1, "retry_after": 1}"#)
             let start = clock.now
@@ -179,7 +180,8 @@ struct HaloClientTests {
 
     @Test("plain http to a host that is not loopback is refused before connecting")
     func insecureURLRefused() async throws {
-        let connection = HaloConnection(url: "http://acme.halopsa.example", clientID: "id", clientSecret: "secret-value")
+        let connection = HaloConnection(
+            url: "http://acme.halopsa.example", clientID: "id", clientSecret: "secret-value")
         let error = #expect(throws: ServiceError.self) { try HaloClient(connection: connection) }
         #expect(error?.kind == .insecureURL)
         let service = HTTPService(HTTPServiceConfiguration(name: "Test"))

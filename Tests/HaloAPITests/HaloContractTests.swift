@@ -18,7 +18,8 @@ import Testing
         guard let declared = document.property(schema, field) else {
             return "\(path) (\(schema)) has no field '\(field)'"
         }
-        return declared.type == type ? nil : "\(path) (\(schema)).\(field) is \(declared.type) in Halo's document, not \(type)"
+        return declared.type == type
+            ? nil : "\(path) (\(schema)).\(field) is \(declared.type) in Halo's document, not \(type)"
     }
 
     @Test func everyRecordFieldIsInHalosDocument() {
@@ -29,7 +30,9 @@ import Testing
             }
             for field in record.fieldTable {
                 guard let declared = document.property(record.schema, field.name) else {
-                    let assumed = HaloContract.assumptions.contains { $0.endpoint == record.endpoint && $0.field == field.name }
+                    let assumed = HaloContract.assumptions.contains {
+                        $0.endpoint == record.endpoint && $0.field == field.name
+                    }
                     if !assumed { problems.append("\(record.schema) has no field '\(field.name)'") }
                     continue
                 }
@@ -48,7 +51,9 @@ import Testing
             for field in TenantField.allCases {
                 guard let name = field.haloField(integration) else { continue }
                 checked += 1
-                if let problem = mismatch("/" + integration.detailsCollection.path, name, field.type.rawValue) { problems.append(problem) }
+                if let problem = mismatch("/" + integration.detailsCollection.path, name, field.type.rawValue) {
+                    problems.append(problem)
+                }
             }
         }
         #expect(checked >= 40)
@@ -74,20 +79,25 @@ import Testing
     }
 
     @Test func theIssuesMismatchesAreGone() {
-        let written = Integration.allCases.flatMap { integration in TenantField.allCases.compactMap { $0.haloField(integration) } }
+        let written = Integration.allCases.flatMap { integration in
+            TenantField.allCases.compactMap { $0.haloField(integration) }
+        }
         #expect(!written.contains("import_tax_rates_daily"))
         #expect(!written.contains("tenantid"))
         #expect(TenantField.dailyTaxImport.haloField(.exactOnline) == "do_daily_tax_import")
         #expect(TenantField.dailyTaxImport.haloField(.sageBusinessCloud) == "do_daily_tax_import")
         #expect(!ItemField.allCases.map(\.rawValue).contains("inactive"))
-        #expect(document.property("Item", "inactive") == nil, "the document would let the doctor judge products inactive")
+        #expect(
+            document.property("Item", "inactive") == nil, "the document would let the doctor judge products inactive")
     }
 
     @Test func pagedListsUseHalosQueryParameters() {
         for collection in HaloCollection.allCases where collection.pagedListKey != nil {
             let documented = document.getParameters("/" + collection.path)
             let sent = HaloCollection.pageQuery(number: 1, size: 50).map(\.name)
-            #expect(Set(sent).isSubset(of: documented), "/\(collection.path) does not take \(Set(sent).subtracting(documented))")
+            #expect(
+                Set(sent).isSubset(of: documented),
+                "/\(collection.path) does not take \(Set(sent).subtracting(documented))")
         }
     }
 
@@ -95,7 +105,8 @@ import Testing
         let documented = document.getParameters("/IntegrationError")
         let sent = IntegrationErrorField.pageQuery(number: 1, size: 50).map(\.name)
         #expect(sent == ["pageinate", "page_size", "page_no", "order", "orderdesc"])
-        #expect(Set(sent).isSubset(of: documented), "/IntegrationError does not take \(Set(sent).subtracting(documented))")
+        #expect(
+            Set(sent).isSubset(of: documented), "/IntegrationError does not take \(Set(sent).subtracting(documented))")
         #expect(!documented.contains("includeinactive"), "the log has no inactive records to include")
     }
 
@@ -116,16 +127,21 @@ import Testing
         for assumption in HaloContract.assumptions {
             print("  \(assumption.endpoint) \(assumption.field): \(assumption.reason)")
             let schema = document.postSchema(assumption.endpoint)
-            #expect(schema.flatMap { document.property($0, assumption.field) } == nil,
-                    "the document has \(assumption.endpoint) \(assumption.field): drop the assumption")
-            #expect(!document.declaresResponses(assumption.endpoint), "the document now declares \(assumption.endpoint)'s answer: check it")
+            #expect(
+                schema.flatMap { document.property($0, assumption.field) } == nil,
+                "the document has \(assumption.endpoint) \(assumption.field): drop the assumption")
+            #expect(
+                !document.declaresResponses(assumption.endpoint),
+                "the document now declares \(assumption.endpoint)'s answer: check it")
         }
         #expect(HaloContract.assumptions.count <= 10)
         for collection in HaloCollection.allCases {
             guard let key = collection.pagedListKey else { continue }
             for field in ["record_count", key] {
-                #expect(HaloContract.assumptions.contains { $0.endpoint == "/" + collection.path && $0.field == field },
-                        "/\(collection.path) is read through '\(field)', which is neither in the document nor an assumption")
+                #expect(
+                    HaloContract.assumptions.contains { $0.endpoint == "/" + collection.path && $0.field == field },
+                    "/\(collection.path) is read through '\(field)', which is neither in the document nor an assumption"
+                )
             }
         }
     }
@@ -143,10 +159,13 @@ import Testing
     }
 
     @Test func docsNameEveryField() throws {
-        let docs = try String(contentsOf: HaloDocument.url.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/halo-fields.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: HaloDocument.url.deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("docs/halo-fields.md"), encoding: .utf8)
         var names = Set(HaloContract.records.flatMap { $0.fieldTable.map(\.name) })
-        for integration in Integration.allCases { names.formUnion(TenantField.allCases.compactMap { $0.haloField(integration) }) }
+        for integration in Integration.allCases {
+            names.formUnion(TenantField.allCases.compactMap { $0.haloField(integration) })
+        }
         names.formUnion(HaloContract.assumptions.map(\.field))
         let missing = names.filter { !docs.contains("`\($0)`") }.sorted()
         #expect(missing.isEmpty, "docs/halo-fields.md does not name \(missing)")

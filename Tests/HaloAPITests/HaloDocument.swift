@@ -35,7 +35,9 @@ struct HaloDocument {
 
     /// A schema's property, if the document has it.
     func property(_ schema: String, _ field: String) -> Property? {
-        guard let declared = (schemas[schema]?["properties"] as? [String: Any])?[field] as? [String: Any] else { return nil }
+        guard let declared = (schemas[schema]?["properties"] as? [String: Any])?[field] as? [String: Any] else {
+            return nil
+        }
         let added = schemas[schema]?["x-added-2025"] as? [String] ?? []
         let type = declared["$ref"] != nil ? "object" : declared["type"] as? String ?? "?"
         return Property(type: type, edition: added.contains(field) ? 2025 : 2024)

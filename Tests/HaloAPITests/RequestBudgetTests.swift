@@ -17,7 +17,8 @@ struct RequestBudgetTests {
             // The budget's waits move this clock instead of passing.
             let clock = ManualClock(advancesWhenSleeping: true)
             http.clock = clock
-            let client = try HaloClient(connection: fixture.connection, configuration: HaloClientConfiguration(http: http))
+            let client = try HaloClient(
+                connection: fixture.connection, configuration: HaloClientConfiguration(http: http))
             let start = clock.now
             for _ in 0..<11 { _ = try await client.control() }
             // 12 requests (a token and 11 reads) at 4 per window need two waits, together two windows.

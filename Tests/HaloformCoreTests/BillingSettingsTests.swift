@@ -6,16 +6,22 @@ import Testing
 /// Item 3 of issue 10: the billing settings the guides send an admin to, and Business Central's legacy toggle, all in
 /// `/Control`: declared, planned, applied (simulated), imported.
 @Suite struct BillingSettingsTests {
-    static let config = (PlannerFixtures.config + """
-        billing:
-          auto_generate_accounts_id: { customers: true, products: true }
+    static let config =
+        (PlannerFixtures.config + """
+            billing:
+              auto_generate_accounts_id: { customers: true, products: true }
 
-        """)
-        .replacingOccurrences(of: "business_central:\n  enabled: true\n", with: "business_central:\n  enabled: true\n  legacy_integration: false\n")
+            """)
+        .replacingOccurrences(
+            of: "business_central:\n  enabled: true\n",
+            with: "business_central:\n  enabled: true\n  legacy_integration: false\n")
 
     @Test func theySetControlInTheOneControlPost() throws {
         var remote = PlannerFixtures.emptyHalo
-        remote.control = ["id": 1, "autogenerate_accountsid": false, "autogenerate_itemaccountsid": nil, "enable_legacy_dbc_integration": true]
+        remote.control = [
+            "id": 1, "autogenerate_accountsid": false, "autogenerate_itemaccountsid": nil,
+            "enable_legacy_dbc_integration": true,
+        ]
         let result = PlannerFixtures.plan(Self.config, against: remote)
         let plan = try #require(result.plan, "\(result.diagnostics)")
         let controls = plan.operations.filter { $0.collection == .control }
@@ -27,17 +33,20 @@ import Testing
         #expect(controls.first?.addresses.contains("billing") == true)
         let billing = try #require(plan.changes.first { $0.address == "billing" })
         #expect(billing.integration == nil)
-        #expect(billing.fields == [
-            FieldChange("auto_generate_accounts_id.customers", old: "false", new: "true"),
-            FieldChange("auto_generate_accounts_id.products", old: "false", new: "true"),
-        ])
+        #expect(
+            billing.fields == [
+                FieldChange("auto_generate_accounts_id.customers", old: "false", new: "true"),
+                FieldChange("auto_generate_accounts_id.products", old: "false", new: "true"),
+            ])
         let defaults = try #require(plan.changes.first { $0.address == "business_central.defaults" })
         #expect(defaults.fields.contains(FieldChange("legacy_integration", old: "true", new: "false")))
 
         var simulator = RemoteSimulator(state: remote)
         simulator.apply(plan)
         let again = try #require(PlannerFixtures.plan(Self.config, against: simulator.state).plan)
-        #expect(!again.changes.contains { $0.address == "billing" || $0.address == "business_central.defaults" }, "\(again.changes)")
+        #expect(
+            !again.changes.contains { $0.address == "billing" || $0.address == "business_central.defaults" },
+            "\(again.changes)")
     }
 
     @Test func absentTheyAreNeverTouched() throws {
@@ -56,15 +65,19 @@ import Testing
         remote.control["autogenerate_itemaccountsid"] = false
         remote.control["enable_legacy_dbc_integration"] = false
         let imported = ConfigWriter(remote: remote).write(halo: nil)
-        #expect(imported.files.map(\.name) == ["billing.yaml", "exact-online.yaml", "business-central.yaml", "sage-business-cloud.yaml"])
-        #expect(imported.files[0].text == """
-            # yaml-language-server: $schema=haloform.schema.json
-            billing:
-              auto_generate_accounts_id:
-                customers: true
-                products: false
+        #expect(
+            imported.files.map(\.name) == [
+                "billing.yaml", "exact-online.yaml", "business-central.yaml", "sage-business-cloud.yaml",
+            ])
+        #expect(
+            imported.files[0].text == """
+                # yaml-language-server: $schema=haloform.schema.json
+                billing:
+                  auto_generate_accounts_id:
+                    customers: true
+                    products: false
 
-            """)
+                """)
         #expect(imported.files[2].text.contains("business_central:\n  enabled: true\n  legacy_integration: false\n"))
         let (loaded, result) = ImportTests.replan(imported, against: remote)
         #expect(loaded.isValid, "\(loaded.diagnostics)")

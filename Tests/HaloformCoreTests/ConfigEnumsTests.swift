@@ -29,11 +29,14 @@ struct ConfigEnumsTests {
         let tenant = try #require(custom.config.integrations[.sageBusinessCloud]?.tenants.first)
         #expect(tenant.authentication?.value == .customApp)
         #expect(tenant.authentication?.range.start.line == 8)
-        #expect(load(Self.sage + "      authentication: halo_app\n").config.integrations[.sageBusinessCloud]?.tenants.first?.authentication?.value == .haloApp)
+        #expect(
+            load(Self.sage + "      authentication: halo_app\n").config.integrations[.sageBusinessCloud]?.tenants.first?
+                .authentication?.value == .haloApp)
 
         let wrong = load(Self.sage + "      authentication: own_app\n")
         #expect(wrong.config.integrations[.sageBusinessCloud]?.tenants.first?.authentication == nil)
-        #expect(render(Self.sage + "      authentication: own_app\n").contains("'own_app' is not a valid authentication"))
+        #expect(
+            render(Self.sage + "      authentication: own_app\n").contains("'own_app' is not a valid authentication"))
     }
 
     @Test("Halo's authentication flag and the config's words name the same thing")

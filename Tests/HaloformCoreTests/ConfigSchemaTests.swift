@@ -6,11 +6,14 @@ import Testing
 /// The committed JSON Schema, the schema the decoder checks against, and the typed config agree.
 @Suite struct ConfigSchemaTests {
     /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func committedSchemaIsTheRenderedOne() throws {
-        let committed = try String(contentsOf: Self.packageRoot.appendingPathComponent("schemas/haloform.schema.json"), encoding: .utf8)
-        #expect(committed == JSONSchemaRenderer.render(), "run `swift run haloform schema > schemas/haloform.schema.json`")
+        let committed = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("schemas/haloform.schema.json"), encoding: .utf8)
+        #expect(
+            committed == JSONSchemaRenderer.render(), "run `swift run haloform schema > schemas/haloform.schema.json`")
     }
 
     /// Every key the schema lists must reach the decoded config: setting it changes `Config`.
@@ -24,7 +27,9 @@ import Testing
                 let loaded = load(yaml)
                 let changed = loaded.config != baseline
                 if !changed || loaded.diagnostics.hasErrors {
-                    unused.append("\(integration.key).tenants[].\(path.keys.joined(separator: ".")) (errors: \(loaded.diagnostics.map(\.message)))")
+                    unused.append(
+                        "\(integration.key).tenants[].\(path.keys.joined(separator: ".")) (errors: \(loaded.diagnostics.map(\.message)))"
+                    )
                 }
             }
         }
@@ -74,7 +79,8 @@ import Testing
     private func sample(_ field: FieldShape, base: String) -> String? {
         if field.key == "name" { return nil }  // identity: replaced, not added
         switch field.shape {
-        case .string, .code: return field.key == "business" || field.key == "environment" || field.key == "company" ? "Other" : "X9"
+        case .string, .code:
+            return field.key == "business" || field.key == "environment" || field.key == "company" ? "Other" : "X9"
         case .stringOrEnv: return "changed"
         case .secret: return "\"${env:CHANGED}\""
         case .integer: return "77"
@@ -84,7 +90,8 @@ import Testing
         case .list(let item):
             if case .object(let object) = item {
                 // A mapping's code is required; a group_accounts entry needs only one of its settings.
-                let code = (object.fields.first { $0.required } ?? object.fields.first { !$0.key.hasPrefix("halo") }!).key
+                let code = (object.fields.first { $0.required } ?? object.fields.first { !$0.key.hasPrefix("halo") }!)
+                    .key
                 return "[ { halo: H, \(code): C } ]"
             }
             if case .enumeration(let values) = item { return "[\(values[0])]" }

@@ -4,7 +4,8 @@ import HaloformCore
 func render(_ files: [String: String]) -> String {
     let sources = files.map { SourceFile(path: $0.key, text: $0.value) }
     let loaded = ConfigLoader.load(sources)
-    let renderer = DiagnosticRenderer(sources: Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) }), color: false)
+    let renderer = DiagnosticRenderer(
+        sources: Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) }), color: false)
     return loaded.diagnostics.map(renderer.render).joined()
 }
 

@@ -7,10 +7,14 @@ import Testing
     /// A plan of `count` mapping creates spread over 20 tenants.
     static func largePlan(_ count: Int) -> Plan {
         let changes = (0..<count).map { index in
-            PlannedChange(.mapping(CatalogKey(.exactOnline, "t\(index % 20)"), .customer, code: String(100_000 + index)),
-                          index % 10 == 0 ? .delete : .create, fields: [FieldChange("halo", old: nil, new: "\"Customer \(index)\"")])
+            PlannedChange(
+                .mapping(CatalogKey(.exactOnline, "t\(index % 20)"), .customer, code: String(100_000 + index)),
+                index % 10 == 0 ? .delete : .create,
+                fields: [FieldChange("halo", old: nil, new: "\"Customer \(index)\"")])
         }
-        return Plan(remoteFingerprint: String(repeating: "0", count: 64), changes: changes, operations: [], warnings: [], drift: [])
+        return Plan(
+            remoteFingerprint: String(repeating: "0", count: 64), changes: changes, operations: [], warnings: [],
+            drift: [])
     }
 
     @Test func markdownOfAHundredThousandChangesStaysUnderTheCommentLimit() {
@@ -25,83 +29,99 @@ import Testing
 
     @Test func smallMarkdownIsWholeAndGrouped() {
         let plan = Self.largePlan(3)
-        #expect(PlanMarkdownRenderer().render(plan) == """
-            ### haloform plan
+        #expect(
+            PlanMarkdownRenderer().render(plan) == """
+                ### haloform plan
 
-            **Plan: 2 to add, 0 to change, 0 to replace, 1 to destroy.**
+                **Plan: 2 to add, 0 to change, 0 to replace, 1 to destroy.**
 
-            > [!WARNING]
-            > This plan destroys 1 thing in Halo.
+                > [!WARNING]
+                > This plan destroys 1 thing in Halo.
 
-            <details open><summary><code>exact_online.tenant["t0"]</code> (1 change)</summary>
+                <details open><summary><code>exact_online.tenant["t0"]</code> (1 change)</summary>
 
-            ```diff
-            - - exact_online.tenant["t0"].customer_mapping["100000"]
-            -     halo = "Customer 0"
-            ```
+                ```diff
+                - - exact_online.tenant["t0"].customer_mapping["100000"]
+                -     halo = "Customer 0"
+                ```
 
-            </details>
+                </details>
 
-            <details open><summary><code>exact_online.tenant["t1"]</code> (1 change)</summary>
+                <details open><summary><code>exact_online.tenant["t1"]</code> (1 change)</summary>
 
-            ```diff
-            + + exact_online.tenant["t1"].customer_mapping["100001"]
-            +     halo = "Customer 1"
-            ```
+                ```diff
+                + + exact_online.tenant["t1"].customer_mapping["100001"]
+                +     halo = "Customer 1"
+                ```
 
-            </details>
+                </details>
 
-            <details open><summary><code>exact_online.tenant["t2"]</code> (1 change)</summary>
+                <details open><summary><code>exact_online.tenant["t2"]</code> (1 change)</summary>
 
-            ```diff
-            + + exact_online.tenant["t2"].customer_mapping["100002"]
-            +     halo = "Customer 2"
-            ```
+                ```diff
+                + + exact_online.tenant["t2"].customer_mapping["100002"]
+                +     halo = "Customer 2"
+                ```
 
-            </details>
+                </details>
 
 
-            """)
+                """)
     }
 
     @Test func deletionGuardRefusesLargeShares() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
         let index = simulator.state.records[.exactDetails]!.firstIndex { $0["name"] == "nl" }!
-        simulator.state.records[.exactDetails]![index]["client_mappings"] = .array((0..<20).map { i in
-            ["id": .int(100 + i), "halo_id": 1, "third_party_id": .string("x\(i)")]
-        })
+        simulator.state.records[.exactDetails]![index]["client_mappings"] = .array(
+            (0..<20).map { i in
+                ["id": .int(100 + i), "halo_id": 1, "third_party_id": .string("x\(i)")]
+            })
         let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
         // Acme BV's first stray link is moved to its declared code "1001"; the other 19 go.
-        #expect(DeletionGuard().violations(of: plan, against: simulator.state) == [
-            "the plan deletes 19 of 21 exact_online mappings (90%), more than the 33% allowed",
-        ])
+        #expect(
+            DeletionGuard().violations(of: plan, against: simulator.state) == [
+                "the plan deletes 19 of 21 exact_online mappings (90%), more than the 33% allowed"
+            ])
         #expect(DeletionGuard(maximumShare: 1).violations(of: plan, against: simulator.state).isEmpty)
     }
 
     @Test func aDeletedTenantCountsTheMappingsItTakesAlong() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        simulator.state.records[.exactDetails]!.append(["id": 90, "name": "old", "client_mappings": .array((0..<20).map { i in
-            ["id": .int(200 + i), "halo_id": 1, "third_party_id": .string("y\(i)")]
-        })])
+        simulator.state.records[.exactDetails]!.append([
+            "id": 90, "name": "old",
+            "client_mappings": .array(
+                (0..<20).map { i in
+                    ["id": .int(200 + i), "halo_id": 1, "third_party_id": .string("y\(i)")]
+                }),
+        ])
         let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
         #expect(plan.changes.map(\.subject) == [.tenant(CatalogKey(.exactOnline, "old"))])
-        #expect(DeletionGuard().violations(of: plan, against: simulator.state) == [
-            "the plan deletes 20 of 23 exact_online mappings (87%), more than the 33% allowed",
-        ])
+        #expect(
+            DeletionGuard().violations(of: plan, against: simulator.state) == [
+                "the plan deletes 20 of 23 exact_online mappings (87%), more than the 33% allowed"
+            ])
     }
 
     @Test func theJSONDocumentReadsBackAsThePlan() throws {
         var plan = try #require(PlannerFixtures.plan().plan)
         plan.configRoot = "config"
         plan.priorState = RemoteSnapshot(PlannerFixtures.emptyHalo)
-        plan.cost = PlanCost(systems: [PlanCost.System(name: "Halo", reads: 3, writes: 2, limit: 700, windowSeconds: 300)])
+        plan.cost = PlanCost(systems: [
+            PlanCost.System(name: "Halo", reads: 3, writes: 2, limit: 700, windowSeconds: 300)
+        ])
         plan.changes += Self.largePlan(3).changes
         let text = PlanJSONRenderer().render(plan)
         #expect(try JSONDecoder().decode(Plan.self, from: Data(text.utf8)) == plan)
-        #expect(text.hasPrefix("{\n  \"changes\" : [\n    {\n      \"action\" : \"update\",\n      \"address\" : \"exact_online.module\",\n"))
-        #expect(text.contains("\"subject\" : {\n        \"integration\" : \"exact_online\",\n        \"kind\" : \"customer_mapping\",\n        \"name\" : \"100000\",\n        \"tenant\" : \"t0\"\n      }"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"changes\" : [\n    {\n      \"action\" : \"update\",\n      \"address\" : \"exact_online.module\",\n"
+            ))
+        #expect(
+            text.contains(
+                "\"subject\" : {\n        \"integration\" : \"exact_online\",\n        \"kind\" : \"customer_mapping\",\n        \"name\" : \"100000\",\n        \"tenant\" : \"t0\"\n      }"
+            ))
     }
 
     @Test func changeGroupsKeepThePlansOrderAndShortenAddresses() {
@@ -109,7 +129,8 @@ import Testing
         plan.changes.insert(PlannedChange(.billing, .update, fields: []), at: 0)
         let groups = ChangeGroup.groups(of: plan)
         #expect(groups.map(\.name) == ["billing"] + (0..<20).map { #"exact_online.tenant["t\#($0)"]"# })
-        #expect(groups[1].changes.map(\.address) == plan.changes.filter { $0.address.contains(#""t0""#) }.map(\.address))
+        #expect(
+            groups[1].changes.map(\.address) == plan.changes.filter { $0.address.contains(#""t0""#) }.map(\.address))
         #expect(groups[1].relativeAddress(of: groups[1].changes[0]) == #"customer_mapping["100000"]"#)
         #expect(groups[0].relativeAddress(of: groups[0].changes[0]) == "billing")
         #expect(groups[1].count(.delete) == 2 && groups[2].count(.create) == 2)
@@ -117,10 +138,13 @@ import Testing
 
     @Test func theHTMLPageIsSelfContainedAndNoValueEndsItsScript() {
         var plan = Self.largePlan(3)
-        plan.changes.append(PlannedChange(.billing, .update, fields: [
-            FieldChange("note", old: "a & b", new: "</script><script>alert(1)</script><!--"),
-            FieldChange("secret", old: "old-secret", new: "new-secret", sensitive: true),
-        ]))
+        plan.changes.append(
+            PlannedChange(
+                .billing, .update,
+                fields: [
+                    FieldChange("note", old: "a & b", new: "</script><script>alert(1)</script><!--"),
+                    FieldChange("secret", old: "old-secret", new: "new-secret", sensitive: true),
+                ]))
         let html = PlanHTMLRenderer().render(plan)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Plan: 2 to add, 1 to change, 0 to replace, 1 to destroy."))

@@ -66,7 +66,8 @@ enum PlannerFixtures {
             ],
             control: ["id": 1],
             clients: [
-                NamedRecord(id: 1, name: "Acme BV"), NamedRecord(id: 2, name: "Globex BV"), NamedRecord(id: 3, name: "Initech"),
+                NamedRecord(id: 1, name: "Acme BV"), NamedRecord(id: 2, name: "Globex BV"),
+                NamedRecord(id: 3, name: "Initech"),
                 NamedRecord(id: 4, name: "Twin"), NamedRecord(id: 5, name: "Twin"),
             ],
             productGroups: [NamedRecord(id: 1, name: "Services"), NamedRecord(id: 2, name: "Hardware")],
@@ -75,14 +76,24 @@ enum PlannerFixtures {
                 CatalogKey(.exactOnline, "nl"): Catalog(
                     companies: [CatalogEntry(id: "100", code: "100", name: "Acme NL")],
                     customers: [
-                        CatalogEntry(id: "g-1001", code: "1001", name: "Acme BV"), CatalogEntry(id: "g-1002", code: "1002", name: "Globex BV"),
+                        CatalogEntry(id: "g-1001", code: "1001", name: "Acme BV"),
+                        CatalogEntry(id: "g-1002", code: "1002", name: "Globex BV"),
                         CatalogEntry(id: "g-1003", code: "1003", name: "Initech"),
                     ],
-                    productGroups: [CatalogEntry(id: "g-100", code: "100", name: "Hardware"), CatalogEntry(id: "g-200", code: "200", name: "Software")],
-                    taxCodes: [CatalogEntry(id: "v-2", code: "2", name: "BTW hoog"), CatalogEntry(id: "v-1", code: "1", name: "BTW laag")]
+                    productGroups: [
+                        CatalogEntry(id: "g-100", code: "100", name: "Hardware"),
+                        CatalogEntry(id: "g-200", code: "200", name: "Software"),
+                    ],
+                    taxCodes: [
+                        CatalogEntry(id: "v-2", code: "2", name: "BTW hoog"),
+                        CatalogEntry(id: "v-1", code: "1", name: "BTW laag"),
+                    ]
                 ),
                 CatalogKey(.businessCentral, "prod"): Catalog(
-                    companies: [CatalogEntry(id: "c-nl", code: "CRONUS NL", name: "CRONUS NL"), CatalogEntry(id: "c-uk", code: "CRONUS UK", name: "CRONUS UK")],
+                    companies: [
+                        CatalogEntry(id: "c-nl", code: "CRONUS NL", name: "CRONUS NL"),
+                        CatalogEntry(id: "c-uk", code: "CRONUS UK", name: "CRONUS UK"),
+                    ],
                     customers: [CatalogEntry(id: "b-10000", code: "10000", name: "Initech")],
                     accounts: [CatalogEntry(id: "a-8000", code: "8000", name: "Sales")]
                 ),
@@ -94,10 +105,13 @@ enum PlannerFixtures {
         )
     }
 
-    static let environment = ConfigEnvironment(variables: ["EXACT_SECRET": "s3cr3t-exact", "BC_SECRET": "s3cr3t-bc"], isSandbox: false)
+    static let environment = ConfigEnvironment(
+        variables: ["EXACT_SECRET": "s3cr3t-exact", "BC_SECRET": "s3cr3t-bc"], isSandbox: false)
 
     /// Plans `config` against `remote`, expecting no errors.
-    static func plan(_ config: String = config, against remote: RemoteState = emptyHalo, options: PlanOptions = PlanOptions()) -> PlanResult {
+    static func plan(
+        _ config: String = config, against remote: RemoteState = emptyHalo, options: PlanOptions = PlanOptions()
+    ) -> PlanResult {
         let loaded = load(config)
         return Planner(config: loaded.config, remote: remote, environment: environment, options: options).plan()
     }

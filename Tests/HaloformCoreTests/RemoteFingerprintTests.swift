@@ -3,7 +3,9 @@ import Testing
 
 /// The fingerprint a saved plan is checked by: the same for the same content in any order, different for any change.
 @Suite struct RemoteFingerprintTests {
-    static let entries = (0..<50).map { CatalogEntry(id: "guid-\($0)", code: String(1_000 + $0), name: "Customer \($0)") }
+    static let entries = (0..<50).map {
+        CatalogEntry(id: "guid-\($0)", code: String(1_000 + $0), name: "Customer \($0)")
+    }
 
     static func state(_ customers: [CatalogEntry]) -> RemoteState {
         RemoteState(catalogs: [CatalogKey(.exactOnline, "nl"): Catalog(customers: customers)])

@@ -40,7 +40,9 @@ struct JSONPieceReadingTests {
         #expect(Self.walked(row.input) == row.value)
     }
 
-    @Test("skipping takes every document the table accepts and refuses every one it refuses", arguments: try JSONCase.all())
+    @Test(
+        "skipping takes every document the table accepts and refuses every one it refuses",
+        arguments: try JSONCase.all())
     func skipping(_ row: JSONCase) {
         #expect(Self.skips(row.input) == (row.value != nil))
     }

@@ -9,7 +9,8 @@ struct JSONReaderTests {
         #expect((try? JSONReader.read(row.input))?.canonicalText == row.value)
     }
 
-    @Test("what the writer writes reads back as the same value", arguments: try JSONCase.all().filter { $0.value != nil })
+    @Test(
+        "what the writer writes reads back as the same value", arguments: try JSONCase.all().filter { $0.value != nil })
     func writtenTextReadsBack(_ row: JSONCase) throws {
         let value = try JSONReader.read(row.input)
         #expect(try JSONReader.read(value.canonicalBytes) == value)

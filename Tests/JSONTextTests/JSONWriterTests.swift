@@ -10,8 +10,10 @@ struct JSONWriterTests {
 
     @Test("compact text sorts keys and has no spaces")
     func compact() {
-        #expect(document.canonicalText
-            == #"{"empty":[],"gone":null,"ids":[1,2],"name":"Acme \"BV\"\n","nested":{"on":true},"none":{},"rate":20.5}"#)
+        #expect(
+            document.canonicalText
+                == #"{"empty":[],"gone":null,"ids":[1,2],"name":"Acme \"BV\"\n","nested":{"on":true},"none":{},"rate":20.5}"#
+        )
     }
 
     @Test("indented text: two spaces a level, empty containers on one line, no final newline")

@@ -9,7 +9,10 @@ import Testing
             let app = SandboxCredentials.businessCentral
             let report = try await ThirdPartyClient.report(
                 script: "bccli_client.py",
-                arguments: [client.server.businessCentralURL, SandboxCredentials.businessCentralTenant, app.clientID, app.clientSecret],
+                arguments: [
+                    client.server.businessCentralURL, SandboxCredentials.businessCentralTenant, app.clientID,
+                    app.clientSecret,
+                ],
                 package: "bc-cli==0.8.2")
             #expect(report["token_type"] as? String == "Bearer")
             #expect(report["expires_in"] as? Int == 3599)

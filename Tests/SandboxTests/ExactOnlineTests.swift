@@ -7,7 +7,8 @@ import Testing
     /// Logs in through the authorize and token endpoints; returns the token response.
     static func login(_ client: SandboxClient) async throws -> [String: Any] {
         let login = try await client.authorizationCodeLogin(
-            app: SandboxCredentials.exactOnline, authorizePath: "/exact-online/api/oauth2/auth", tokenPath: "/exact-online/api/oauth2/token")
+            app: SandboxCredentials.exactOnline, authorizePath: "/exact-online/api/oauth2/auth",
+            tokenPath: "/exact-online/api/oauth2/token")
         #expect(login.redirect.first { $0.name == "state" }?.value == "xyz")
         return login.tokens
     }
@@ -21,7 +22,10 @@ import Testing
             let refresh = try #require(tokens["refresh_token"] as? String)
             let early = try await client.postForm(
                 "/exact-online/api/oauth2/token",
-                [("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"), ("refresh_token", refresh)])
+                [
+                    ("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"),
+                    ("refresh_token", refresh),
+                ])
             #expect(early.status == 401)
             #expect(early.text.contains("Access token not expired"))
             #expect(try await client.send("POST", "/_sandbox/tokens/expire").status == 200)
@@ -36,21 +40,30 @@ import Testing
             #expect(refreshed.object["refresh_token"] as? String != refresh)
             let reused = try await client.postForm(
                 "/exact-online/api/oauth2/token",
-                [("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"), ("refresh_token", refresh)])
+                [
+                    ("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"),
+                    ("refresh_token", refresh),
+                ])
             #expect(reused.status == 400)
             #expect(reused.object["error"] as? String == "invalid_grant")
             let wrongClient = try await client.send(
                 "GET", "/exact-online/api/oauth2/auth?client_id=nobody&redirect_uri=http://x&response_type=code")
             #expect(wrongClient.status == 400)
             let wrongRedirect = try await client.send(
-                "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://evil.example/&response_type=code")
+                "GET",
+                "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://evil.example/&response_type=code"
+            )
             #expect(wrongRedirect.status == 400)
             // A loopback redirect may name another port (RFC 8252, 7.3), but not another path or host.
             let otherPort = try await client.send(
-                "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/exact/callback&response_type=code")
+                "GET",
+                "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/exact/callback&response_type=code"
+            )
             #expect(otherPort.status == 302, "\(otherPort.status)")
             let otherPath = try await client.send(
-                "GET", "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/other&response_type=code")
+                "GET",
+                "/exact-online/api/oauth2/auth?client_id=\(app.clientID)&redirect_uri=http://localhost:48123/other&response_type=code"
+            )
             #expect(otherPath.status == 400)
         }
     }
@@ -72,7 +85,9 @@ import Testing
                     #expect(Set(first.keys) == ["__metadata", "ID", "Code", "Name"])
                     let metadata = first["__metadata"] as? [String: Any]
                     #expect(metadata?["type"] as? String == "Exact.Web.Api.Models.Account")
-                    #expect((metadata?["uri"] as? String)?.hasPrefix(client.server.exactOnlineURL + "/api/v1/123456/crm/Accounts(guid'") == true)
+                    #expect(
+                        (metadata?["uri"] as? String)?.hasPrefix(
+                            client.server.exactOnlineURL + "/api/v1/123456/crm/Accounts(guid'") == true)
                 }
                 names += results.compactMap { $0["Name"] as? String }
                 guard let next = d["__next"] as? String else { break }
@@ -93,10 +108,12 @@ import Testing
                 let response = try await client.get("/exact-online/api/v1/123456/\(query)", token: token)
                 return ((response.object["d"] as? [String: Any])?["results"] as? [[String: Any]]) ?? []
             }
-            let padded = try await results("crm/Accounts?$filter=Code%20eq%20'%20%20%20%20%20%20%20%20%20%20%20%20%20%201001'")
+            let padded = try await results(
+                "crm/Accounts?$filter=Code%20eq%20'%20%20%20%20%20%20%20%20%20%20%20%20%20%201001'")
             #expect(padded.map { $0["Name"] as? String } == ["Acme BV"])
             #expect((padded.first?["Code"] as? String)?.count == 18)
-            let trimmed = try await results("crm/Accounts?$filter=trim(Code)+eq+'1002'+or+trim(Code)+eq+'1003'&$select=Name")
+            let trimmed = try await results(
+                "crm/Accounts?$filter=trim(Code)+eq+'1002'+or+trim(Code)+eq+'1003'&$select=Name")
             #expect(trimmed.compactMap { $0["Name"] as? String } == ["Globex BV", "Initech BV"])
             let none = try await results("crm/Accounts?$select=ID&$filter=Name+eq+'DOES_NOT_EXIST'")
             #expect(none.isEmpty)
@@ -107,7 +124,8 @@ import Testing
             let groups = try await results("logistics/ItemGroups?$filter=Code eq '100' and Description eq 'Hardware'")
             #expect(groups.count == 1)
             let groupID = try #require(groups.first?["ID"] as? String)
-            let items = try await results("logistics/Items?$filter=ItemGroup eq guid'\(groupID)'&$select=Code,ItemGroupCode")
+            let items = try await results(
+                "logistics/Items?$filter=ItemGroup eq guid'\(groupID)'&$select=Code,ItemGroupCode")
             #expect(!items.isEmpty && items.allSatisfy { $0["ItemGroupCode"] as? String == "100" })
             let vat = try await results("vat/VATCodes?$select=Code,Percentage")
             #expect(vat.compactMap { $0["Code"] as? String } == ["0  ", "1  ", "2  "])
@@ -115,7 +133,8 @@ import Testing
             let gl = try await results("financial/GLAccounts")
             #expect(gl.compactMap { $0["Code"] as? String } == ["8000", "8010", "7000", "4000"])
             #expect((gl.first?["Created"] as? String)?.hasPrefix("/Date(") == true)
-            let byKey = try await client.get("/exact-online/api/v1/123456/logistics/ItemGroups(guid'\(groupID)')", token: token)
+            let byKey = try await client.get(
+                "/exact-online/api/v1/123456/logistics/ItemGroups(guid'\(groupID)')", token: token)
             #expect((byKey.object["d"] as? [String: Any])?["Code"] as? String == "100")
             let count = try await client.get("/exact-online/api/v1/123456/crm/Accounts/$count", token: token)
             #expect(count.text == "261")
@@ -130,9 +149,11 @@ import Testing
     @Test func errorsUseExactsBody() async throws {
         try await withSandbox { client in
             let token = try #require(try await Self.login(client)["access_token"] as? String)
-            let unknown = try await client.get("/exact-online/api/v1/123456/crm/Accounts?$filter=Nope eq 1", token: token)
+            let unknown = try await client.get(
+                "/exact-online/api/v1/123456/crm/Accounts?$filter=Nope eq 1", token: token)
             #expect(unknown.status == 400)
-            let message = ((unknown.object["error"] as? [String: Any])?["message"] as? [String: Any])?["value"] as? String
+            let message =
+                ((unknown.object["error"] as? [String: Any])?["message"] as? [String: Any])?["value"] as? String
             #expect(message?.contains("Nope") == true)
             #expect(try await client.get("/exact-online/api/v1/999/crm/Accounts", token: token).status == 403)
             #expect(try await client.get("/exact-online/api/v1/123456/crm/Nothing", token: token).status == 404)
@@ -181,11 +202,15 @@ import Testing
             let app = SandboxCredentials.exactOnline
             let report = try await ThirdPartyClient.report(
                 script: "exactonline_client.py",
-                arguments: [client.server.exactOnlineURL, client.server.baseURL, app.clientID, app.clientSecret, app.redirectURI],
+                arguments: [
+                    client.server.exactOnlineURL, client.server.baseURL, app.clientID, app.clientSecret,
+                    app.redirectURI,
+                ],
                 package: "exactonline==0.4.0")
             #expect(report["expires_in_ok"] as? Bool == true)
             #expect(report["early_refresh"] as? Int == 401)
-            #expect(report["divisions"] as? [String: String] == ["123456": "Acme Nederland BV", "234567": "Acme België BV"])
+            #expect(
+                report["divisions"] as? [String: String] == ["123456": "Acme Nederland BV", "234567": "Acme België BV"])
             #expect(report["current_division"] as? Int == 123456)
             #expect(report["account_count"] as? Int == 261)
             #expect((report["first_account"] as? [String: Any])?["Name"] as? String == "Acme BV")

@@ -23,9 +23,12 @@ import Testing
     @Test func serverErrorsAreAFractionAndReproducibleFromTheSeed() async throws {
         try await withSandbox { client in
             func run() async throws -> [Int] {
-                _ = try await client.sendJSON("POST", "/_sandbox/faults", ["seed": 42, "error_rate": 0.5, "systems": ["exact-online"]])
+                _ = try await client.sendJSON(
+                    "POST", "/_sandbox/faults", ["seed": 42, "error_rate": 0.5, "systems": ["exact-online"]])
                 var statuses: [Int] = []
-                for _ in 0..<40 { statuses.append(try await client.get("/exact-online/api/v1/current/Me", token: nil).status) }
+                for _ in 0..<40 {
+                    statuses.append(try await client.get("/exact-online/api/v1/current/Me", token: nil).status)
+                }
                 return statuses
             }
             let first = try await run()
@@ -41,7 +44,8 @@ import Testing
 
     @Test func latencyIsAdded() async throws {
         let time = MovableTime()
-        try await withSandbox(SandboxOptions(faults: SandboxFaults(latencyMilliseconds: 4000), clock: time.clock)) { client in
+        try await withSandbox(SandboxOptions(faults: SandboxFaults(latencyMilliseconds: 4000), clock: time.clock)) {
+            client in
             #expect(try await client.get("/api/authinfo", token: nil).status == 200)
             #expect(time.slept == [.milliseconds(4000)])
             // Admin paths are never faulted.
@@ -52,10 +56,14 @@ import Testing
 
     @Test func tokensExpireEarly() async throws {
         let time = MovableTime()
-        try await withSandbox(SandboxOptions(faults: SandboxFaults(tokenLifetimeSeconds: 3), clock: time.clock)) { client in
+        try await withSandbox(SandboxOptions(faults: SandboxFaults(tokenLifetimeSeconds: 3), clock: time.clock)) {
+            client in
             let response = try await client.postForm(
                 "/auth/token",
-                [("grant_type", "client_credentials"), ("client_id", SandboxCredentials.halo.clientID), ("client_secret", SandboxCredentials.halo.clientSecret)])
+                [
+                    ("grant_type", "client_credentials"), ("client_id", SandboxCredentials.halo.clientID),
+                    ("client_secret", SandboxCredentials.halo.clientSecret),
+                ])
             #expect(response.object["expires_in"] as? Int == 3)
             let token = try #require(response.object["access_token"] as? String)
             #expect(try await client.get("/api/TopLevel", token: token).status == 200)
@@ -77,7 +85,8 @@ import Testing
     }
 
     @Test func connectionsCloseMidAnswer() async throws {
-        try await withSandbox(SandboxOptions(faults: SandboxFaults(dropConnectionRate: 1, systems: ["halo"]))) { client in
+        try await withSandbox(SandboxOptions(faults: SandboxFaults(dropConnectionRate: 1, systems: ["halo"]))) {
+            client in
             await #expect(throws: (any Error).self) {
                 _ = try await client.get("/api/authinfo", token: nil)
             }

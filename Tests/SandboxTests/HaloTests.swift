@@ -8,22 +8,32 @@ import Testing
         try await withSandbox { client in
             let good = try await client.postForm(
                 "/auth/token?tenant=sandbox",
-                [("grant_type", "client_credentials"), ("client_id", "haloform-demo"), ("client_secret", "haloform-demo-secret"), ("scope", "all")])
+                [
+                    ("grant_type", "client_credentials"), ("client_id", "haloform-demo"),
+                    ("client_secret", "haloform-demo-secret"), ("scope", "all"),
+                ])
             #expect(good.status == 200)
             #expect(good.object["token_type"] as? String == "Bearer")
             #expect(good.object["scope"] as? String == "all")
             #expect((good.object["expires_in"] as? Int ?? 0) > 0)
             let bad = try await client.postForm(
-                "/auth/token", [("grant_type", "client_credentials"), ("client_id", "haloform-demo"), ("client_secret", "wrong")])
+                "/auth/token",
+                [("grant_type", "client_credentials"), ("client_id", "haloform-demo"), ("client_secret", "wrong")])
             #expect(bad.status == 401)
             #expect(bad.object["error"] as? String == "invalid_client")
             let badTenant = try await client.postForm(
                 "/auth/token?tenant=other",
-                [("grant_type", "client_credentials"), ("client_id", "haloform-demo"), ("client_secret", "haloform-demo-secret")])
+                [
+                    ("grant_type", "client_credentials"), ("client_id", "haloform-demo"),
+                    ("client_secret", "haloform-demo-secret"),
+                ])
             #expect(badTenant.status == 400)
             let badScope = try await client.postForm(
                 "/auth/token",
-                [("grant_type", "client_credentials"), ("client_id", "haloform-demo"), ("client_secret", "haloform-demo-secret"), ("scope", "everything")])
+                [
+                    ("grant_type", "client_credentials"), ("client_id", "haloform-demo"),
+                    ("client_secret", "haloform-demo-secret"), ("scope", "everything"),
+                ])
             #expect(badScope.object["error"] as? String == "invalid_scope")
         }
     }
@@ -60,7 +70,8 @@ import Testing
             #expect(found.map { $0["name"] as? String } == ["Acme BV", "Acme Nederland"])
             #expect(found.first?["toplevel_name"] as? String == "Customers NL")
             let byTopLevel = try await client.get("/api/Client?toplevel_id=3&includeinactive=true", token: token)
-            #expect((byTopLevel.object["clients"] as? [[String: Any]] ?? []).allSatisfy { $0["toplevel_id"] as? Int == 3 })
+            #expect(
+                (byTopLevel.object["clients"] as? [[String: Any]] ?? []).allSatisfy { $0["toplevel_id"] as? Int == 3 })
             let walked = try await walkClients(client, token: token, pageSize: 100)
             #expect(walked == 305)
         }
@@ -72,12 +83,14 @@ import Testing
             let token = try await client.haloToken()
             let query = "/api/Client?pageinate=true&page_size=50&page_no="
             let before = try #require(try await client.get(query + "1", token: token).object["record_count"] as? Int)
-            let created = try await client.sendJSON("POST", "/api/Client", [["name": "Zeta Added BV", "toplevel_id": 1]], token: token)
+            let created = try await client.sendJSON(
+                "POST", "/api/Client", [["name": "Zeta Added BV", "toplevel_id": 1]], token: token)
             #expect(created.status == 200 || created.status == 201)
             let after = try await client.get(query + "2", token: token)
             #expect(after.object["record_count"] as? Int == before + 1)
             let lastPage = (before + 1 + 49) / 50
-            let last = try await client.get(query + "\(lastPage)", token: token).object["clients"] as? [[String: Any]] ?? []
+            let last =
+                try await client.get(query + "\(lastPage)", token: token).object["clients"] as? [[String: Any]] ?? []
             #expect(last.contains { $0["name"] as? String == "Zeta Added BV" })
         }
     }
@@ -85,7 +98,8 @@ import Testing
     private func walkClients(_ client: SandboxClient, token: String, pageSize: Int) async throws -> Int {
         var collected = 0
         for pageNumber in 1...100 {
-            let page = try await client.get("/api/Client?pageinate=true&page_size=\(pageSize)&page_no=\(pageNumber)", token: token)
+            let page = try await client.get(
+                "/api/Client?pageinate=true&page_size=\(pageSize)&page_no=\(pageNumber)", token: token)
             let clients = page.object["clients"] as? [Any] ?? []
             collected += clients.count
             if clients.isEmpty || collected >= page.object["record_count"] as? Int ?? 0 { break }
@@ -97,15 +111,18 @@ import Testing
         try await withSandbox { client in
             let token = try await client.haloToken()
             let groups = try await client.get("/api/AssetGroup", token: token)
-            #expect((groups.array as? [[String: Any]])?.map { $0["name"] as? String }.prefix(2) == ["Services", "Hardware"])
+            #expect(
+                (groups.array as? [[String: Any]])?.map { $0["name"] as? String }.prefix(2) == ["Services", "Hardware"])
             let taxes = try await client.get("/api/Tax", token: token)
             #expect(taxes.array.count == 6)
             let features = try await client.get("/api/Features", token: token).array as? [[String: Any]] ?? []
-            #expect(features.contains { $0["module_name"] as? String == "Exact Online" && $0["enabled"] as? Bool == false })
+            #expect(
+                features.contains { $0["module_name"] as? String == "Exact Online" && $0["enabled"] as? Bool == false })
             #expect(try await client.get("/api/ExactDetails", token: token).array.isEmpty)
             let control = try await client.get("/api/Control", token: token)
             #expect(control.object["id"] as? Int == 1)
-            let saved = try await client.sendJSON("POST", "/api/Control", [["id": 1, "exactdefaultdivision": 123456]], token: token)
+            let saved = try await client.sendJSON(
+                "POST", "/api/Control", [["id": 1, "exactdefaultdivision": 123456]], token: token)
             #expect(saved.object["exactdefaultdivision"] as? Int == 123456)
             #expect(saved.object["exact_default_invoice_status"] as? Int == 20)
             let wrong = try await client.sendJSON("POST", "/api/Control", [["exactdefaultdivision": "x"]], token: token)
@@ -118,13 +135,17 @@ import Testing
             let token = try await client.haloToken()
             let created = try await client.sendJSON(
                 "POST", "/api/ExactDetails",
-                [[
-                    "name": "exact-nl", "locale": "nl", "division": 123456, "client_id": "abc", "new_client_secret": "s3cret",
-                    "clienttoplevel": 1, "itemgroup": 1, "enablesync": true, "syncentities": "customers,products,invoices",
-                    "showmessage": true, "do_daily_tax_import": true, "_exchangecode": true,
-                    "client_mappings": [["halo_id": 1, "third_party_id": "guid-1", "third_party_desc": "Acme BV"]],
-                    "item_group_mappings": [],
-                ]], token: token)
+                [
+                    [
+                        "name": "exact-nl", "locale": "nl", "division": 123456, "client_id": "abc",
+                        "new_client_secret": "s3cret",
+                        "clienttoplevel": 1, "itemgroup": 1, "enablesync": true,
+                        "syncentities": "customers,products,invoices",
+                        "showmessage": true, "do_daily_tax_import": true, "_exchangecode": true,
+                        "client_mappings": [["halo_id": 1, "third_party_id": "guid-1", "third_party_desc": "Acme BV"]],
+                        "item_group_mappings": [],
+                    ]
+                ], token: token)
             #expect(created.status == 200)
             let record = created.object
             let id = try #require(record["id"] as? Int)
@@ -139,14 +160,17 @@ import Testing
             #expect(mapping["details_id"] as? Int == id)
             #expect(mapping["halo_desc"] as? String == "Acme BV")
 
-            let merged = try await client.sendJSON("POST", "/api/ExactDetails", [["id": id, "showmessage": false]], token: token)
+            let merged = try await client.sendJSON(
+                "POST", "/api/ExactDetails", [["id": id, "showmessage": false]], token: token)
             #expect(merged.object["showmessage"] as? Bool == false)
             #expect(merged.object["locale"] as? String == "nl")
             #expect((merged.object["client_mappings"] as? [Any])?.count == 1)
             let mappingID = try #require(mapping["id"] as? Int)
             let links = try await client.get("/api/ExternalLink?details_id=\(id)&table_id=2", token: token)
             #expect((links.object["externallinks"] as? [[String: Any]])?.map { $0["id"] as? Int } == [mappingID])
-            #expect(try await client.get("/api/ExternalLink/\(mappingID)", token: token).object["third_party_id"] as? String == "guid-1")
+            #expect(
+                try await client.get("/api/ExternalLink/\(mappingID)", token: token).object["third_party_id"] as? String
+                    == "guid-1")
             let fetched = try await client.get("/api/ExactDetails/\(id)", token: token)
             #expect(fetched.object["new_client_secret"] == nil)
             #expect(try await client.get("/api/ExactDetails?division=123456", token: token).array.count == 1)
@@ -154,25 +178,32 @@ import Testing
 
             let two = try await client.sendJSON("POST", "/api/TopLevel", [["name": "A"], ["name": "B"]], token: token)
             #expect(two.array.count == 2)
-            let deleted = try await client.send("DELETE", "/api/ExactDetails/\(id)", headers: [("Authorization", "Bearer \(token)")])
+            let deleted = try await client.send(
+                "DELETE", "/api/ExactDetails/\(id)", headers: [("Authorization", "Bearer \(token)")])
             #expect(deleted.status == 200)
             #expect(deleted.object["id"] as? Int == id)
             #expect(try await client.get("/api/ExactDetails/\(id)", token: token).status == 404)
-            #expect(try await client.send("DELETE", "/api/ExactDetails/\(id)", headers: [("Authorization", "Bearer \(token)")]).status == 404)
+            #expect(
+                try await client.send(
+                    "DELETE", "/api/ExactDetails/\(id)", headers: [("Authorization", "Bearer \(token)")]
+                ).status == 404)
         }
     }
 
     @Test func invalidBodiesAreRefusedWithAMessage() async throws {
         try await withSandbox { client in
             let token = try await client.haloToken()
-            let unknownID = try await client.sendJSON("POST", "/api/Client", [["id": 99999, "name": "X"]], token: token)
+            let unknownID = try await client.sendJSON(
+                "POST", "/api/Client", [["id": 99999, "name": "X"]], token: token)
             #expect(unknownID.status == 400)
             let errors = unknownID.object["errors"] as? [String: [String]] ?? [:]
             #expect(errors["[0].id"]?.first?.contains("99999") == true)
-            let wrongType = try await client.sendJSON("POST", "/api/Client", [["name": "X", "toplevel_id": "one"]], token: token)
+            let wrongType = try await client.sendJSON(
+                "POST", "/api/Client", [["name": "X", "toplevel_id": "one"]], token: token)
             #expect(wrongType.status == 400)
             #expect((wrongType.object["errors"] as? [String: Any])?["[0].toplevel_id"] != nil)
-            let unknownLink = try await client.sendJSON("POST", "/api/Client", [["name": "X", "toplevel_id": 777]], token: token)
+            let unknownLink = try await client.sendJSON(
+                "POST", "/api/Client", [["name": "X", "toplevel_id": 777]], token: token)
             #expect(unknownLink.status == 400)
             let notArray = try await client.sendJSON("POST", "/api/Client", ["name": "X"], token: token)
             #expect(notArray.status == 400)

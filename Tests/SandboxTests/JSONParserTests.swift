@@ -20,7 +20,8 @@ struct JSONParserTests {
         case .double(let number): .double(number)
         case .string(let text): .string(text)
         case .array(let elements): .array(elements.map(value))
-        case .object(let object): .object(.init(object.members.map { ($0.key, value($0.value)) }, uniquingKeysWith: { $1 }))
+        case .object(let object):
+            .object(.init(object.members.map { ($0.key, value($0.value)) }, uniquingKeysWith: { $1 }))
         }
     }
 }

@@ -20,7 +20,10 @@ import Testing
             #expect(tokens["expires_in"] as? Int == 300)
             #expect(tokens["refresh_token_expires_in"] as? Int == 2_678_400)
             let refresh = try #require(tokens["refresh_token"] as? String)
-            let form = [("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"), ("refresh_token", refresh)]
+            let form = [
+                ("client_id", app.clientID), ("client_secret", app.clientSecret), ("grant_type", "refresh_token"),
+                ("refresh_token", refresh),
+            ]
             let refreshed = try await client.postForm("/sage/token", form)
             #expect(refreshed.status == 200)
             #expect(refreshed.object["refresh_token"] as? String != refresh)
@@ -53,7 +56,9 @@ import Testing
             var url = "/sage/v3.1/contacts?contact_type_id=CUSTOMER&items_per_page=200&attributes=all"
             for _ in 0..<5 {
                 let page = try await client.get(url, token: token)
-                references += (page.object["$items"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String }
+                references += (page.object["$items"] as? [[String: Any]] ?? []).compactMap {
+                    $0["reference"] as? String
+                }
                 guard let next = page.object["$next"] as? String else { break }
                 url = "/sage/v3.1" + next
             }
@@ -61,11 +66,13 @@ import Testing
             #expect(references.prefix(2) == ["ACME001", "GLOBEX001"])
             #expect(references.contains("CUST0011"))
 
-            let other = try await client.get("/sage/v3.1/contacts?contact_type_id=CUSTOMER", token: token, headers: [("X-Business", second)])
+            let other = try await client.get(
+                "/sage/v3.1/contacts?contact_type_id=CUSTOMER", token: token, headers: [("X-Business", second)])
             #expect(other.object["$total"] as? Int == 60)
             let vendors = try await client.get("/sage/v3.1/contacts?contact_type_id=VENDOR", token: token)
             #expect(vendors.object["$total"] as? Int == 10)
-            let named = try await client.get("/sage/v3.1/contacts?search=globex&attributes=name,reference", token: token)
+            let named = try await client.get(
+                "/sage/v3.1/contacts?search=globex&attributes=name,reference", token: token)
             let globex = (named.object["$items"] as? [[String: Any]])?.first
             #expect(globex?["reference"] as? String == "GLOBEX001")
             #expect(globex?["email"] == nil)
@@ -82,7 +89,10 @@ import Testing
             #expect(try await ids("catalog_item_types") == ["STOCK_ITEM", "NON_STOCK_ITEM", "SERVICE"])
             #expect(try await ids("tax_rates") == ["GB_STANDARD", "GB_REDUCED", "GB_ZERO", "GB_EXEMPT"])
             let ledgers = try await client.get("/sage/v3.1/ledger_accounts?attributes=nominal_code", token: token)
-            #expect((ledgers.object["$items"] as? [[String: Any]])?.compactMap { $0["nominal_code"] as? Int } == [4000, 4900, 5000])
+            #expect(
+                (ledgers.object["$items"] as? [[String: Any]])?.compactMap { $0["nominal_code"] as? Int } == [
+                    4000, 4900, 5000,
+                ])
             let products = try await client.get("/sage/v3.1/products?attributes=all", token: token)
             #expect(products.object["$total"] as? Int == 24)
             let services = try await client.get("/sage/v3.1/services?attributes=item_code", token: token)
@@ -103,10 +113,12 @@ import Testing
             #expect(error?["$source"] as? String == "items_per_page")
             #expect(try await client.get("/sage/v3.1/contacts", token: nil).status == 401)
             #expect(try await client.get("/sage/v3.1/contacts/nope", token: token).status == 404)
-            let invalid = try await client.sendJSON("POST", "/sage/v3.1/contacts", ["contact": ["reference": "X1"]], token: token)
+            let invalid = try await client.sendJSON(
+                "POST", "/sage/v3.1/contacts", ["contact": ["reference": "X1"]], token: token)
             #expect(invalid.status == 422)
             let created = try await client.sendJSON(
-                "POST", "/sage/v3.1/contacts", ["contact": ["name": "New Ltd", "reference": "NEW001", "contact_type_ids": ["CUSTOMER"]]], token: token)
+                "POST", "/sage/v3.1/contacts",
+                ["contact": ["name": "New Ltd", "reference": "NEW001", "contact_type_ids": ["CUSTOMER"]]], token: token)
             #expect(created.status == 201)
             #expect(created.object["displayed_as"] as? String == "New Ltd (NEW001)")
             let pastEnd = try await client.get("/sage/v3.1/tax_rates?page=9", token: token)

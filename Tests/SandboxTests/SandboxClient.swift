@@ -54,10 +54,13 @@ struct SandboxClient {
     }
 
     /// Sends a form-encoded POST.
-    func postForm(_ path: String, _ fields: [(String, String)], headers: [(String, String)] = []) async throws -> TestResponse {
+    func postForm(_ path: String, _ fields: [(String, String)], headers: [(String, String)] = []) async throws
+        -> TestResponse
+    {
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(
-            "POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers, body: Data(body.utf8))
+            "POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers,
+            body: Data(body.utf8))
     }
 
     /// Sends a JSON body.
@@ -80,7 +83,9 @@ struct SandboxClient {
                 ("grant_type", "client_credentials"), ("client_id", SandboxCredentials.halo.clientID),
                 ("client_secret", SandboxCredentials.halo.clientSecret), ("scope", "all"),
             ])
-        guard let token = response.object["access_token"] as? String else { throw TestFailure("no Halo token: \(response.text)") }
+        guard let token = response.object["access_token"] as? String else {
+            throw TestFailure("no Halo token: \(response.text)")
+        }
         return token
     }
 
@@ -121,9 +126,12 @@ extension SandboxClient {
     ) async throws -> (tokens: [String: Any], redirect: [URLQueryItem]) {
         let authorize = try await send(
             "GET",
-            "\(authorizePath)?response_type=code&client_id=\(app.clientID)&redirect_uri=\(Self.encode(app.redirectURI))&state=xyz\(extraQuery)")
-        guard authorize.status == 302, let location = authorize.headers["location"], location.hasPrefix(app.redirectURI + "?"),
-            let items = URLComponents(string: location)?.queryItems, let code = items.first(where: { $0.name == "code" })?.value
+            "\(authorizePath)?response_type=code&client_id=\(app.clientID)&redirect_uri=\(Self.encode(app.redirectURI))&state=xyz\(extraQuery)"
+        )
+        guard authorize.status == 302, let location = authorize.headers["location"],
+            location.hasPrefix(app.redirectURI + "?"),
+            let items = URLComponents(string: location)?.queryItems,
+            let code = items.first(where: { $0.name == "code" })?.value
         else { throw TestFailure("authorize did not redirect with a code: \(authorize.status) \(authorize.headers)") }
         let token = try await postForm(
             tokenPath,

@@ -7,7 +7,7 @@ import Sandbox
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `haloform sandbox` command: serve (killed with SIGKILL mid-storm, or stopped with SIGTERM) and reset.
@@ -32,7 +32,9 @@ import Glibc
 
     /// Starts `haloform sandbox serve` on a free port over a state file and waits for its URLs.
     static func serve(statePath: String) async throws -> Child {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "the haloform binary is not built at \(binary.path)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary.path),
+            "the haloform binary is not built at \(binary.path)")
         let process = try ChildProcess(
             binary.path, ["sandbox", "serve", "--state", statePath, "--port", "0", "--halo-rate-limit", "0"],
             environment: ProcessInfo.processInfo.environment, mergingErrors: true)
@@ -48,7 +50,9 @@ import Glibc
         let base = child.baseURL
         let client = RemoteClient(baseURL: base)
         let token = try await client.haloToken()
-        let batch = (0..<400).map { ["name": "Storm \($0)", "toplevel_id": 2, "accountsid": "S\($0)"] as [String: Any] }
+        let batch = (0..<400).map {
+            ["name": "Storm \($0)", "toplevel_id": 2, "accountsid": "S\($0)"] as [String: Any]
+        }
         let body = try JSONSerialization.data(withJSONObject: batch)
         let storm = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -92,9 +96,13 @@ import Glibc
         #expect(try await client.post("/api/Client", body: body, token: token) == 200)
         child.process.send(SIGTERM)
         #expect(await child.process.exit(killingAfter: 20).termination == .exited(0))
-        #expect(StateTests.clients(in: try StateTests.stateDocument(path)).contains { $0["name"] as? String == "Before SIGTERM BV" })
+        #expect(
+            StateTests.clients(in: try StateTests.stateDocument(path)).contains {
+                $0["name"] as? String == "Before SIGTERM BV"
+            })
 
-        let reset = try ChildProcess(Self.binary.path, ["sandbox", "reset", "--state", path], environment: ProcessInfo.processInfo.environment)
+        let reset = try ChildProcess(
+            Self.binary.path, ["sandbox", "reset", "--state", path], environment: ProcessInfo.processInfo.environment)
         #expect(await reset.exit(killingAfter: 60).termination == .exited(0), "\(reset.output)\(reset.errors)")
         #expect(StateTests.clients(in: try StateTests.stateDocument(path)).count == 312)
     }
@@ -108,7 +116,9 @@ struct RemoteClient: Sendable {
     func haloToken() async throws -> String {
         let app = SandboxCredentials.halo
         let response = try await send(
-            "/auth/token", body: Data("grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)".utf8),
+            "/auth/token",
+            body: Data(
+                "grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)".utf8),
             headers: [("Content-Type", "application/x-www-form-urlencoded")])
         let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
         return try #require(object?["access_token"] as? String)
@@ -116,10 +126,13 @@ struct RemoteClient: Sendable {
 
     /// POSTs a JSON body and returns the status.
     func post(_ path: String, body: Data, token: String) async throws -> Int {
-        try await send(path, body: body, headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")]).status
+        try await send(
+            path, body: body, headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")]
+        ).status
     }
 
-    private func send(_ path: String, body: Data, headers: [(String, String)]) async throws -> (status: Int, body: Data) {
+    private func send(_ path: String, body: Data, headers: [(String, String)]) async throws -> (status: Int, body: Data)
+    {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }

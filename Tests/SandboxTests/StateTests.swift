@@ -30,7 +30,8 @@ import Testing
         #expect(Self.clients(in: try Self.stateDocument(path)).count == 312)
         let client = SandboxClient(server: first)
         let token = try await client.haloToken()
-        let created = try await client.sendJSON("POST", "/api/Client", [["name": "Persisted BV", "toplevel_id": 1]], token: token)
+        let created = try await client.sendJSON(
+            "POST", "/api/Client", [["name": "Persisted BV", "toplevel_id": 1]], token: token)
         let id = try #require(created.object["id"] as? Int)
         let exact = try await ExactOnlineTests.login(client)
         await first.stop()
@@ -57,7 +58,8 @@ import Testing
         #expect(try await again.get("/api/Client/\(id)", token: fresh).status == 404)
         await second.stop()
         #expect(Self.clients(in: try Self.stateDocument(path)).count == 312)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         #expect(leftovers == ["sandbox.json"])
     }
 
@@ -77,7 +79,8 @@ import Testing
             let ids = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        let created = try await client.sendJSON("POST", "/api/Client", [["name": "Parallel \(index)"]], token: token)
+                        let created = try await client.sendJSON(
+                            "POST", "/api/Client", [["name": "Parallel \(index)"]], token: token)
                         return created.object["id"] as? Int ?? -1
                     }
                 }
@@ -109,7 +112,9 @@ import Testing
     @Test func largeStateListsDeepPages() async throws {
         try await withSandbox(SandboxOptions(haloRateLimit: nil)) { client in
             let token = try await client.haloToken()
-            let batch = (0..<5000).map { ["name": "Bulk \($0)", "toplevel_id": 1, "accountsid": "B\($0)"] as [String: Any] }
+            let batch = (0..<5000).map {
+                ["name": "Bulk \($0)", "toplevel_id": 1, "accountsid": "B\($0)"] as [String: Any]
+            }
             for _ in 0..<4 {
                 let saved = try await client.sendJSON("POST", "/api/Client", batch, token: token)
                 #expect(saved.array.count == 5000)

@@ -51,7 +51,8 @@ import Testing
             for channel in silent { channel.writeAndFlush(ByteBuffer(string: "G"), promise: nil) }
             try await Self.waitUntilClosed(silent, ticks: 100)
             unaccepted += silent.count
-            #expect(outcome.kept.allSatisfy { !$0.isActive }, "a connection the server should have closed is still open")
+            #expect(
+                outcome.kept.allSatisfy { !$0.isActive }, "a connection the server should have closed is still open")
             // Nothing listens any more.
             await #expect(throws: (any Error).self) {
                 _ = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -66,7 +67,9 @@ import Testing
         }
         #expect(opened >= 24 * Self.rounds)
         #expect(tokens > 0)
-        print("stop storm: \(Self.rounds) rounds, \(opened) connections opened, \(refused) refused after stop, \(unaccepted) never accepted, \(tokens) tokens checked")
+        print(
+            "stop storm: \(Self.rounds) rounds, \(opened) connections opened, \(refused) refused after stop, \(unaccepted) never accepted, \(tokens) tokens checked"
+        )
     }
 
     /// Waits (at most `ticks` tenths of a second, on the event loop's clock) until every channel is closed.

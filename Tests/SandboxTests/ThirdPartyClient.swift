@@ -10,16 +10,20 @@ enum ThirdPartyClient {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         var environment = ProcessInfo.processInfo.environment
         // Traffic stays on loopback whatever proxy the machine sets.
-        for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] { environment[name] = nil }
+        for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] {
+            environment[name] = nil
+        }
         environment["no_proxy"] = "*"
         let python = here.deletingLastPathComponent().appendingPathComponent("python")
-        let child = try ChildProcess(python.path, [here.appendingPathComponent(script).path] + arguments, environment: environment)
+        let child = try ChildProcess(
+            python.path, [here.appendingPathComponent(script).path] + arguments, environment: environment)
         // The first run also makes the Python environment.
         let (termination, _) = await child.exit(killingAfter: 900)
         let stdout = child.output
         try #require(
             termination == .exited(0),
-            "PyPI \(package) failed (\(termination); Tests/python installs it into .build/python-venv):\n\(child.errors)\(stdout)")
+            "PyPI \(package) failed (\(termination); Tests/python installs it into .build/python-venv):\n\(child.errors)\(stdout)"
+        )
         return try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
     }
 }

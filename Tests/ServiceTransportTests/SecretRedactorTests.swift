@@ -8,7 +8,9 @@ struct SecretRedactorTests {
     func authorizationCodesMasked() {
         let redactor = SecretRedactor()
         let form = "grant_type=authorization_code&code=stolen-code-4711&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765"
-        #expect(redactor.scrub(form) == "grant_type=authorization_code&code=[redacted]&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765")
+        #expect(
+            redactor.scrub(form)
+                == "grant_type=authorization_code&code=[redacted]&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765")
         let redirect = "GET http://127.0.0.1:8765/callback?code=stolen-code-4711&state=s1"
         #expect(redactor.scrub(redirect) == "GET http://127.0.0.1:8765/callback?code=[redacted]&state=s1")
         let first = "code=stolen-code-4711&state=s1"
@@ -18,9 +20,15 @@ struct SecretRedactorTests {
     @Test("tokens, secrets and passwords are masked in JSON, forms and Authorization headers")
     func tokensAndSecretsMasked() {
         let redactor = SecretRedactor()
-        let json = #"{"access_token":"eyJ.abc.def","refresh_token": "r-123456","token_type":"bearer","client_secret":"s3cret!"}"#
-        #expect(redactor.scrub(json) == #"{"access_token":"[redacted]","refresh_token": "[redacted]","token_type":"bearer","client_secret":"[redacted]"}"#)
-        #expect(redactor.scrub("grant_type=password&password=hunter22&refresh_token=r-1") == "grant_type=password&password=[redacted]&refresh_token=[redacted]")
+        let json =
+            #"{"access_token":"eyJ.abc.def","refresh_token": "r-123456","token_type":"bearer","client_secret":"s3cret!"}"#
+        #expect(
+            redactor.scrub(json)
+                == #"{"access_token":"[redacted]","refresh_token": "[redacted]","token_type":"bearer","client_secret":"[redacted]"}"#
+        )
+        #expect(
+            redactor.scrub("grant_type=password&password=hunter22&refresh_token=r-1")
+                == "grant_type=password&password=[redacted]&refresh_token=[redacted]")
         #expect(redactor.scrub("Authorization: Bearer eyJ.abc.def") == "Authorization: Bearer [redacted]")
     }
 
@@ -34,7 +42,8 @@ struct SecretRedactorTests {
     @Test("error codes of Exact, Business Central and OAuth, and Halo's tax codes, stay readable")
     func errorCodesKept() {
         let redactor = SecretRedactor()
-        let businessCentral = #"{"error":{"code":"Internal_CompanyNotFound","message":"The company 'x' does not exist."}}"#
+        let businessCentral =
+            #"{"error":{"code":"Internal_CompanyNotFound","message":"The company 'x' does not exist."}}"#
         #expect(redactor.scrub(businessCentral) == businessCentral)
         let exact = #"{"error":{"code":"ERR_NOT_FOUND","message":{"lang":"","value":"Not found"}}}"#
         #expect(redactor.scrub(exact) == exact)

@@ -4,23 +4,26 @@ import YAMLSyntax
 /// What a file holds as a whole: one document, or none.
 @Suite struct DocumentTests {
     @Test func secondDocumentIsAnError() {
-        #expect(Sample.error("halo:\n  url: x\n---\nexact_online: {}\n") == """
-            t.yaml:3:1: error: a configuration file holds one YAML document; this is a second one
-            t.yaml:1:1: note: the first document starts here
-            """)
+        #expect(
+            Sample.error("halo:\n  url: x\n---\nexact_online: {}\n") == """
+                t.yaml:3:1: error: a configuration file holds one YAML document; this is a second one
+                t.yaml:1:1: note: the first document starts here
+                """)
     }
 
     @Test func secondExplicitDocumentNotesTheFirstMarker() {
-        #expect(Sample.error("--- a\n--- b\n") == """
-            t.yaml:2:1: error: a configuration file holds one YAML document; this is a second one
-            t.yaml:1:1: note: the first document starts here
-            """)
+        #expect(
+            Sample.error("--- a\n--- b\n") == """
+                t.yaml:2:1: error: a configuration file holds one YAML document; this is a second one
+                t.yaml:1:1: note: the first document starts here
+                """)
     }
 
     @Test func contentAfterAnEndMarkerIsAnError() {
-        #expect(Sample.error("a: 1\n...\nb: 2\n") == """
-            t.yaml:3:1: error: found more content after the end of the document
-            """)
+        #expect(
+            Sample.error("a: 1\n...\nb: 2\n") == """
+                t.yaml:3:1: error: found more content after the end of the document
+                """)
     }
 
     @Test func oneExplicitDocumentReads() throws {
@@ -35,7 +38,9 @@ import YAMLSyntax
     }
 
     @Test func commentOnlyFileReadsAsNil() throws {
-        #expect(try Sample.root("# yaml-language-server: $schema=../schemas/haloform.schema.json\n\n   # nothing yet\n") == nil)
+        #expect(
+            try Sample.root("# yaml-language-server: $schema=../schemas/haloform.schema.json\n\n   # nothing yet\n")
+                == nil)
     }
 
     @Test func explicitNullDocumentReadsAsNil() throws {

@@ -4,7 +4,8 @@ import YAMLSyntax
 /// Thousands of corrupted configs: each reads or throws an error located inside the file, never a crash or hang.
 @Suite struct FuzzTests {
     /// A realistic config, with every construct the mutations can break.
-    static let seedConfig = Array("""
+    static let seedConfig = Array(
+        """
         # yaml-language-server: $schema=../schemas/haloform.schema.json
         halo:
           url: https://acme.halopsa.com
@@ -94,7 +95,8 @@ import YAMLSyntax
                 bytes[position] = structural.randomElement(using: &random)!
             case 3:
                 let count = Int.random(in: 1...4, using: &random)
-                bytes.insert(contentsOf: (0..<count).map { _ in UInt8.random(in: 0x80...0xFF, using: &random) }, at: position)
+                bytes.insert(
+                    contentsOf: (0..<count).map { _ in UInt8.random(in: 0x80...0xFF, using: &random) }, at: position)
             case 4 where position < bytes.count:
                 bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
             case 5:
@@ -112,7 +114,9 @@ import YAMLSyntax
         var problems: [String] = []
         func check(_ range: SourceRange, _ what: String) {
             for location in [range.start, range.end] where !lines.contains(location) {
-                problems.append("\(what) at \(location) outside \(lines.count) lines in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                problems.append(
+                    "\(what) at \(location) outside \(lines.count) lines in \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+                )
             }
             if range.end < range.start { problems.append("\(what) ends before it starts at \(range.span)") }
         }

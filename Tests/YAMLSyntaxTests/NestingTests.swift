@@ -19,22 +19,25 @@ import YAMLSyntax
     }
 
     @Test func nestingPastTheLimitIsLocated() {
-        #expect(Sample.error(Self.nested(YAMLReader.nestingLimit + 1)) == """
-            t.yaml:1:257: error: collections nest deeper than 256 levels
-            """)
+        #expect(
+            Sample.error(Self.nested(YAMLReader.nestingLimit + 1)) == """
+                t.yaml:1:257: error: collections nest deeper than 256 levels
+                """)
     }
 
     @Test func hugeNestingIsLocatedNotACrash() {
-        #expect(Sample.error(String(repeating: "[{a: ", count: 200_000)) == """
-            t.yaml:1:641: error: collections nest deeper than 256 levels
-            """)
+        #expect(
+            Sample.error(String(repeating: "[{a: ", count: 200_000)) == """
+                t.yaml:1:641: error: collections nest deeper than 256 levels
+                """)
     }
 
     @Test func aliasesCannotChainPastTheLimit() {
         let text = "a: &a \(Self.nested(200, around: "x"))\nb: \(Self.nested(100, around: "*a"))\n"
-        #expect(Sample.error(text) == """
-            t.yaml:2:104: error: collections nest deeper than 256 levels
-            t.yaml:1:4: note: '&a' is anchored here
-            """)
+        #expect(
+            Sample.error(text) == """
+                t.yaml:2:104: error: collections nest deeper than 256 levels
+                t.yaml:1:4: note: '&a' is anchored here
+                """)
     }
 }

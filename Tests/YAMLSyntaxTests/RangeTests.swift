@@ -22,7 +22,8 @@ import YAMLSyntax
     }
 
     @Test func flowCollectionsEndAfterTheirClosingBracket() throws {
-        let root = try #require(try Sample.root("entities: [customers, products]   # synced\nmap: { halo: Acme BV, exact: \"1001\" }\n"))
+        let root = try #require(
+            try Sample.root("entities: [customers, products]   # synced\nmap: { halo: Acme BV, exact: \"1001\" }\n"))
         #expect(root["entities"]?.range.span == "t.yaml:1:11-1:32")
         #expect(root["map"]?.range.span == "t.yaml:2:6-2:38")
         let exact = try #require(root["map"]?.mapping?.last)

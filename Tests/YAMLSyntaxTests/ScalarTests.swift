@@ -20,9 +20,10 @@ import YAMLSyntax
 
     @Test func kindsAsTheCoreSchemaWouldResolveThem() throws {
         let root = try #require(try Sample.root("a: ~\nb:\nc: true\nd: 1.5\ne: Acme BV\nf: [x]\ng: {x: 1}\n"))
-        #expect(root.mapping?.map(\.value.kindDescription) == [
-            "null", "null", "a boolean", "a number", "a string", "a sequence", "a mapping",
-        ])
+        #expect(
+            root.mapping?.map(\.value.kindDescription) == [
+                "null", "null", "a boolean", "a number", "a string", "a sequence", "a mapping",
+            ])
         #expect(root["a"]?.scalar?.isNull == true)
         #expect(root["e"]?.scalar?.isNull == false)
     }
@@ -42,9 +43,10 @@ import YAMLSyntax
     }
 
     @Test func badEscapeIsLocated() {
-        #expect(Sample.error("a: \"x\\qy\"\n") == """
-            t.yaml:1:6: error: found unknown escape character
-            t.yaml:1:4: note: while parsing a quoted scalar
-            """)
+        #expect(
+            Sample.error("a: \"x\\qy\"\n") == """
+                t.yaml:1:6: error: found unknown escape character
+                t.yaml:1:4: note: while parsing a quoted scalar
+                """)
     }
 }

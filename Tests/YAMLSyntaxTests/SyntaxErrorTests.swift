@@ -6,48 +6,81 @@ import YAMLSyntax
     /// Broken inputs and the whole error each gives.
     static let broken: [(input: String, error: String)] = [
         // An unclosed flow sequence: the error where input ends, the note at the `[`.
-        ("replicas: [1, 2\n", """
+        (
+            "replicas: [1, 2\n",
+            """
             t.yaml:2:1: error: did not find expected ',' or ']'
             t.yaml:1:11: note: while parsing a flow sequence
-            """),
-        ("customers:\n  - { halo: Acme BV, exact: \"1001\"\n  - { halo: Beta }\n", """
+            """
+        ),
+        (
+            "customers:\n  - { halo: Acme BV, exact: \"1001\"\n  - { halo: Beta }\n",
+            """
             t.yaml:3:3: error: did not find expected ',' or '}'
             t.yaml:2:5: note: while parsing a flow mapping
-            """),
+            """
+        ),
         // A key indented one space less than its siblings.
-        ("halo:\n  url: https://acme.halopsa.com\n client_id: x\n", """
+        (
+            "halo:\n  url: https://acme.halopsa.com\n client_id: x\n",
+            """
             t.yaml:3:2: error: did not find expected key
             t.yaml:1:1: note: while parsing a block mapping
-            """),
-        ("name: exact-nl\ncode: \"1001\nnext: 2\n", """
+            """
+        ),
+        (
+            "name: exact-nl\ncode: \"1001\nnext: 2\n",
+            """
             t.yaml:4:1: error: found unexpected end of stream
             t.yaml:2:7: note: while scanning a quoted scalar
-            """),
-        ("code: 'it''s\n", """
+            """
+        ),
+        (
+            "code: 'it''s\n",
+            """
             t.yaml:2:1: error: found unexpected end of stream
             t.yaml:1:7: note: while scanning a quoted scalar
-            """),
+            """
+        ),
         // Stray closing brackets: after a value, as a value, after the document.
-        ("entities: [customers, products]]\n", """
+        (
+            "entities: [customers, products]]\n",
+            """
             t.yaml:1:32: error: did not find expected key
             t.yaml:1:1: note: while parsing a block mapping
-            """),
-        ("entities: ]\n", """
+            """
+        ),
+        (
+            "entities: ]\n",
+            """
             t.yaml:1:11: error: did not find expected node content
-            """),
-        ("{ halo: Acme BV }}\n", """
+            """
+        ),
+        (
+            "{ halo: Acme BV }}\n",
+            """
             t.yaml:1:18: error: found more content after the end of the document
-            """),
-        ("name: @acme\n", """
+            """
+        ),
+        (
+            "name: @acme\n",
+            """
             t.yaml:1:7: error: found character '@' that cannot start any token
-            """),
-        ("name: exact: nl\n", """
+            """
+        ),
+        (
+            "name: exact: nl\n",
+            """
             t.yaml:1:12: error: mapping values are not allowed in this context
-            """),
-        ("a: !<x\n", """
+            """
+        ),
+        (
+            "a: !<x\n",
+            """
             t.yaml:1:7: error: did not find the expected '>'
             t.yaml:1:4: note: while scanning a tag
-            """),
+            """
+        ),
     ]
 
     @Test(arguments: broken)

@@ -12,7 +12,8 @@ struct HaloEditor {
 
     /// Runs `edits` against a sandbox serving the state file of a copied example root, then stops it.
     static func edit(stateOf root: URL, _ edits: (HaloEditor) async throws -> Void) async throws {
-        let server = try await SandboxServer.start(SandboxOptions(statePath: root.appendingPathComponent(".haloform/sandbox.json").path))
+        let server = try await SandboxServer.start(
+            SandboxOptions(statePath: root.appendingPathComponent(".haloform/sandbox.json").path))
         do {
             try await edits(try await HaloEditor(server.haloURL))
             await server.stop()
@@ -26,22 +27,26 @@ struct HaloEditor {
         self.baseURL = baseURL
         let app = SandboxCredentials.halo
         let form = "grant_type=client_credentials&client_id=\(app.clientID)&client_secret=\(app.clientSecret)&scope=all"
-        let data = try await Self.send(.POST, "\(baseURL)/auth/token", contentType: "application/x-www-form-urlencoded", body: Data(form.utf8))
+        let data = try await Self.send(
+            .POST, "\(baseURL)/auth/token", contentType: "application/x-www-form-urlencoded", body: Data(form.utf8))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         token = try #require(object?["access_token"] as? String)
     }
 
     /// The records of a collection.
     func get(_ collection: String) async throws -> [[String: Any]] {
-        let json = try JSONSerialization.jsonObject(with: try await Self.send(.GET, "\(baseURL)/api/\(collection)", token: token))
-        return (json as? [[String: Any]]) ?? ((json as? [String: Any])?.values.compactMap { $0 as? [[String: Any]] }.first ?? [])
+        let json = try JSONSerialization.jsonObject(
+            with: try await Self.send(.GET, "\(baseURL)/api/\(collection)", token: token))
+        return (json as? [[String: Any]])
+            ?? ((json as? [String: Any])?.values.compactMap { $0 as? [[String: Any]] }.first ?? [])
     }
 
     /// POSTs records; returns the first saved one.
     func post(_ collection: String, _ records: [[String: Any]]) async throws -> [String: Any] {
         let body = try JSONSerialization.data(withJSONObject: records)
         let json = try JSONSerialization.jsonObject(
-            with: try await Self.send(.POST, "\(baseURL)/api/\(collection)", token: token, contentType: "application/json", body: body))
+            with: try await Self.send(
+                .POST, "\(baseURL)/api/\(collection)", token: token, contentType: "application/json", body: body))
         return (json as? [String: Any]) ?? ((json as? [[String: Any]])?.first ?? [:])
     }
 
@@ -51,7 +56,8 @@ struct HaloEditor {
         var body: [String: Any] = ["collection": collection, "name": name]
         if let expiresIn { body["expires_in"] = expiresIn }
         _ = try await Self.send(
-            .POST, "\(baseURL)/_sandbox/connect", contentType: "application/json", body: try JSONSerialization.data(withJSONObject: body))
+            .POST, "\(baseURL)/_sandbox/connect", contentType: "application/json",
+            body: try JSONSerialization.data(withJSONObject: body))
     }
 
     /// Connects every tenant of examples/acme.
@@ -84,7 +90,9 @@ struct HaloEditor {
         if let body { request.body = .bytes(ByteBuffer(bytes: Array(body))) }
         let response = try await http.execute(request, timeout: .seconds(300))
         let data = Data(try await response.body.collect(upTo: 64 << 20).readableBytesView)
-        #expect((200..<300).contains(response.status.code), "\(url): \(response.status.code) \(String(decoding: data, as: UTF8.self))")
+        #expect(
+            (200..<300).contains(response.status.code),
+            "\(url): \(response.status.code) \(String(decoding: data, as: UTF8.self))")
         return data
     }
 }

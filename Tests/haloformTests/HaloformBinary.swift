@@ -17,7 +17,8 @@ struct HaloformBinary {
     }
 
     /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Runs the tests' Python (`Tests/python`: python3 in a virtual environment under .build/ with the PyPI packages
     /// the tests use); the long timeout covers the first run, which makes that environment.
@@ -68,10 +69,12 @@ struct HaloformBinary {
 
     /// A temporary config root holding `files` (relative path: text).
     static func tempRoot(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-validate-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "haloform-validate-\(UUID().uuidString)")
         for (name, text) in files {
             let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root
@@ -94,11 +97,14 @@ struct HaloformBinary {
     static func validatePlan(_ json: String, in root: URL) async throws -> Run {
         let file = root.appendingPathComponent("plan.json")
         try json.write(to: file, atomically: true, encoding: .utf8)
-        return try await runPython(["-c", """
+        return try await runPython([
+            "-c",
+            """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); plan = json.load(open(sys.argv[2]))
             jsonschema.Draft202012Validator(schema).validate(plan)
-            """, packageRoot.appendingPathComponent("schemas/plan.schema.json").path, file.path])
+            """, packageRoot.appendingPathComponent("schemas/plan.schema.json").path, file.path,
+        ])
     }
 
     /// A fresh copy of an example config root in a temporary folder, so its sandbox state starts from the seed.

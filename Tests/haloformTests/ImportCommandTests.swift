@@ -7,7 +7,8 @@ import Testing
     static func haloOnlyRoot() async throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try "halo:\n  url: sandbox:.haloform/sandbox.json\n".write(to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
+        try "halo:\n  url: sandbox:.haloform/sandbox.json\n".write(
+            to: root.appendingPathComponent("halo.yaml"), atomically: true, encoding: .utf8)
         return root
     }
 
@@ -24,28 +25,36 @@ import Testing
         let root = try await Self.haloOnlyRoot()
         let run = try await HaloformBinary.run(["import", root.path])
         #expect(run.status == 0, "\(run)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(names == ["billing.yaml", "business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml"])
-        #expect(try String(contentsOf: root.appendingPathComponent("billing.yaml"), encoding: .utf8) == """
-            # yaml-language-server: $schema=haloform.schema.json
-            billing:
-              auto_generate_accounts_id:
-                customers: false
-                products: false
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
+        #expect(
+            names == [
+                "billing.yaml", "business-central.yaml", "exact-online.yaml", "halo.yaml", "sage-business-cloud.yaml",
+            ])
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("billing.yaml"), encoding: .utf8) == """
+                # yaml-language-server: $schema=haloform.schema.json
+                billing:
+                  auto_generate_accounts_id:
+                    customers: false
+                    products: false
 
-            """)
-        #expect(try String(contentsOf: root.appendingPathComponent("exact-online.yaml"), encoding: .utf8) == """
-            # yaml-language-server: $schema=haloform.schema.json
-            exact_online:
-              enabled: false
-              default_invoice_status: open
+                """)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("exact-online.yaml"), encoding: .utf8) == """
+                # yaml-language-server: $schema=haloform.schema.json
+                exact_online:
+                  enabled: false
+                  default_invoice_status: open
 
-            """)
+                """)
         try await Self.expectConverged(root)
 
         let again = try await HaloformBinary.run(["import", root.path])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already declares 'exact_online'; import into an empty folder with --out"), "\(again)")
+        #expect(
+            again.stderr.contains("already declares 'exact_online'; import into an empty folder with --out"), "\(again)"
+        )
     }
 
     @Test func existingFilesAreRefusedUnlessForced() async throws {
@@ -54,7 +63,10 @@ import Testing
         #expect(try await HaloformBinary.run(["import", "--out", out.path, root.path]).status == 0)
         let refused = try await HaloformBinary.run(["import", "--out", out.path, root.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("'\(out.path)/halo.yaml', '\(out.path)/billing.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"), "\(refused)")
+        #expect(
+            refused.stderr.contains(
+                "'\(out.path)/halo.yaml', '\(out.path)/billing.yaml', '\(out.path)/exact-online.yaml', '\(out.path)/business-central.yaml', '\(out.path)/sage-business-cloud.yaml', '\(out.path)/haloform.schema.json' already exist; pass --force to overwrite"
+            ), "\(refused)")
         #expect(try await HaloformBinary.run(["import", "--force", "--out", out.path, root.path]).status == 0)
     }
 
@@ -78,7 +90,14 @@ import Testing
             _ = try await halo.post("ExactDetails", [["id": exact[nl]["id"]!, "client_mappings": links]])
             exact = try await halo.get("ExactDetails")
             let be = try #require(exact.first { $0["name"] as? String == "exact-be" })
-            _ = try await halo.post("ExactDetails", [["id": be["id"]!, "name": "Exact BE: #2", "syncentities": "customers,products,invoices", "showmessage": false]])
+            _ = try await halo.post(
+                "ExactDetails",
+                [
+                    [
+                        "id": be["id"]!, "name": "Exact BE: #2", "syncentities": "customers,products,invoices",
+                        "showmessage": false,
+                    ]
+                ])
             let taxes = try await halo.get("Tax")
             let zero = try #require(taxes.first { $0["name"] as? String == "BTW geen 0%" })
             _ = try await halo.post("Tax", [["id": zero["id"]!, "exact_division": NSNull(), "exacttaxcode": NSNull()]])
@@ -89,32 +108,44 @@ import Testing
         }
 
         let out = acme.deletingLastPathComponent().appendingPathComponent(acme.lastPathComponent + "-imported")
-        let run = try await HaloformBinary.run(["import", "--out", out.path, "."], in: acme, environment: PlanApplyTests.secrets)
+        let run = try await HaloformBinary.run(
+            ["import", "--out", out.path, "."], in: acme, environment: PlanApplyTests.secrets)
         #expect(run.status == 0, "\(run)")
         try await Self.expectConverged(out)
 
-        #expect(try String(contentsOf: out.appendingPathComponent("halo.yaml"), encoding: .utf8) == """
-            # yaml-language-server: $schema=haloform.schema.json
-            halo:
-              url: sandbox:../\(acme.lastPathComponent)/.haloform/sandbox.json
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("halo.yaml"), encoding: .utf8) == """
+                # yaml-language-server: $schema=haloform.schema.json
+                halo:
+                  url: sandbox:../\(acme.lastPathComponent)/.haloform/sandbox.json
 
-            """)
+                """)
         let exactText = try String(contentsOf: out.appendingPathComponent("exact-online.yaml"), encoding: .utf8)
         #expect(exactText.contains("  default_invoice_status: processed\n"))
         #expect(exactText.contains("    - name: \"Exact BE: #2\"\n"), "\(exactText)")
         #expect(exactText.contains("      client_secret: ${env:EXACT_BE_2_CLIENT_SECRET}\n"), "\(exactText)")
-        #expect(exactText.contains("          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"), "\(exactText)")
+        #expect(
+            exactText.contains(
+                "          - { halo_id: \(twinID), exact: \"1001\" }  # 'Acme BV' names 2 Halo customers (ids 1, \(twinID))\n"
+            ), "\(exactText)")
         #expect(!exactText.contains("BTW geen 0%"))
         // Both divisions' accounts on Hardware come back under their own tenants; the billing settings beside them.
-        #expect(exactText.contains("          - { halo: Hardware, income: \"8000\", expense: \"7000\", tax: BTW hoog 21% }\n"), "\(exactText)")
-        #expect(exactText.contains("          - { halo: Hardware, income: \"8010\", expense: \"4000\" }\n"), "\(exactText)")
+        #expect(
+            exactText.contains(
+                "          - { halo: Hardware, income: \"8000\", expense: \"7000\", tax: BTW hoog 21% }\n"),
+            "\(exactText)")
+        #expect(
+            exactText.contains("          - { halo: Hardware, income: \"8010\", expense: \"4000\" }\n"), "\(exactText)")
         let billing = try String(contentsOf: out.appendingPathComponent("billing.yaml"), encoding: .utf8)
         #expect(billing.contains("    customers: true\n    products: true\n"), "\(billing)")
         let sageText = try String(contentsOf: out.appendingPathComponent("sage-business-cloud.yaml"), encoding: .utf8)
         #expect(sageText.contains("  enabled: false\n"))
         // Halo keeps no Sage business: import writes the first its catalog login reaches, and says so.
         #expect(sageText.contains("      business: Acme Ltd\n"), "\(sageText)")
-        #expect(run.stderr.contains("the catalog login reaches 'Acme Ltd', 'Acme Services Ltd'; wrote 'Acme Ltd', the first listed"), "\(run)")
+        #expect(
+            run.stderr.contains(
+                "the catalog login reaches 'Acme Ltd', 'Acme Services Ltd'; wrote 'Acme Ltd', the first listed"),
+            "\(run)")
         // Each file names the schema written beside it, which is the one `haloform schema` prints.
         let schema = try String(contentsOf: out.appendingPathComponent("haloform.schema.json"), encoding: .utf8)
         #expect(schema == (try await HaloformBinary.run(["schema"])).stdout)

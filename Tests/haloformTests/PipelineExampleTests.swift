@@ -30,14 +30,19 @@ import Testing
 
     @Test(arguments: examples) func validatesAgainstItsPublishedSchema(_ example: Example) async throws {
         let file = HaloformBinary.packageRoot.appendingPathComponent(example.path)
-        let check = try await HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, file.path])
+        let check = try await HaloformBinary.runPython([
+            "-m", "check_jsonschema", "--builtin-schema", example.schema, file.path,
+        ])
         #expect(check.status == 0, "\(check)")
 
         // The same check refuses a broken copy, so a pass above means something.
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).yml")
         defer { try? FileManager.default.removeItem(at: broken) }
-        try (String(contentsOf: file, encoding: .utf8) + "\nfoo_not_a_key: 1\n").write(to: broken, atomically: true, encoding: .utf8)
-        let refused = try await HaloformBinary.runPython(["-m", "check_jsonschema", "--builtin-schema", example.schema, broken.path])
+        try (String(contentsOf: file, encoding: .utf8) + "\nfoo_not_a_key: 1\n").write(
+            to: broken, atomically: true, encoding: .utf8)
+        let refused = try await HaloformBinary.runPython([
+            "-m", "check_jsonschema", "--builtin-schema", example.schema, broken.path,
+        ])
         #expect(refused.status != 0, "a broken copy must fail: \(refused)")
     }
 
@@ -72,13 +77,18 @@ import Testing
             #expect(text.contains("(.drift | length) + (.uncovered // [] | length)"), "\(path)")
             #expect(text.contains("haloform-drift"), "\(path) keeps one labelled issue")
         }
-        let github = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/github/haloform-drift.yml"), encoding: .utf8)
+        let github = try String(
+            contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/github/haloform-drift.yml"),
+            encoding: .utf8)
         #expect(github.contains("schedule:") && github.contains("state: 'closed'"))
-        let gitlab = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/gitlab/.gitlab-ci.yml"), encoding: .utf8)
+        let gitlab = try String(
+            contentsOf: HaloformBinary.packageRoot.appendingPathComponent("examples/ci/gitlab/.gitlab-ci.yml"),
+            encoding: .utf8)
         #expect(gitlab.contains("local: /drift.gitlab-ci.yml"))
         let help = try await HaloformBinary.run(["plan", "--help"])
         #expect(help.stdout.contains("--strict"), "plan takes --strict for pipelines that fail on uncovered records")
-        let schema = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/plan.schema.json"), encoding: .utf8)
+        let schema = try String(
+            contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/plan.schema.json"), encoding: .utf8)
         #expect(schema.contains("\"uncovered\"") && schema.contains("\"drift\""))
     }
 

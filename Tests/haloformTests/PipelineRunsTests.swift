@@ -11,13 +11,17 @@ import Testing
 
         /// One run on an empty home, with a copy of `handedOn` (if any) as its token store, `hours` after the first.
         func run(handedOn: URL?, hours: Int) async throws -> (HaloformBinary.Run, URL) {
-            let machine = FileManager.default.temporaryDirectory.appendingPathComponent("haloform-run-\(UUID().uuidString)")
+            let machine = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "haloform-run-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: machine, withIntermediateDirectories: true)
             let store = machine.appendingPathComponent("tokens.json")
             if let handedOn { try FileManager.default.copyItem(at: handedOn, to: store) }
             let plan = try await HaloformBinary.run(
                 ["plan", "--detailed-exitcode", "--token-store", store.path, "."], in: root,
-                environment: ["HOME": machine.path, "XDG_CONFIG_HOME": "", "HALOFORM_TOKEN_STORE": "", "HALOFORM_CLOCK_OFFSET": "\(hours)h"])
+                environment: [
+                    "HOME": machine.path, "XDG_CONFIG_HOME": "", "HALOFORM_TOKEN_STORE": "",
+                    "HALOFORM_CLOCK_OFFSET": "\(hours)h",
+                ])
             return (plan, store)
         }
 

@@ -10,8 +10,11 @@ import Testing
         "HALOFORM_EXACT_CLIENT_SECRET": "catalog-secret-e4d909c290",
     ]
 
-    func haloform(_ arguments: [String], in root: URL, environment: [String: String] = [:]) async throws -> HaloformBinary.Run {
-        let run = try await HaloformBinary.run(arguments, in: root, environment: Self.secrets.merging(environment) { $1 })
+    func haloform(_ arguments: [String], in root: URL, environment: [String: String] = [:]) async throws
+        -> HaloformBinary.Run
+    {
+        let run = try await HaloformBinary.run(
+            arguments, in: root, environment: Self.secrets.merging(environment) { $1 })
         for value in Self.secrets.values {
             #expect(!run.stdout.contains(value) && !run.stderr.contains(value), "a secret was printed by \(arguments)")
         }
@@ -35,7 +38,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let operations = try #require(document["operations"] as? [Any]).count
         let systems = try #require((document["cost"] as? [String: Any])?["systems"] as? [[String: Any]])
-        #expect(systems.map { $0["name"] as? String } == ["Halo", "Exact Online", "Business Central", "Sage Business Cloud"])
+        #expect(
+            systems.map { $0["name"] as? String } == [
+                "Halo", "Exact Online", "Business Central", "Sage Business Cloud",
+            ])
         let halo = systems[0]
         #expect((halo["apply_requests"] as? Int).map { $0 - (halo["plan_requests"] as? Int ?? 0) } == operations)
         #expect(halo["limit"] as? Int == 300 && halo["window_seconds"] as? Int == 300)
@@ -43,7 +49,9 @@ import Testing
         let apply = try await haloform(["apply", "--auto-approve", "."], in: root)
         #expect(apply.status == 0, "\(apply)")
         #expect(apply.stdout.contains("Apply complete"))
-        #expect(apply.stdout.contains(operations == 1 ? "in 1 request to Halo" : "in \(operations) requests to Halo"), "\(apply)")
+        #expect(
+            apply.stdout.contains(operations == 1 ? "in 1 request to Halo" : "in \(operations) requests to Halo"),
+            "\(apply)")
 
         let second = try await haloform(["plan", "--detailed-exitcode", "."], in: root)
         #expect(second.status == 0, "\(second)")
@@ -125,7 +133,8 @@ import Testing
         var partial = false
         for seed in 1...12 where !partial {
             let faults = "seed=\(seed),errors=0.25,systems=halo"
-            let run = try await haloform(["apply", "--auto-approve", "."], in: root, environment: ["HALOFORM_SANDBOX_FAULTS": faults])
+            let run = try await haloform(
+                ["apply", "--auto-approve", "."], in: root, environment: ["HALOFORM_SANDBOX_FAULTS": faults])
             if run.status != 0 && run.stdout.contains("done: ") {
                 partial = true
                 #expect(run.stderr.contains("not applied:"), "\(run)")

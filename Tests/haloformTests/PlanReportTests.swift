@@ -28,8 +28,9 @@ import Testing
 
     /// The summary row of a group: its count per action, then all.
     static func counts(of name: String, in dom: String) -> [String] {
-        guard let row = dom.components(separatedBy: "<code>\(name)</code></td>").dropFirst().first?
-            .components(separatedBy: "</tr>").first
+        guard
+            let row = dom.components(separatedBy: "<code>\(name)</code></td>").dropFirst().first?
+                .components(separatedBy: "</tr>").first
         else { return [] }
         return row.components(separatedBy: "<td class=\"n\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
@@ -143,7 +144,8 @@ import Testing
                 }
                 if index >= 500 {
                     let halo = JSONValue.string(client(tenant, index < 4_500 ? index ^ 1 : index))
-                    text += "          - { halo: \(String(decoding: JSONWriter.compact(halo), as: UTF8.self)), "
+                    text +=
+                        "          - { halo: \(String(decoding: JSONWriter.compact(halo), as: UTF8.self)), "
                         + "exact: \"\(code)\" }\n"
                 }
             }
@@ -175,7 +177,8 @@ import Testing
         let whole = try await HeadlessChromium.dom(of: page.absoluteString)
         let ready = whole.dom.components(separatedBy: "data-ready-ms=\"").dropFirst().first
             .flatMap { Int($0.prefix { $0.isNumber }) }
-        print("""
+        print(
+            """
             plan report of 100,000 changes: rendered in \(String(format: "%.2f", render.seconds)) s to \
             \(html.utf8.count / 1_000_000) MB; chromium opened it in \(String(format: "%.2f", whole.seconds)) s \
             (start to exit), its script ready \(ready.map { "\($0) ms" } ?? "never") after it started

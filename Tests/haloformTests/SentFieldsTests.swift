@@ -7,9 +7,11 @@ import Testing
 @Suite struct SentFieldsTests {
     @Test func planApplyPlanSendsNoUnknownField() async throws {
         let root = try HaloformBinary.copyExample("acme")
-        let server = try await SandboxServer.start(SandboxOptions(statePath: root.appendingPathComponent(".haloform/sandbox.json").path))
+        let server = try await SandboxServer.start(
+            SandboxOptions(statePath: root.appendingPathComponent(".haloform/sandbox.json").path))
         do {
-            try root.appendingPathComponent("halo.yaml").edit("url: sandbox:.haloform/sandbox.json", "url: sandbox:\(server.baseURL)")
+            try root.appendingPathComponent("halo.yaml").edit(
+                "url: sandbox:.haloform/sandbox.json", "url: sandbox:\(server.baseURL)")
             func haloform(_ arguments: [String]) async throws -> HaloformBinary.Run {
                 try await HaloformBinary.run(arguments, in: root, environment: PlanApplyTests.secrets)
             }
@@ -25,7 +27,9 @@ import Testing
             let halo = (stats["systems"] as? [String: Any])?["halo"] as? [String: Any]
             let posts = (halo?["paths"] as? [String: Int] ?? [:]).filter { $0.key.hasPrefix("POST /api/") }
             #expect(posts.values.reduce(0, +) >= 5, "apply wrote to Halo: \(posts)")
-            #expect(stats["unknown_fields"] as? [String: [String: Int]] == [:], "fields Halo does not know were sent: \(stats["unknown_fields"] ?? "?")")
+            #expect(
+                stats["unknown_fields"] as? [String: [String: Int]] == [:],
+                "fields Halo does not know were sent: \(stats["unknown_fields"] ?? "?")")
             await server.stop()
         } catch {
             await server.stop()

@@ -24,14 +24,16 @@ import Testing
         #expect(refused.status == 1, "\(refused)")
         let lines = refused.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "Halo changed since the plan was made: 2 records, 1 touched by the plan.", "\(refused)")
-        #expect(lines.filter { $0.hasPrefix("  ~ ") || $0.hasPrefix("  + ") || $0.hasPrefix("  - ") } == [
-            "  ~ ExactDetails \(exactID) \"exact-nl\" changed: the plan changes exact_online.tenant[\"exact-nl\"], exact_online.tenant[\"exact-nl\"].customer_mapping[\"1004\"]",
-            "  ~ Tax \(taxID) \"BTW laag 9% (old)\" changed: not in the plan",
-        ])
-        #expect(lines.filter { $0.hasPrefix("      ") } == [
-            "      showmessage: true → false",
-            "      name: \"BTW laag 9%\" → \"BTW laag 9% (old)\"",
-        ])
+        #expect(
+            lines.filter { $0.hasPrefix("  ~ ") || $0.hasPrefix("  + ") || $0.hasPrefix("  - ") } == [
+                "  ~ ExactDetails \(exactID) \"exact-nl\" changed: the plan changes exact_online.tenant[\"exact-nl\"], exact_online.tenant[\"exact-nl\"].customer_mapping[\"1004\"]",
+                "  ~ Tax \(taxID) \"BTW laag 9% (old)\" changed: not in the plan",
+            ])
+        #expect(
+            lines.filter { $0.hasPrefix("      ") } == [
+                "      showmessage: true → false",
+                "      name: \"BTW laag 9%\" → \"BTW laag 9% (old)\"",
+            ])
         #expect(refused.stderr.contains("nothing was applied; run `haloform plan` again"))
     }
 }

@@ -22,7 +22,9 @@ import Testing
     }
 
     /// `plan --detailed-exitcode` shows no changes.
-    func expectNoChanges(_ root: URL, offset: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectNoChanges(_ root: URL, offset: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+        async throws
+    {
         let plan = try await haloform(["plan", "--detailed-exitcode", "."], in: root, offset: offset)
         #expect(plan.status == 0, "\(plan)", sourceLocation: sourceLocation)
         #expect(plan.stdout.contains("No changes."), sourceLocation: sourceLocation)
@@ -53,7 +55,9 @@ import Testing
         var store = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: storePath)) as? [String: Any])
         var entries = try #require(store["tokens"] as? [String: [String: Any]])
         let formatter = ISO8601DateFormatter()
-        for key in entries.keys { entries[key]?["access_token_expires_at"] = formatter.string(from: Date(timeIntervalSince1970: past)) }
+        for key in entries.keys {
+            entries[key]?["access_token_expires_at"] = formatter.string(from: Date(timeIntervalSince1970: past))
+        }
         store["tokens"] = entries
         try JSONSerialization.data(withJSONObject: store).write(to: storePath)
     }
@@ -70,7 +74,11 @@ import Testing
         let root = try await appliedExample()
         defer { try? FileManager.default.removeItem(at: root) }
         // Two Exact tenants and one Sage tenant: one entry per app, not per tenant.
-        #expect(try await storeKeys(root) == ["exact_online/6f1d2c3b-8a7e-4f10-9b2c-5e4d3c2b1a00@127.0.0.1", "sage_business_cloud/sage-demo-client@127.0.0.1"])
+        #expect(
+            try await storeKeys(root) == [
+                "exact_online/6f1d2c3b-8a7e-4f10-9b2c-5e4d3c2b1a00@127.0.0.1",
+                "sage_business_cloud/sage-demo-client@127.0.0.1",
+            ])
 
         try await expireAccessTokens(root)
         try await expectNoChanges(root)
@@ -81,7 +89,8 @@ import Testing
         let lapsed = try await haloform(["plan", "--detailed-exitcode", "."], in: root, offset: "31d")
         #expect(lapsed.status == 1, "\(lapsed)")
         #expect(lapsed.stderr.contains("exact-be, exact-nl: the service refuses the stored refresh token"), "\(lapsed)")
-        #expect(lapsed.stderr.contains("run `haloform login exact-online exact-be` (one login serves both)"), "\(lapsed)")
+        #expect(
+            lapsed.stderr.contains("run `haloform login exact-online exact-be` (one login serves both)"), "\(lapsed)")
         #expect(!lapsed.stderr.contains("haloform login sage"), "\(lapsed)")
         #expect(!lapsed.stderr.contains("the token endpoint refused the request"), "\(lapsed)")
     }
@@ -93,8 +102,11 @@ import Testing
         let lapsed = try await haloform(["plan", "."], in: root, offset: "31d")
         #expect(lapsed.status == 1, "\(lapsed)")
         #expect(lapsed.stderr.contains("exact-be, exact-nl: the service refuses the stored refresh token"), "\(lapsed)")
-        #expect(lapsed.stderr.contains("run `haloform login exact-online exact-be` (one login serves both)"), "\(lapsed)")
-        #expect(lapsed.stderr.contains("sage-uk: the service refuses the stored refresh token: it lapses after 31 days"), "\(lapsed)")
+        #expect(
+            lapsed.stderr.contains("run `haloform login exact-online exact-be` (one login serves both)"), "\(lapsed)")
+        #expect(
+            lapsed.stderr.contains("sage-uk: the service refuses the stored refresh token: it lapses after 31 days"),
+            "\(lapsed)")
         #expect(lapsed.stderr.contains("run `haloform login sage sage-uk`"), "\(lapsed)")
         #expect(!lapsed.stderr.contains("(HTTP 400)"), "\(lapsed)")
 
@@ -111,7 +123,8 @@ import Testing
     /// `haloform login` on a free redirect port, so it never waits on another test's login (the sandbox, like
     /// RFC 8252, lets a loopback redirect name any port).
     func login(_ arguments: [String], in root: URL, offset: String) async throws -> HaloformBinary.Run {
-        try await haloform(["login", "--redirect-port", String(try HaloformBinary.freePort())] + arguments, in: root, offset: offset)
+        try await haloform(
+            ["login", "--redirect-port", String(try HaloformBinary.freePort())] + arguments, in: root, offset: offset)
     }
 
     @Test("a clock offset is refused without a sandbox, and when it is not a duration")

@@ -28,7 +28,8 @@ import Testing
             #expect(stages.contains(", \(stage)") || stages.hasPrefix("timings: \(stage)"), "\(run.stderr)")
         }
         let systems = Self.systems(run.stderr)
-        #expect(Set(systems.keys) == ["Halo", "Exact Online", "Business Central", "Sage Business Cloud"], "\(run.stderr)")
+        #expect(
+            Set(systems.keys) == ["Halo", "Exact Online", "Business Central", "Sage Business Cloud"], "\(run.stderr)")
         for (name, figures) in systems {
             #expect(figures.requests > 0, "\(name)")
             #expect(figures.megabytes >= 0, "\(name)")

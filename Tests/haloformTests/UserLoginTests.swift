@@ -21,7 +21,8 @@ import Testing
         let state = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let tokens = try #require(state["tokens"] as? [[String: Any]])
         var logins: [String: String] = [:]
-        for token in tokens where token["system"] as? String == "exact-online" && token["kind"] as? String == "refresh" {
+        for token in tokens where token["system"] as? String == "exact-online" && token["kind"] as? String == "refresh"
+        {
             logins[token["user"] as? String ?? ""] = token["grant"] as? String
         }
         return logins
@@ -42,7 +43,8 @@ import Testing
 
         let finance = try await runs.login(["exact-online", "exact-nl"], in: root, offset: "0s")
         #expect(finance.status == 0, "\(finance)")
-        #expect(finance.stderr.contains("as finance@acme.example; the token now serves tenant 'exact-nl';"), "\(finance)")
+        #expect(
+            finance.stderr.contains("as finance@acme.example; the token now serves tenant 'exact-nl';"), "\(finance)")
         let demo = try await runs.login(["exact-online", "exact-be"], in: root, offset: "0s")
         #expect(demo.status == 0, "\(demo)")
         #expect(demo.stderr.contains("as demo@acme.example; the token now serves tenant 'exact-be';"), "\(demo)")

@@ -28,19 +28,21 @@ import Testing
         let run = try await HaloformBinary.run(["validate", root.path])
         #expect(run.status == 1)
         #expect(run.stdout == "")
-        #expect(run.stderr == """
-            \(root.path)/bad.yaml:3:3: error: unknown key 'colour'
-              colour: blue
-              ^~~~~~
-            note: 'halo' takes: url, client_id, client_secret, tenant
-            1 error, 0 warnings
+        #expect(
+            run.stderr == """
+                \(root.path)/bad.yaml:3:3: error: unknown key 'colour'
+                  colour: blue
+                  ^~~~~~
+                note: 'halo' takes: url, client_id, client_secret, tenant
+                1 error, 0 warnings
 
-            """)
+                """)
         #expect(!run.stderr.contains("\u{1B}["), "NO_COLOR and no terminal: no colour")
     }
 
     @Test func warningsPassUnlessStrict() async throws {
-        let text = "halo: { url: \"sandbox:s.json\" }\nexact_online:\n  enabled: false\n  tenants:\n    - { name: a, location: nl, division: 1, client_id: x, client_secret: \"${env:S}\" }\n"
+        let text =
+            "halo: { url: \"sandbox:s.json\" }\nexact_online:\n  enabled: false\n  tenants:\n    - { name: a, location: nl, division: 1, client_id: x, client_secret: \"${env:S}\" }\n"
         let root = try HaloformBinary.tempRoot(["w.yaml": text])
         let lenient = try await HaloformBinary.run(["validate", root.path])
         #expect(lenient.status == 0, "\(lenient)")
@@ -74,7 +76,9 @@ import Testing
     }
 
     @Test func hiddenFilesAreSkipped() async throws {
-        let root = try HaloformBinary.tempRoot(["ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[["])
+        let root = try HaloformBinary.tempRoot([
+            "ok.yaml": "halo: { url: \"sandbox:s.json\" }\n", ".hidden/bad.yaml": "{{{{", ".bad.yml": "[[[",
+        ])
         let run = try await HaloformBinary.run(["validate", root.path])
         #expect(run.status == 0, "\(run)")
     }
@@ -82,17 +86,23 @@ import Testing
     @Test func schemaCommandPrintsTheCommittedSchema() async throws {
         let run = try await HaloformBinary.run(["schema"])
         #expect(run.status == 0)
-        let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/haloform.schema.json"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: HaloformBinary.packageRoot.appendingPathComponent("schemas/haloform.schema.json"),
+            encoding: .utf8)
         #expect(run.stdout == committed)
     }
 
     @Test func referenceDocumentIsTheGeneratorsOutput() async throws {
         let run = try await HaloformBinary.run(["schema", "--format", "markdown"])
         #expect(run.status == 0)
-        let committed = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: HaloformBinary.packageRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
         #expect(run.stdout == committed, "regenerate with: haloform schema --format markdown > docs/configuration.md")
-        for key in ["### `exact_online.tenants[].division`", "### `business_central.tenants[].sync.line_numbers.group_increment`",
-                    "### `sage_business_cloud.tenants[].customers.mappings[].sage`"] {
+        for key in [
+            "### `exact_online.tenants[].division`",
+            "### `business_central.tenants[].sync.line_numbers.group_increment`",
+            "### `sage_business_cloud.tenants[].customers.mappings[].sage`",
+        ] {
             #expect(run.stdout.contains(key))
         }
     }

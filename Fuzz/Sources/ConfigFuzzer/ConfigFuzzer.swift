@@ -48,12 +48,16 @@ enum ConfigFuzzer {
             require(!diagnostic.message.isEmpty, "a diagnostic without a message")
             let ranges = [diagnostic.range] + diagnostic.notes.map(\.range)
             for range in ranges.compactMap({ $0 }) {
-                guard let extent = extents[range.file] else { fail("'\(diagnostic.message)' names \(range.file), not a file read") }
+                guard let extent = extents[range.file] else {
+                    fail("'\(diagnostic.message)' names \(range.file), not a file read")
+                }
                 extent.require(range, "'\(diagnostic.message)'")
             }
         }
         let again = ConfigLoader.load(files)
-        require(again.diagnostics == loaded.diagnostics && again.config == loaded.config, "loading the same files twice differed")
+        require(
+            again.diagnostics == loaded.diagnostics && again.config == loaded.config,
+            "loading the same files twice differed")
     }
 
     /// Reads one file as YAML: every node lies inside it, or the error does.
@@ -106,10 +110,11 @@ struct FileExtent {
         while index < bytes.count {
             let rest = bytes[index...]
             let breakLength =
-                if rest.starts(with: [0x0D, 0x0A]) || rest.starts(with: [0xC2, 0x85]) { 2 }
-                else if rest.starts(with: [0xE2, 0x80, 0xA8]) || rest.starts(with: [0xE2, 0x80, 0xA9]) { 3 }
-                else if bytes[index] == 0x0A || bytes[index] == 0x0D { 1 }
-                else { 0 }
+                if rest.starts(with: [0x0D, 0x0A]) || rest.starts(with: [0xC2, 0x85]) {
+                    2
+                } else if rest.starts(with: [0xE2, 0x80, 0xA8]) || rest.starts(with: [0xE2, 0x80, 0xA9]) {
+                    3
+                } else if bytes[index] == 0x0A || bytes[index] == 0x0D { 1 } else { 0 }
             if breakLength == 0 {
                 lineLengths[lineLengths.count - 1] += 1
                 index += 1
@@ -129,7 +134,8 @@ struct FileExtent {
                 ? location.column == 1
                 : location.line >= 1 && location.line <= lineLengths.count && location.column >= 1
                     && location.column <= lineLengths[location.line - 1] + 1
-            ConfigFuzzer.require(inside, "\(what()) at \(location), outside the \(lineLengths.count) line(s) of \(range.file)")
+            ConfigFuzzer.require(
+                inside, "\(what()) at \(location), outside the \(lineLengths.count) line(s) of \(range.file)")
         }
         ConfigFuzzer.require(range.start <= range.end, "\(what()) ends before it starts: \(range.start)-\(range.end)")
     }

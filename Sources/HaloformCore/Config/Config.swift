@@ -10,7 +10,9 @@ public struct Config: Sendable, Hashable {
     public var billing: BillingSettings?
 
     /// Creates a config.
-    public init(halo: HaloSettings? = nil, integrations: [Integration: IntegrationConfig] = [:], billing: BillingSettings? = nil) {
+    public init(
+        halo: HaloSettings? = nil, integrations: [Integration: IntegrationConfig] = [:], billing: BillingSettings? = nil
+    ) {
         self.halo = halo
         self.integrations = integrations
         self.billing = billing

@@ -149,12 +149,15 @@ struct ConfigDecoder {
     }
 
     private func int(_ node: YAMLNode?) -> Located<Int>? {
-        guard let node, let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.value) else { return nil }
+        guard let node, let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.value) else {
+            return nil
+        }
         return Located(value, at: node.range)
     }
 
     private func bool(_ node: YAMLNode?) -> Located<Bool>? {
-        guard let node, let scalar = node.scalar, scalar.style == .plain, let value = Bool(scalar.value.lowercased()) else {
+        guard let node, let scalar = node.scalar, scalar.style == .plain, let value = Bool(scalar.value.lowercased())
+        else {
             return nil
         }
         return Located(value, at: node.range)

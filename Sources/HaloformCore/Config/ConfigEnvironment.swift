@@ -18,11 +18,12 @@ public struct ConfigEnvironment: Sendable {
             return .success(text)
         case .environment(let name):
             if let text = self.value(of: name) { return .success(text) }
-            return .failure(.error(
-                "environment variable '\(name)' for '\(key)' is not set",
-                at: value.range,
-                notes: [.init("export \(name)=… before running haloform, or set it in the pipeline's secrets")]
-            ))
+            return .failure(
+                .error(
+                    "environment variable '\(name)' for '\(key)' is not set",
+                    at: value.range,
+                    notes: [.init("export \(name)=… before running haloform, or set it in the pipeline's secrets")]
+                ))
         }
     }
 

@@ -63,10 +63,12 @@ public enum ConfigLoader {
         }
         guard let root else { return FileResult() }
         guard root.mapping != nil else {
-            return FileResult(diagnostics: [.error(
-                "a configuration file holds a mapping of 'halo' and the integrations, found \(root.kindDescription)",
-                at: root.range
-            )])
+            return FileResult(diagnostics: [
+                .error(
+                    "a configuration file holds a mapping of 'halo' and the integrations, found \(root.kindDescription)",
+                    at: root.range
+                )
+            ])
         }
         var checker = ShapeChecker()
         checker.check(root, .object(ConfigSchema.root), key: "the file")
@@ -92,8 +94,12 @@ struct ConfigMerger {
         }
         if let billing = next.billing {
             if var current = config.billing {
-                merge(&current.autoGenerateCustomerAccountsID, billing.autoGenerateCustomerAccountsID, "'auto_generate_accounts_id.customers' of billing")
-                merge(&current.autoGenerateProductAccountsID, billing.autoGenerateProductAccountsID, "'auto_generate_accounts_id.products' of billing")
+                merge(
+                    &current.autoGenerateCustomerAccountsID, billing.autoGenerateCustomerAccountsID,
+                    "'auto_generate_accounts_id.customers' of billing")
+                merge(
+                    &current.autoGenerateProductAccountsID, billing.autoGenerateProductAccountsID,
+                    "'auto_generate_accounts_id.products' of billing")
                 config.billing = current
             } else {
                 config.billing = billing
@@ -124,6 +130,8 @@ struct ConfigMerger {
     }
 
     private func twice(_ what: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
-        .error("\(what) is set in two places; set it in one file only", at: range, notes: [.init("first set here", at: first)])
+        .error(
+            "\(what) is set in two places; set it in one file only", at: range,
+            notes: [.init("first set here", at: first)])
     }
 }

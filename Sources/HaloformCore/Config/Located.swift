@@ -27,7 +27,9 @@ public enum ConfigString: Sendable, Hashable {
         guard text.hasPrefix("${env:"), text.hasSuffix("}") else { return nil }
         let name = String(text.dropFirst(6).dropLast())
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic && first.isASCII,
-            name.unicodeScalars.allSatisfy({ $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+            })
         else { return nil }
         return .environment(name)
     }

@@ -15,19 +15,28 @@ struct ShapeChecker {
             let isSecret = shape == .secret
             switch ConfigString.parse(scalar.value) {
             case nil:
-                diagnostics.append(.error(
-                    isSecret ? "malformed environment reference in '\(key)'" : "malformed environment reference '\(scalar.value)'",
-                    at: node.range,
-                    notes: [.init("write the whole value as ${env:NAME}, NAME made of letters, digits and underscores")],
-                    hidesSource: isSecret
-                ))
+                diagnostics.append(
+                    .error(
+                        isSecret
+                            ? "malformed environment reference in '\(key)'"
+                            : "malformed environment reference '\(scalar.value)'",
+                        at: node.range,
+                        notes: [
+                            .init("write the whole value as ${env:NAME}, NAME made of letters, digits and underscores")
+                        ],
+                        hidesSource: isSecret
+                    ))
             case .literal where isSecret:
-                diagnostics.append(.error(
-                    "'\(key)' is a secret and must come from the environment",
-                    at: node.range,
-                    notes: [.init("write ${env:NAME} and set NAME where haloform runs; a secret in a file ends up in git")],
-                    hidesSource: true
-                ))
+                diagnostics.append(
+                    .error(
+                        "'\(key)' is a secret and must come from the environment",
+                        at: node.range,
+                        notes: [
+                            .init(
+                                "write ${env:NAME} and set NAME where haloform runs; a secret in a file ends up in git")
+                        ],
+                        hidesSource: true
+                    ))
             default:
                 break
             }
@@ -47,15 +56,18 @@ struct ShapeChecker {
         case .enumeration(let allowed):
             guard let scalar = expectScalar(node, "one of \(allowed.joined(separator: ", "))", key: key) else { return }
             if !allowed.contains(scalar.value) {
-                diagnostics.append(.error(
-                    "'\(scalar.value)' is not a valid \(key)\(Suggestion.phrase(for: scalar.value, among: allowed))",
-                    at: node.range,
-                    notes: [.init("expected one of: \(allowed.joined(separator: ", "))")]
-                ))
+                diagnostics.append(
+                    .error(
+                        "'\(scalar.value)' is not a valid \(key)\(Suggestion.phrase(for: scalar.value, among: allowed))",
+                        at: node.range,
+                        notes: [.init("expected one of: \(allowed.joined(separator: ", "))")]
+                    ))
             }
         case .reference:
             if node.mapping != nil {
-                check(node, .object(ObjectShape([FieldShape("halo_id", .integer(minimum: 1), required: true, "")])), key: key)
+                check(
+                    node, .object(ObjectShape([FieldShape("halo_id", .integer(minimum: 1), required: true, "")])),
+                    key: key)
             } else {
                 expectScalar(node, "a name or { halo_id: N }", key: key)
             }
@@ -77,7 +89,8 @@ struct ShapeChecker {
         var suggested: UInt64 = 0
         for pair in pairs {
             guard let name = pair.key.scalar?.value, pair.key.scalar?.isNull == false else {
-                diagnostics.append(.error("a key must be a plain name, found \(pair.key.kindDescription)", at: pair.key.range))
+                diagnostics.append(
+                    .error("a key must be a plain name, found \(pair.key.kindDescription)", at: pair.key.range))
                 continue
             }
             if let index = object.fields.firstIndex(where: { $0.key == name }) {
@@ -89,16 +102,20 @@ struct ShapeChecker {
                 let keys = object.fields.map(\.key)
                 let nearest = Suggestion.nearest(to: name, among: keys)
                 if let nearest, let index = keys.firstIndex(of: nearest) { suggested |= 1 << index }
-                diagnostics.append(.error(
-                    "unknown key '\(name)'\(nearest.map { " (did you mean '\($0)'?)" } ?? "")",
-                    at: pair.key.range,
-                    notes: [.init("'\(key)' takes: \(keys.joined(separator: ", "))")]
-                ))
+                diagnostics.append(
+                    .error(
+                        "unknown key '\(name)'\(nearest.map { " (did you mean '\($0)'?)" } ?? "")",
+                        at: pair.key.range,
+                        notes: [.init("'\(key)' takes: \(keys.joined(separator: ", "))")]
+                    ))
             }
         }
-        func has(_ key: String) -> Bool { object.fields.firstIndex { $0.key == key }.map { present & (1 << $0) != 0 } ?? false }
+        func has(_ key: String) -> Bool {
+            object.fields.firstIndex { $0.key == key }.map { present & (1 << $0) != 0 } ?? false
+        }
         // A misspelt required key is reported once, as the unknown key that suggests it.
-        for (index, field) in object.fields.enumerated() where field.required && (present | suggested) & (1 << index) == 0 {
+        for (index, field) in object.fields.enumerated()
+        where field.required && (present | suggested) & (1 << index) == 0 {
             if object.exactlyOne.contains(where: { $0.contains(field.key) }) { continue }
             diagnostics.append(.error("missing required key '\(field.key)' in '\(key)'", at: node.range))
         }
@@ -106,10 +123,11 @@ struct ShapeChecker {
             let given = group.filter(has)
             if given.count != 1 {
                 let list = group.map { "'\($0)'" }.joined(separator: " or ")
-                diagnostics.append(.error(
-                    given.isEmpty ? "'\(key)' needs \(list)" : "'\(key)' takes \(list), not both",
-                    at: node.range
-                ))
+                diagnostics.append(
+                    .error(
+                        given.isEmpty ? "'\(key)' needs \(list)" : "'\(key)' takes \(list), not both",
+                        at: node.range
+                    ))
             }
         }
     }
@@ -126,11 +144,13 @@ struct ShapeChecker {
 
     /// Records that `node` is not what `key` takes; `quotedScalarMisleads` when a key takes an unquoted scalar (a number,
     /// a boolean) that quotes turn into a string.
-    private mutating func mismatch(_ node: YAMLNode, expected: String, key: String, quotedScalarMisleads: Bool = false) {
+    private mutating func mismatch(_ node: YAMLNode, expected: String, key: String, quotedScalarMisleads: Bool = false)
+    {
         var notes: [Diagnostic.Note] = []
         if quotedScalarMisleads, let scalar = node.scalar, scalar.style != .plain {
             notes.append(.init("remove the quotes: a quoted value is always a string"))
         }
-        diagnostics.append(.error("expected \(expected) for '\(key)', found \(node.kindDescription)", at: node.range, notes: notes))
+        diagnostics.append(
+            .error("expected \(expected) for '\(key)', found \(node.kindDescription)", at: node.range, notes: notes))
     }
 }

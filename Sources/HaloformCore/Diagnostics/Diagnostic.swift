@@ -33,7 +33,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var hidesSource: Bool
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false) {
+    public init(
+        _ severity: Severity, _ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false
+    ) {
         self.severity = severity
         self.message = message
         self.range = range
@@ -42,7 +44,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
 
     /// An error at a place.
-    public static func error(_ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false) -> Diagnostic {
+    public static func error(_ message: String, at range: SourceRange?, notes: [Note] = [], hidesSource: Bool = false)
+        -> Diagnostic
+    {
         Diagnostic(.error, message, at: range, notes: notes, hidesSource: hidesSource)
     }
 

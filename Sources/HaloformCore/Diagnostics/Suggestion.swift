@@ -13,7 +13,9 @@ enum Suggestion {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let bound = min(limit, best?.distance ?? limit)
-            guard let distance = distance(lowered, Array(candidate.lowercased().unicodeScalars), atMost: bound) else { continue }
+            guard let distance = distance(lowered, Array(candidate.lowercased().unicodeScalars), atMost: bound) else {
+                continue
+            }
             if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
             best = (candidate, distance)
         }

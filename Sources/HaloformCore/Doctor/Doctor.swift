@@ -22,7 +22,9 @@ public struct Doctor {
         tenants = config.declaredIntegrations.flatMap { integration in
             integration.tenants.map { DoctorTenant($0, remote: snapshot.remote) }
         }
-        taxes = Dictionary(snapshot.remote.taxRecords.compactMap { tax in tax.id.map { ($0, tax) } }, uniquingKeysWith: { first, _ in first })
+        taxes = Dictionary(
+            snapshot.remote.taxRecords.compactMap { tax in tax.id.map { ($0, tax) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Every finding, what was checked, and what the findings stop.
@@ -37,14 +39,20 @@ public struct Doctor {
         findings += supplierFindings(checked: &checked)
         findings += errorLogFindings()
         findings += Coverage.uncovered(config: config, state: snapshot.remote).map { record in
-            DoctorFinding(record.list == .customers ? .customerUncovered : .itemGroupUncovered,
-                          record.list == .customers ? .customer : .tenant, name: record.key, tenant: record.tenant,
-                          reason: "\(record.rule): \(record.reason)")
+            DoctorFinding(
+                record.list == .customers ? .customerUncovered : .itemGroupUncovered,
+                record.list == .customers ? .customer : .tenant, name: record.key, tenant: record.tenant,
+                reason: "\(record.rule): \(record.reason)")
         }
         let order = Dictionary(uniqueKeysWithValues: DoctorCheck.allCases.enumerated().map { ($1, $0) })
         // Logged failures read per tenant, in the order of their addresses as text; every other check's findings by record id.
-        func tenantKey(_ finding: DoctorFinding) -> String { finding.check == .syncErrorsLogged ? finding.tenant?.description ?? "" : "" }
-        findings.sort { ((order[$0.check]!, tenantKey($0), $0.id ?? 0, $0.name)) < ((order[$1.check]!, tenantKey($1), $1.id ?? 0, $1.name)) }
+        func tenantKey(_ finding: DoctorFinding) -> String {
+            finding.check == .syncErrorsLogged ? finding.tenant?.description ?? "" : ""
+        }
+        findings.sort {
+            ((order[$0.check]!, tenantKey($0), $0.id ?? 0, $0.name))
+                < ((order[$1.check]!, tenantKey($1), $1.id ?? 0, $1.name))
+        }
         return DoctorReport(findings: findings, checked: checked, blocked: blocked(findings))
     }
 
@@ -57,64 +65,99 @@ public struct Doctor {
             let kind = integration.integration
             let module = snapshot.remote.module(kind)
             if module?.enabled != true {
-                findings.append(DoctorFinding(.moduleDisabled, .integration, name: kind.key,
-                                              reason: "the \(kind.displayName) module is \(module == nil ? "not in Halo" : "disabled"): nothing syncs"))
+                findings.append(
+                    DoctorFinding(
+                        .moduleDisabled, .integration, name: kind.key,
+                        reason:
+                            "the \(kind.displayName) module is \(module == nil ? "not in Halo" : "disabled"): nothing syncs"
+                    ))
             }
         }
         for tenant in tenants {
             let key = tenant.key
             let address = key.description
             guard let record = tenant.record else {
-                findings.append(DoctorFinding(.tenantMissing, .tenant, name: address, tenant: key,
-                                              reason: "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"))
+                findings.append(
+                    DoctorFinding(
+                        .tenantMissing, .tenant, name: address, tenant: key,
+                        reason:
+                            "Halo holds no \(tenant.integration.displayName) tenant named '\(tenant.config.name.value)'"
+                    ))
                 continue
             }
             if let now = snapshot.takenAt {
                 let connection = record.connection(at: now)
-                let check: DoctorCheck? = switch connection.status {
-                case .connected: nil
-                case .notConnected: .tenantNotConnected
-                case .expired: .tenantTokenExpired
-                case .expiring: .tenantTokenExpiring
-                }
+                let check: DoctorCheck? =
+                    switch connection.status {
+                    case .connected: nil
+                    case .notConnected: .tenantNotConnected
+                    case .expired: .tenantTokenExpired
+                    case .expiring: .tenantTokenExpiring
+                    }
                 if let check {
-                    findings.append(DoctorFinding(check, .tenant, name: address, tenant: key,
-                                                  reason: "\(connection.situation(now: now)); fix: \(connection.fix(tenant.integration, tenant: tenant.config.name.value))"))
+                    findings.append(
+                        DoctorFinding(
+                            check, .tenant, name: address, tenant: key,
+                            reason:
+                                "\(connection.situation(now: now)); fix: \(connection.fix(tenant.integration, tenant: tenant.config.name.value))"
+                        ))
                 }
             }
             if tenant.cannotSync {
-                findings.append(DoctorFinding(.syncUnsupported, .tenant, name: address, tenant: key,
-                                              reason: "it connects with a custom developer app, to which Sage sends no webhooks: nothing syncs, so no entity is to be added"))
+                findings.append(
+                    DoctorFinding(
+                        .syncUnsupported, .tenant, name: address, tenant: key,
+                        reason:
+                            "it connects with a custom developer app, to which Sage sends no webhooks: nothing syncs, so no entity is to be added"
+                    ))
             } else {
                 let entities = Set(record.syncEntities)
                 // An entity the config's list leaves out is left out on purpose; one it lists that Halo lacks is not.
                 let chosen = tenant.config.sync?.entities.map { Set($0.value.map(\.value)) }
                 for entity in SyncEntity.allCases where !entities.contains(entity) {
                     if let chosen, !chosen.contains(entity) {
-                        findings.append(DoctorFinding(.entityLeftOut, .tenant, name: address, tenant: key, entity: entity,
-                                                      reason: "\(entity.rawValue) are left out of sync.entities: new and edited \(entity.rawValue) do not sync"))
+                        findings.append(
+                            DoctorFinding(
+                                .entityLeftOut, .tenant, name: address, tenant: key, entity: entity,
+                                reason:
+                                    "\(entity.rawValue) are left out of sync.entities: new and edited \(entity.rawValue) do not sync"
+                            ))
                     } else {
-                        findings.append(DoctorFinding(.entityNotSynced, .tenant, name: address, tenant: key, entity: entity,
-                                                      reason: "\(entity.rawValue) are not in its sync list: new and edited \(entity.rawValue) do not sync"))
+                        findings.append(
+                            DoctorFinding(
+                                .entityNotSynced, .tenant, name: address, tenant: key, entity: entity,
+                                reason:
+                                    "\(entity.rawValue) are not in its sync list: new and edited \(entity.rawValue) do not sync"
+                            ))
                     }
                 }
                 if record[.showSuccessMessage]?.bool != true {
-                    findings.append(DoctorFinding(.successMessageOff, .tenant, name: address, tenant: key,
-                                                  reason: "no message shows for each successful sync, so failures go unseen"))
+                    findings.append(
+                        DoctorFinding(
+                            .successMessageOff, .tenant, name: address, tenant: key,
+                            reason: "no message shows for each successful sync, so failures go unseen"))
                 }
             }
             if tenant.integration == .sageBusinessCloud, let business = tenant.config.business?.value {
-                findings.append(DoctorFinding(.sageBusinessUnconfirmed, .tenant, name: address, tenant: key,
-                                              reason: "Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is '\(business)', the business whose codes it reads"))
+                findings.append(
+                    DoctorFinding(
+                        .sageBusinessUnconfirmed, .tenant, name: address, tenant: key,
+                        reason:
+                            "Halo keeps no Sage business on the tenant (its own Sage login picks it), so haloform cannot confirm it is '\(business)', the business whose codes it reads"
+                    ))
             }
             if tenant.integration == .businessCentral {
                 let item = record[.defaultInvoiceProduct]?.string ?? ""
                 if item.isEmpty {
-                    findings.append(DoctorFinding(.defaultInvoiceProductUnset, .tenant, name: address, tenant: key,
-                                                  reason: "invoice lines whose product is not linked to Business Central do not sync"))
+                    findings.append(
+                        DoctorFinding(
+                            .defaultInvoiceProductUnset, .tenant, name: address, tenant: key,
+                            reason: "invoice lines whose product is not linked to Business Central do not sync"))
                 } else if let items = tenant.catalog?.items, !items.contains(where: { $0.code == item }) {
-                    findings.append(DoctorFinding(.defaultInvoiceProductUnknown, .tenant, name: address, tenant: key,
-                                                  reason: "item '\(item)' is not in Business Central"))
+                    findings.append(
+                        DoctorFinding(
+                            .defaultInvoiceProductUnknown, .tenant, name: address, tenant: key,
+                            reason: "item '\(item)' is not in Business Central"))
                 }
             }
         }
@@ -132,25 +175,36 @@ public struct Doctor {
     }
 
     /// Each active customer's findings: linked to a declared tenant, matchable there, not excluded, its tax linked.
-    private func customerFindings(_ index: TenantIndex, linked: [Int: [CatalogKey]], checked: inout DoctorReport.Checked) -> [DoctorFinding] {
+    private func customerFindings(
+        _ index: TenantIndex, linked: [Int: [CatalogKey]], checked: inout DoctorReport.Checked
+    ) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var exactIDs: [ExactAccountsID: [DoctorRecord]] = [:]
         for customer in snapshot.customers {
             if customer.inactive {
                 checked.inactiveCustomers += 1
-                findings.append(DoctorFinding(.customerInactive, .customer, id: customer.id, name: customer.name, reason: "inactive, so it was not checked"))
+                findings.append(
+                    DoctorFinding(
+                        .customerInactive, .customer, id: customer.id, name: customer.name,
+                        reason: "inactive, so it was not checked"))
                 continue
             }
             let places = linked[customer.id] ?? []
             guard let link = index.link(customer, mappedIn: places, declared: declared) else { continue }
             checked.customers += 1
             func add(_ check: DoctorCheck, _ reason: String) {
-                findings.append(DoctorFinding(check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.key, reason: reason))
+                findings.append(
+                    DoctorFinding(
+                        check, .customer, id: customer.id, name: customer.name, tenant: link.tenants.first?.key,
+                        reason: reason))
             }
             // Business Central syncs only customers with an accounts id: "This allows you to choose which customers are synced".
             let choosesByID = !link.tenants.isEmpty && link.tenants.allSatisfy { $0.integration == .businessCentral }
-            common(customer, link, noun: "customer",
-                   checks: (.customerNotLinked, choosesByID ? .customerLeftOutOfSync : .customerNoAccountsID, .customerExcluded), add: add)
+            common(
+                customer, link, noun: "customer",
+                checks: (
+                    .customerNotLinked, choosesByID ? .customerLeftOutOfSync : .customerNoAccountsID, .customerExcluded
+                ), add: add)
             if let taxID = customer.taxID {
                 for tenant in link.tenants {
                     if let reason = unlinkedTax(taxID, tenant) { add(.customerTaxNotLinked, "its \(reason)") }
@@ -158,14 +212,20 @@ public struct Doctor {
             }
             for tenant in link.tenants where tenant.integration == .exactOnline && !customer.accountsID.isEmpty {
                 if !customer.accountsID.allSatisfy(\.isASCIIDigit) {
-                    add(.customerIDNotNumeric, "accounts id '\(customer.accountsID)' is not a number, as Exact Online needs")
+                    add(
+                        .customerIDNotNumeric,
+                        "accounts id '\(customer.accountsID)' is not a number, as Exact Online needs")
                 }
-                exactIDs[ExactAccountsID(division: tenant.config.division?.value ?? 0, accountsID: customer.accountsID), default: []].append(customer)
+                exactIDs[
+                    ExactAccountsID(division: tenant.config.division?.value ?? 0, accountsID: customer.accountsID),
+                    default: []
+                ].append(customer)
             }
             if places.count > 1, places.contains(where: { declared.contains($0.integration) }) {
                 // Named in the order of their addresses as text, as reports have always listed them.
                 let distinct = Set(places).map(\.description).sorted()
-                let reason = distinct.count == 1
+                let reason =
+                    distinct.count == 1
                     ? "linked to \(places.count) accounting customers in \(distinct[0]); the one synced last wins"
                     : "linked to accounting customers in \(distinct.joined(separator: " and ")); the one synced last wins"
                 add(.customerLinkedTwice, reason)
@@ -174,8 +234,10 @@ public struct Doctor {
         for (key, sharing) in exactIDs where sharing.count > 1 {
             for customer in sharing {
                 let others = sharing.filter { $0.id != customer.id }.map { "'\($0.name)'" }.joined(separator: ", ")
-                findings.append(DoctorFinding(.customerIDDuplicate, .customer, id: customer.id, name: customer.name,
-                                              reason: "accounts id '\(key.accountsID)' is shared with \(others)"))
+                findings.append(
+                    DoctorFinding(
+                        .customerIDDuplicate, .customer, id: customer.id, name: customer.name,
+                        reason: "accounts id '\(key.accountsID)' is shared with \(others)"))
             }
         }
         return findings
@@ -185,17 +247,21 @@ public struct Doctor {
     private func productFindings(_ index: TenantIndex, checked: inout DoctorReport.Checked) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var byAccountsID: [String: [DoctorRecord]] = [:]
-        let groups = Dictionary(snapshot.remote.productGroupRecords.compactMap { group in group.id.map { ($0, group) } },
-                                uniquingKeysWith: { first, _ in first })
+        let groups = Dictionary(
+            snapshot.remote.productGroupRecords.compactMap { group in group.id.map { ($0, group) } },
+            uniquingKeysWith: { first, _ in first })
         let globalDefault = snapshot.remote.controlRecord.defaultItemTax
         for product in snapshot.products {
             guard let link = index.link(product, mappedIn: [], declared: declared) else { continue }
             checked.products += 1
             func add(_ check: DoctorCheck, _ tenant: DoctorTenant?, _ reason: String) {
-                findings.append(DoctorFinding(check, .product, id: product.id, name: product.name,
-                                              tenant: (tenant ?? link.tenants.first)?.key, reason: reason))
+                findings.append(
+                    DoctorFinding(
+                        check, .product, id: product.id, name: product.name,
+                        tenant: (tenant ?? link.tenants.first)?.key, reason: reason))
             }
-            common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded)) { add($0, nil, $1) }
+            common(product, link, noun: "product", checks: (.productNotLinked, .productNoAccountsID, .productExcluded))
+            { add($0, nil, $1) }
             if !product.accountsID.isEmpty { byAccountsID[product.accountsID, default: []].append(product) }
             for tenant in link.tenants {
                 if TaxRecord.links(tenant.integration) {
@@ -211,14 +277,18 @@ public struct Doctor {
                         applying = (globalDefault, " (the global default)")
                     }
                     if let applying {
-                        if let reason = unlinkedTax(applying.id, tenant) { add(.productTaxNotLinked, tenant, reason + applying.source) }
+                        if let reason = unlinkedTax(applying.id, tenant) {
+                            add(.productTaxNotLinked, tenant, reason + applying.source)
+                        }
                     } else {
                         add(.productTaxUnset, tenant, "no tax rate, on the product, its group or as the global default")
                     }
                 }
                 if let chart = tenant.accountCodes {
                     for code in product.accountCodes where !chart.contains(code) {
-                        add(.productAccountCodeUnknown, tenant, "accounts code '\(code)' is not in \(tenant.key)'s chart of accounts")
+                        add(
+                            .productAccountCodeUnknown, tenant,
+                            "accounts code '\(code)' is not in \(tenant.key)'s chart of accounts")
                     }
                 }
             }
@@ -226,8 +296,10 @@ public struct Doctor {
         for (id, sharing) in byAccountsID where sharing.count > 1 {
             for product in sharing {
                 let others = sharing.filter { $0.id != product.id }.map { "'\($0.name)'" }.joined(separator: ", ")
-                findings.append(DoctorFinding(.productIDDuplicate, .product, id: product.id, name: product.name,
-                                              reason: "accounts id '\(id)' is shared with \(others)"))
+                findings.append(
+                    DoctorFinding(
+                        .productIDDuplicate, .product, id: product.id, name: product.name,
+                        reason: "accounts id '\(id)' is shared with \(others)"))
             }
         }
         return findings
@@ -240,18 +312,25 @@ public struct Doctor {
         for supplier in snapshot.suppliers {
             if supplier.inactive {
                 checked.inactiveSuppliers += 1
-                findings.append(DoctorFinding(.supplierInactive, .supplier, id: supplier.id, name: supplier.name, reason: "inactive, so it was not checked"))
+                findings.append(
+                    DoctorFinding(
+                        .supplierInactive, .supplier, id: supplier.id, name: supplier.name,
+                        reason: "inactive, so it was not checked"))
                 continue
             }
             checked.suppliers += 1
             // Halo keeps no Exact, Business Central or Sage tenant on suppliers, so only the id and the switch are checked.
             if supplier.accountsID.isEmpty {
-                findings.append(DoctorFinding(.supplierNoAccountsID, .supplier, id: supplier.id, name: supplier.name,
-                                              reason: "no accounts id, so its purchase orders do not sync"))
+                findings.append(
+                    DoctorFinding(
+                        .supplierNoAccountsID, .supplier, id: supplier.id, name: supplier.name,
+                        reason: "no accounts id, so its purchase orders do not sync"))
             }
             if supplier.excluded {
-                findings.append(DoctorFinding(.supplierExcluded, .supplier, id: supplier.id, name: supplier.name,
-                                              reason: "'Exclude from Accounting Integration' is on"))
+                findings.append(
+                    DoctorFinding(
+                        .supplierExcluded, .supplier, id: supplier.id, name: supplier.name,
+                        reason: "'Exclude from Accounting Integration' is on"))
             }
         }
         return findings
@@ -273,7 +352,9 @@ public struct Doctor {
         guard let log = snapshot.errorLog else { return [] }
         var findings: [DoctorFinding] = []
         for tenant in tenants {
-            guard let recordID = tenant.record?.id, let moduleID = snapshot.remote.module(tenant.integration)?.id else { continue }
+            guard let recordID = tenant.record?.id, let moduleID = snapshot.remote.module(tenant.integration)?.id else {
+                continue
+            }
             let entries = log.entries.filter { $0.moduleID == moduleID && $0.detailID == recordID }
             let byEntity = Dictionary(grouping: entries, by: \.entity)
             for group in byEntity.values {
@@ -282,14 +363,17 @@ public struct Doctor {
                 let window: String, last: String
                 if let now = snapshot.takenAt {
                     window = "in the last " + TimeSpan(seconds: now.secondsSince1970 - log.since.secondsSince1970).words
-                    last = latest.date.map { TimeSpan(seconds: now.secondsSince1970 - $0.secondsSince1970).words + " ago" } ?? "at an unknown time"
+                    last =
+                        latest.date.map { TimeSpan(seconds: now.secondsSince1970 - $0.secondsSince1970).words + " ago" }
+                        ?? "at an unknown time"
                 } else {
                     window = "since \(log.since.iso)"
                     last = "at \(latest.date?.iso ?? "an unknown time")"
                 }
                 let times = group.count == 1 ? "failed once" : "failed \(group.count) times"
                 var finding = DoctorFinding(
-                    .syncErrorsLogged, .tenant, id: latest.entityID, name: "\(latest.entityType) '\(latest.entityName)'", tenant: tenant.key,
+                    .syncErrorsLogged, .tenant, id: latest.entityID,
+                    name: "\(latest.entityType) '\(latest.entityName)'", tenant: tenant.key,
                     reason: "\(times) \(window), last \(last): \(latest.error)")
                 finding.count = group.count
                 finding.latest = latest.date
@@ -306,12 +390,17 @@ public struct Doctor {
         add: (DoctorCheck, String) -> Void
     ) {
         if link.tenants.isEmpty {
-            add(checks.0, link.stray.map { "linked to \($0), which no declared tenant connects" } ?? "linked to no tenant of \(declaredNames)")
+            add(
+                checks.0,
+                link.stray.map { "linked to \($0), which no declared tenant connects" }
+                    ?? "linked to no tenant of \(declaredNames)")
         }
         if record.accountsID.isEmpty {
-            add(checks.1, checks.1 == .customerLeftOutOfSync
-                ? "no accounts id, so Business Central leaves it out of the sync, as its guide allows"
-                : "no accounts id, so it cannot be matched in the accounting system")
+            add(
+                checks.1,
+                checks.1 == .customerLeftOutOfSync
+                    ? "no accounts id, so Business Central leaves it out of the sync, as its guide allows"
+                    : "no accounts id, so it cannot be matched in the accounting system")
         }
         if record.excluded { add(checks.2, "'Exclude from Accounting Integration' is on") }
     }
@@ -331,7 +420,9 @@ public struct Doctor {
             /// Lists the finding's record under `records`, once however many findings it has.
             func block(_ records: WritableKeyPath<DoctorReport.Blocked, [DoctorReport.Blocked.Record]>) {
                 let id = finding.id ?? 0
-                if seen[finding.subject, default: []].insert(id).inserted { blocked[keyPath: records].append(.init(id, finding.name)) }
+                if seen[finding.subject, default: []].insert(id).inserted {
+                    blocked[keyPath: records].append(.init(id, finding.name))
+                }
             }
             switch finding.check {
             case .moduleDisabled:
@@ -342,10 +433,12 @@ public struct Doctor {
                 blocked.everything.append("every invoice of \(finding.name): its authorisation token has expired")
             case .entityNotSynced where finding.entity == .invoices:
                 blocked.everything.append("every invoice of \(finding.name): invoices are not in its sync list")
-            case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric, .customerIDDuplicate,
+            case .customerNotLinked, .customerNoAccountsID, .customerExcluded, .customerIDNotNumeric,
+                .customerIDDuplicate,
                 .customerTaxNotLinked:
                 block(\.customers)
-            case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset, .productTaxNotLinked,
+            case .productNotLinked, .productNoAccountsID, .productExcluded, .productIDDuplicate, .productTaxUnset,
+                .productTaxNotLinked,
                 .productAccountCodeUnknown:
                 block(\.products)
             case .supplierNoAccountsID, .supplierExcluded:

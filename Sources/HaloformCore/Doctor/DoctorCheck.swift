@@ -157,7 +157,9 @@ public enum DoctorCheck: String, Sendable, Hashable, Codable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .successMessageOff, .defaultInvoiceProductUnset, .customerUncovered, .itemGroupUncovered: .recommendation
-        case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported, .customerLeftOutOfSync: .note
+        case .sageBusinessUnconfirmed, .customerInactive, .supplierInactive, .entityLeftOut, .syncUnsupported,
+            .customerLeftOutOfSync:
+            .note
         default: .problem
         }
     }

@@ -28,7 +28,8 @@ public struct DoctorFinding: Sendable, Hashable, Encodable {
 
     /// Creates a finding.
     public init(
-        _ check: DoctorCheck, _ subject: Subject, id: Int? = nil, name: String, tenant: CatalogKey? = nil, entity: SyncEntity? = nil,
+        _ check: DoctorCheck, _ subject: Subject, id: Int? = nil, name: String, tenant: CatalogKey? = nil,
+        entity: SyncEntity? = nil,
         reason: String
     ) {
         self.check = check

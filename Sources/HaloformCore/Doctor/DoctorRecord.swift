@@ -28,8 +28,10 @@ public struct DoctorRecord: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        id: Int, name: String, inactive: Bool = false, accountsID: String = "", excluded: Bool = false, exactDivision: Int? = nil,
-        businessCentralCompany: String? = nil, sageTenant: Int? = nil, taxID: Int? = nil, groupID: Int? = nil, accountCodes: [String] = []
+        id: Int, name: String, inactive: Bool = false, accountsID: String = "", excluded: Bool = false,
+        exactDivision: Int? = nil,
+        businessCentralCompany: String? = nil, sageTenant: Int? = nil, taxID: Int? = nil, groupID: Int? = nil,
+        accountCodes: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -48,9 +50,12 @@ public struct DoctorRecord: Sendable, Hashable {
     public init(client record: JSONObject) {
         self.init(
             id: record[ClientField.id]?.int ?? 0, name: record[ClientField.name]?.string ?? "",
-            inactive: record[ClientField.inactive]?.bool ?? false, accountsID: Self.text(record[ClientField.accountsID]),
-            excluded: record[ClientField.excluded]?.bool ?? false, exactDivision: Self.id(record[ClientField.exactDivision]),
-            businessCentralCompany: Self.company(record[ClientField.businessCentralCompany]), sageTenant: Self.id(record[ClientField.sageTenant]),
+            inactive: record[ClientField.inactive]?.bool ?? false,
+            accountsID: Self.text(record[ClientField.accountsID]),
+            excluded: record[ClientField.excluded]?.bool ?? false,
+            exactDivision: Self.id(record[ClientField.exactDivision]),
+            businessCentralCompany: Self.company(record[ClientField.businessCentralCompany]),
+            sageTenant: Self.id(record[ClientField.sageTenant]),
             taxID: Self.id(record[ClientField.itemTaxID])
         )
     }
@@ -58,11 +63,16 @@ public struct DoctorRecord: Sendable, Hashable {
     /// An `/Item` record.
     public init(item record: JSONObject) {
         self.init(
-            id: record[ItemField.id]?.int ?? 0, name: record[ItemField.name]?.string ?? "", accountsID: Self.text(record[ItemField.accountsID]),
-            excluded: record[ItemField.excluded]?.bool ?? false, exactDivision: Self.id(record[ItemField.exactDivision]),
-            businessCentralCompany: Self.company(record[ItemField.businessCentralCompany]), sageTenant: Self.id(record[ItemField.sageTenant]),
+            id: record[ItemField.id]?.int ?? 0, name: record[ItemField.name]?.string ?? "",
+            accountsID: Self.text(record[ItemField.accountsID]),
+            excluded: record[ItemField.excluded]?.bool ?? false,
+            exactDivision: Self.id(record[ItemField.exactDivision]),
+            businessCentralCompany: Self.company(record[ItemField.businessCentralCompany]),
+            sageTenant: Self.id(record[ItemField.sageTenant]),
             taxID: Self.id(record[ItemField.taxID]), groupID: Self.id(record[ItemField.groupID]),
-            accountCodes: [ItemField.salesAccount, .purchaseAccount].compactMap { record[$0]?.string }.filter { !$0.isEmpty }
+            accountCodes: [ItemField.salesAccount, .purchaseAccount].compactMap { record[$0]?.string }.filter {
+                !$0.isEmpty
+            }
         )
     }
 
@@ -70,7 +80,8 @@ public struct DoctorRecord: Sendable, Hashable {
     public init(supplier record: JSONObject) {
         self.init(
             id: record[SupplierField.id]?.int ?? 0, name: record[SupplierField.name]?.string ?? "",
-            inactive: record[SupplierField.inactive]?.bool ?? false, accountsID: Self.text(record[SupplierField.accountsID]),
+            inactive: record[SupplierField.inactive]?.bool ?? false,
+            accountsID: Self.text(record[SupplierField.accountsID]),
             excluded: record[SupplierField.excluded]?.bool ?? false
         )
     }

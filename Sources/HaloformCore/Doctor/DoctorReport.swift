@@ -17,7 +17,8 @@ public struct DoctorReport: Sendable, Hashable, Encodable {
 
         /// Creates counts.
         public init(
-            tenants: Int = 0, customers: Int = 0, products: Int = 0, suppliers: Int = 0, inactiveCustomers: Int = 0, inactiveSuppliers: Int = 0
+            tenants: Int = 0, customers: Int = 0, products: Int = 0, suppliers: Int = 0, inactiveCustomers: Int = 0,
+            inactiveSuppliers: Int = 0
         ) {
             self.tenants = tenants
             self.customers = customers
@@ -57,7 +58,9 @@ public struct DoctorReport: Sendable, Hashable, Encodable {
         public var suppliers: [Record] = []
 
         /// Creates a summary.
-        public init(everything: [String] = [], customers: [Record] = [], products: [Record] = [], suppliers: [Record] = []) {
+        public init(
+            everything: [String] = [], customers: [Record] = [], products: [Record] = [], suppliers: [Record] = []
+        ) {
             self.everything = everything
             self.customers = customers
             self.products = products

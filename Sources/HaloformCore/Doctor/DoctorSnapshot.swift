@@ -15,7 +15,8 @@ public struct DoctorSnapshot: Sendable {
 
     /// Creates a snapshot.
     public init(
-        remote: RemoteState, customers: [DoctorRecord], products: [DoctorRecord], suppliers: [DoctorRecord], takenAt: Timestamp? = nil,
+        remote: RemoteState, customers: [DoctorRecord], products: [DoctorRecord], suppliers: [DoctorRecord],
+        takenAt: Timestamp? = nil,
         errorLog: IntegrationErrorLog? = nil
     ) {
         self.takenAt = takenAt

@@ -42,7 +42,9 @@ struct TenantIndex {
         add(.businessCentral, record.businessCentralCompany) { "Business Central company \($0)" }
         add(.sageBusinessCloud, record.sageTenant.map(String.init)) { "Sage Business Cloud tenant record \($0)" }
         for place in places {
-            if let tenant = byKey[place], !link.tenants.contains(where: { $0.key == place }) { link.tenants.append(tenant) }
+            if let tenant = byKey[place], !link.tenants.contains(where: { $0.key == place }) {
+                link.tenants.append(tenant)
+            }
         }
         if !link.tenants.isEmpty { link.stray = nil }
         return link.tenants.isEmpty && link.stray == nil && elsewhere ? nil : link

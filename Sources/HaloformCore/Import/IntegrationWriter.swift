@@ -39,7 +39,9 @@ struct IntegrationWriter {
             if let status = ExactInvoiceStatus(code: code) {
                 out.line(1, "default_invoice_status: \(status.rawValue)")
             } else {
-                notes.append("Halo's default Exact Online invoice status is code \(code), which the config cannot express; left out")
+                notes.append(
+                    "Halo's default Exact Online invoice status is code \(code), which the config cannot express; left out"
+                )
             }
         }
         if !records.isEmpty {
@@ -55,9 +57,13 @@ struct IntegrationWriter {
         guard TaxRecord.links(integration) else { return }
         let owners = Set(records.compactMap(taxOwner))
         for tax in remote.taxRecords {
-            guard let owner = tax.linkedTenant(integration), owner != 0, !owners.contains(owner), let code = tax.linkedCode(integration) else { continue }
+            guard let owner = tax.linkedTenant(integration), owner != 0, !owners.contains(owner),
+                let code = tax.linkedCode(integration)
+            else { continue }
             let company = integration == .exactOnline ? "division \(owner)" : "tenant record \(owner)"
-            notes.append("Halo tax rate '\(tax.name ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out")
+            notes.append(
+                "Halo tax rate '\(tax.name ?? "?")' links \(integration.displayName) code '\(code)' of \(company), which no tenant holds; left out"
+            )
         }
     }
 
@@ -68,11 +74,15 @@ struct IntegrationWriter {
         for record in remote.tenants(integration) {
             let id = record.id ?? 0
             guard let name = record.name, !name.isEmpty else {
-                notes.append("\(integration.displayName) record \(id) has no name, so it cannot be addressed; left out, and plan will delete it")
+                notes.append(
+                    "\(integration.displayName) record \(id) has no name, so it cannot be addressed; left out, and plan will delete it"
+                )
                 continue
             }
             if let first = seen[name] {
-                notes.append("Halo holds two \(integration.displayName) tenants named '\(name)' (ids \(first) and \(id)); imported the first, and plan will delete the second")
+                notes.append(
+                    "Halo holds two \(integration.displayName) tenants named '\(name)' (ids \(first) and \(id)); imported the first, and plan will delete the second"
+                )
                 continue
             }
             seen[name] = id
@@ -94,7 +104,9 @@ struct IntegrationWriter {
         case .businessCentral:
             guard let company = control.businessCentralDefaultCompany else { return nil }
             let named = control.businessCentralDefaultTenantName
-            found = records.first { $0.companyID == company && $0.name == named } ?? records.first { $0.companyID == company }
+            found =
+                records.first { $0.companyID == company && $0.name == named }
+                ?? records.first { $0.companyID == company }
             described = "company \(company)"
         case .sageBusinessCloud:
             guard let id = control.sageDefaultTenant else { return nil }
@@ -102,7 +114,8 @@ struct IntegrationWriter {
             described = "record \(id)"
         }
         guard let name = found?.name else {
-            notes.append("Halo's default \(integration.displayName) tenant is \(described), which no tenant holds; left out")
+            notes.append(
+                "Halo's default \(integration.displayName) tenant is \(described), which no tenant holds; left out")
             return nil
         }
         return name
@@ -137,12 +150,15 @@ struct IntegrationWriter {
             if let location = text(.location).flatMap(ExactLocation.init(rawValue:)) {
                 out.line(3, "location: \(location.rawValue)")
             } else {
-                notes.append("\(key) has \(text(.location).map { "location '\($0)'" } ?? "no location") in Halo; wrote nl, and plan will set it")
+                notes.append(
+                    "\(key) has \(text(.location).map { "location '\($0)'" } ?? "no location") in Halo; wrote nl, and plan will set it"
+                )
                 out.line(3, "location: nl", comment: "not set in Halo: check")
             }
             let division = record.division ?? 0
             if catalog != nil, !(catalog?.companies.contains { $0.code == String(division) } ?? false) {
-                notes.append("\(key) connects Exact division \(division), which its login cannot reach; plan will refuse it")
+                notes.append(
+                    "\(key) connects Exact division \(division), which its login cannot reach; plan will refuse it")
             }
             out.line(3, "division: \(division)")
             out.line(3, "client_id: " + required(.clientID, text(.clientID)))
@@ -154,7 +170,9 @@ struct IntegrationWriter {
             out.line(3, "client_id: " + required(.clientID, text(.clientID)))
             out.line(3, "client_secret: ${env:\(secretName(name, "CLIENT_SECRET"))}")
             out.line(3, "environment: " + YAMLScalarText.string(text(.environment) ?? "Production"))
-            if text(.environment) == nil { notes.append("\(key) has no environment in Halo; wrote Production, and plan will replace it") }
+            if text(.environment) == nil {
+                notes.append("\(key) has no environment in Halo; wrote Production, and plan will replace it")
+            }
             let company = text(.companyID).flatMap { companies.entriesByID()[$0]?.code } ?? text(.company)
             out.line(3, "company: " + YAMLScalarText.string(company ?? ""))
             if company == nil { notes.append("\(key) has no company in Halo; validate will refuse the empty name") }
@@ -185,11 +203,15 @@ struct IntegrationWriter {
     private mutating func sageBusiness(_ key: CatalogKey, _ catalog: Catalog?) -> String {
         let businesses = catalog?.companies.map(\.code) ?? []
         guard let first = businesses.first else {
-            notes.append("\(key): Halo keeps no Sage business and its catalog login reached none; wrote an empty business, which plan refuses: name the business Halo's Sage login connects")
+            notes.append(
+                "\(key): Halo keeps no Sage business and its catalog login reached none; wrote an empty business, which plan refuses: name the business Halo's Sage login connects"
+            )
             return ""
         }
         if businesses.count > 1 {
-            notes.append("\(key): Halo keeps no Sage business, and the catalog login reaches \(businesses.map { "'\($0)'" }.joined(separator: ", ")); wrote '\(first)', the first listed: check it is the one Halo's Sage login connects")
+            notes.append(
+                "\(key): Halo keeps no Sage business, and the catalog login reaches \(businesses.map { "'\($0)'" }.joined(separator: ", ")); wrote '\(first)', the first listed: check it is the one Halo's Sage login connects"
+            )
         }
         return first
     }
@@ -220,10 +242,14 @@ struct IntegrationWriter {
     }
 
     /// An accounting code Halo holds, checked against the catalog: a code the catalog lacks is noted, as plan will refuse it.
-    private mutating func code(_ value: String?, in entries: [CatalogEntry]?, _ noun: String, _ key: CatalogKey) -> String? {
+    private mutating func code(_ value: String?, in entries: [CatalogEntry]?, _ noun: String, _ key: CatalogKey)
+        -> String?
+    {
         guard let value else { return nil }
         if let entries, !entries.contains(where: { $0.code == value }) {
-            notes.append("\(key) names \(integration.displayName) \(noun) '\(value)', which is not in its catalog; plan will refuse it")
+            notes.append(
+                "\(key) names \(integration.displayName) \(noun) '\(value)', which is not in its catalog; plan will refuse it"
+            )
         }
         return value
     }
@@ -253,11 +279,17 @@ struct IntegrationWriter {
         }
         let ids = names.ids(named: name)
         guard ids.count > 1 else { return Reference(id: id, name: name, comment: nil) }
-        return Reference(id: id, name: nil, comment: "'\(name)' names \(ids.count) Halo \(names.noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))")
+        return Reference(
+            id: id, name: nil,
+            comment:
+                "'\(name)' names \(ids.count) Halo \(names.noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))"
+        )
     }
 
     /// A mapping line: `{ halo: …, <code key>: "…" }`, the code first when `codeFirst`.
-    private mutating func mappingLine(_ level: Int, haloID: Int, code: String, names: HaloNames, key: CatalogKey, codeFirst: Bool) {
+    private mutating func mappingLine(
+        _ level: Int, haloID: Int, code: String, names: HaloNames, key: CatalogKey, codeFirst: Bool
+    ) {
         let reference = reference(haloID, names, key)
         let codePart = "\(integration.mappingKey): \(YAMLScalarText.quoted(code))"
         let parts = codeFirst ? "\(codePart), \(reference.entry)" : "\(reference.entry), \(codePart)"
@@ -265,7 +297,9 @@ struct IntegrationWriter {
     }
 
     /// A tenant's top level or product group, if set.
-    private mutating func referenceSetting(_ field: TenantField, _ record: TenantRecord, _ names: HaloNames) -> Reference? {
+    private mutating func referenceSetting(_ field: TenantField, _ record: TenantRecord, _ names: HaloNames)
+        -> Reference?
+    {
         guard let id = record[field]?.int, id != 0 else { return nil }
         return reference(id, names, record.key)
     }
@@ -279,7 +313,9 @@ struct IntegrationWriter {
         let owner = taxOwner(record)
         var lines: [(id: Int, code: String)] = []
         for tax in remote.taxRecords {
-            guard let id = tax.id, let code = tax.linkedCode(integration), let owner, tax.linkedTenant(integration) == owner else { continue }
+            guard let id = tax.id, let code = tax.linkedCode(integration), let owner,
+                tax.linkedTenant(integration) == owner
+            else { continue }
             lines.append((id, code))
         }
         let importDaily = record[.dailyTaxImport]?.bool
@@ -300,13 +336,16 @@ struct IntegrationWriter {
         let customers = kind == .customer
         let links = record.links(kind)
         let names = customers ? config.clients : config.productGroups
-        let setting = customers
+        let setting =
+            customers
             ? referenceSetting(.customerTopLevel, record, config.topLevels)
             : referenceSetting(.defaultProductGroup, record, config.productGroups)
         let accounts = customers ? [] : groupAccounts(record)
         guard setting != nil || !links.isEmpty || !accounts.isEmpty else { return }
         out.line(3, customers ? "customers:" : "products:")
-        if let setting { out.line(4, "\(customers ? "top_level" : "default_group"): \(setting.text)", comment: setting.comment) }
+        if let setting {
+            out.line(4, "\(customers ? "top_level" : "default_group"): \(setting.text)", comment: setting.comment)
+        }
         if !links.isEmpty {
             out.line(4, customers ? "mappings:" : "group_mappings:")
             let noun = customers ? "customer" : "item group"
@@ -334,7 +373,10 @@ struct IntegrationWriter {
         var comments = group.comment.map { [$0] } ?? []
         for field in [GroupAccountsField.income, .expense, .item] {
             let entries = field == .item ? catalog?.items : catalog?.accounts
-            if let value = code(entry[field]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: entries, field == .item ? "item" : "account", key) {
+            if let value = code(
+                entry[field]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: entries,
+                field == .item ? "item" : "account", key)
+            {
                 parts.append("\(field.label): " + YAMLScalarText.quoted(value))
             }
         }
@@ -344,12 +386,15 @@ struct IntegrationWriter {
             parts.append("\(field.label): \(tax.text)")
             if let comment = tax.comment { comments.append(comment) }
         }
-        out.line(5, "- { " + parts.joined(separator: ", ") + " }", comment: comments.isEmpty ? nil : comments.joined(separator: "; "))
+        out.line(
+            5, "- { " + parts.joined(separator: ", ") + " }",
+            comment: comments.isEmpty ? nil : comments.joined(separator: "; "))
     }
 
     /// A mapping list: each link's Halo record and accounting code; a link to an id the catalog lacks is commented out.
     private mutating func mappings(
-        _ links: [ExternalLink], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames, codeFirst: Bool
+        _ links: [ExternalLink], key: CatalogKey, entries: [CatalogEntry]?, noun: String, names: HaloNames,
+        codeFirst: Bool
     ) {
         let byID = CatalogIndex(noun, entries ?? []).entriesByID()
         for link in links {
@@ -360,8 +405,13 @@ struct IntegrationWriter {
                 mappingLine(5, haloID: haloID, code: code, names: names, key: key, codeFirst: codeFirst)
             } else {
                 let halo = names.name(of: haloID).map { "'\($0)'" } ?? "\(names.noun) \(haloID)"
-                notes.append("\(key) maps Halo \(names.noun) \(halo) to \(integration.displayName) \(noun) id '\(thirdParty)', which is not in its catalog; written as a comment, and plan will delete the mapping")
-                out.line(5, "# - { halo_id: \(haloID), \(integration.mappingKey): ? }  # \(integration.displayName) has no \(noun) with id \(thirdParty)")
+                notes.append(
+                    "\(key) maps Halo \(names.noun) \(halo) to \(integration.displayName) \(noun) id '\(thirdParty)', which is not in its catalog; written as a comment, and plan will delete the mapping"
+                )
+                out.line(
+                    5,
+                    "# - { halo_id: \(haloID), \(integration.mappingKey): ? }  # \(integration.displayName) has no \(noun) with id \(thirdParty)"
+                )
             }
         }
     }
@@ -377,12 +427,16 @@ struct IntegrationWriter {
             let known = SyncEntity.allCases.filter(listed.contains).map(\.rawValue)
             let unknown = record.unknownSyncEntities
             if !unknown.isEmpty {
-                notes.append("\(key) syncs \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the config cannot express; plan will stop it")
+                notes.append(
+                    "\(key) syncs \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the config cannot express; plan will stop it"
+                )
             }
             lines.append("entities: [" + known.joined(separator: ", ") + "]")
             let enabled = record[.syncEnabled]?.bool
             if enabled != nil ? enabled != !known.isEmpty : !known.isEmpty {
-                notes.append("\(key) has sync \(enabled == true ? "on" : "off") with \(known.isEmpty ? "no" : "some") entities; plan will turn it \(known.isEmpty ? "off" : "on")")
+                notes.append(
+                    "\(key) has sync \(enabled == true ? "on" : "off") with \(known.isEmpty ? "no" : "some") entities; plan will turn it \(known.isEmpty ? "off" : "on")"
+                )
             }
         } else if record[.syncEnabled]?.bool == true {
             notes.append("\(key) has sync on but no entities in Halo; left out")
@@ -392,18 +446,27 @@ struct IntegrationWriter {
         case .exactOnline:
             break
         case .businessCentral:
-            if let item = code(record[.defaultInvoiceProduct]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+            if let item = code(
+                record[.defaultInvoiceProduct]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item",
+                key)
+            {
                 lines.append("default_invoice_product: " + YAMLScalarText.quoted(item))
             }
-            if let groups = record[.invoiceGroupHeadersAsComments]?.bool { lines.append("invoice_group_headers_as_comments: \(groups)") }
+            if let groups = record[.invoiceGroupHeadersAsComments]?.bool {
+                lines.append("invoice_group_headers_as_comments: \(groups)")
+            }
             let group = record[.groupIncrement]?.int.flatMap { $0 >= 1 ? $0 : nil }
             let line = record[.lineIncrement]?.int.flatMap { $0 >= 1 ? $0 : nil }
             if group != nil || line != nil {
-                lines.append("line_numbers: { " + [group.map { "group_increment: \($0)" }, line.map { "line_increment: \($0)" }]
-                    .compactMap { $0 }.joined(separator: ", ") + " }")
+                lines.append(
+                    "line_numbers: { "
+                        + [group.map { "group_increment: \($0)" }, line.map { "line_increment: \($0)" }]
+                        .compactMap { $0 }.joined(separator: ", ") + " }")
             }
         case .sageBusinessCloud:
-            if let item = code(record[.defaultItemCode]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key) {
+            if let item = code(
+                record[.defaultItemCode]?.string.flatMap { $0.isEmpty ? nil : $0 }, in: catalog?.items, "item", key)
+            {
                 lines.append("default_item_code: " + YAMLScalarText.quoted(item))
             }
         }

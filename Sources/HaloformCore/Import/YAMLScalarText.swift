@@ -3,7 +3,9 @@ public enum YAMLScalarText {
     /// Plain words YAML 1.1 or 1.2 reads as null or a boolean.
     private static let reservedWords: Set<String> = ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"]
     /// Characters that start something else when they open a plain scalar.
-    private static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+    private static let indicators: Set<Character> = [
+        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
+    ]
     /// Characters that end a plain scalar inside `{ … }` or `[ … ]`.
     private static let flowIndicators: Set<Character> = [",", "[", "]", "{", "}"]
 
@@ -22,10 +24,13 @@ public enum YAMLScalarText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                out +=
+                    scalar.value <= 0xFF
+                    ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                     : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
@@ -42,7 +47,8 @@ public enum YAMLScalarText {
         if reservedWords.contains(text.lowercased()) || text.lowercased().hasPrefix(".") { return false }
         if text.contains(": ") || text.contains(" #") || text.contains("${") { return false }
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.value == 0xFEFF
                 || scalar.value == 0x2028 || scalar.value == 0x2029
             {
                 return false

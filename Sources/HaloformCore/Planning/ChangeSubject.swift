@@ -94,7 +94,8 @@ extension ChangeSubject: Decodable {
         switch self {
         case .module(let integration): (.module, integration, nil, nil)
         case .tenant(let tenant): (.tenant, tenant.integration, tenant.tenant, nil)
-        case .mapping(let tenant, let kind, let code): (kind == .customer ? .customerMapping : .productGroupMapping, tenant.integration, tenant.tenant, code)
+        case .mapping(let tenant, let kind, let code):
+            (kind == .customer ? .customerMapping : .productGroupMapping, tenant.integration, tenant.tenant, code)
         case .taxLink(let integration, let tenant, let taxRate): (.taxLink, integration, tenant, taxRate)
         case .groupAccounts(let tenant, let group): (.groupAccounts, tenant.integration, tenant.tenant, group)
         case .defaults(let integration): (.defaults, integration, nil, nil)
@@ -106,14 +107,19 @@ extension ChangeSubject: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try container.decode(Kind.self, forKey: .kind)
         func integration() throws -> Integration { try container.decode(Integration.self, forKey: .integration) }
-        func tenant() throws -> CatalogKey { CatalogKey(try integration(), try container.decode(String.self, forKey: .tenant)) }
+        func tenant() throws -> CatalogKey {
+            CatalogKey(try integration(), try container.decode(String.self, forKey: .tenant))
+        }
         func name() throws -> String { try container.decode(String.self, forKey: .name) }
         switch kind {
         case .module: self = .module(try integration())
         case .tenant: self = .tenant(try tenant())
         case .customerMapping: self = .mapping(try tenant(), .customer, code: try name())
         case .productGroupMapping: self = .mapping(try tenant(), .productGroup, code: try name())
-        case .taxLink: self = .taxLink(try integration(), tenant: try container.decodeIfPresent(String.self, forKey: .tenant), taxRate: try name())
+        case .taxLink:
+            self = .taxLink(
+                try integration(), tenant: try container.decodeIfPresent(String.self, forKey: .tenant),
+                taxRate: try name())
         case .groupAccounts: self = .groupAccounts(try tenant(), group: try name())
         case .defaults: self = .defaults(try integration())
         case .billing: self = .billing

@@ -19,15 +19,18 @@ public struct DeletionGuard: Sendable {
             let deletions = plan.changes.filter { $0.integration == integration && $0.action == .delete }
             // A deleted tenant takes its mappings with it: count those of the records its requests delete.
             let deletedTenants = Set(deletions.filter(\.subject.isTenant).map(\.address))
-            let deletedRecords = Set(plan.operations.filter { operation in
-                operation.kind == .delete && operation.collection == integration.detailsCollection
-                    && operation.addresses.contains(where: deletedTenants.contains)
-            }.compactMap(\.recordID))
-            let deleted = deletions.filter(\.subject.isMapping).count
+            let deletedRecords = Set(
+                plan.operations.filter { operation in
+                    operation.kind == .delete && operation.collection == integration.detailsCollection
+                        && operation.addresses.contains(where: deletedTenants.contains)
+                }.compactMap(\.recordID))
+            let deleted =
+                deletions.filter(\.subject.isMapping).count
                 + records.filter { $0.id.map(deletedRecords.contains) ?? false }.reduce(0) { $0 + $1.mappingCount }
             guard existing >= minimumExisting, Double(deleted) > maximumShare * Double(existing) else { return nil }
             let percent = Int((Double(deleted) / Double(existing) * 100).rounded())
-            return "the plan deletes \(deleted) of \(existing) \(integration.key) mappings (\(percent)%), more than the \(Int((maximumShare * 100).rounded()))% allowed"
+            return
+                "the plan deletes \(deleted) of \(existing) \(integration.key) mappings (\(percent)%), more than the \(Int((maximumShare * 100).rounded()))% allowed"
         }
     }
 }

@@ -44,18 +44,20 @@ struct HaloNames {
         case .name(let name):
             guard let id = idByName[name] else {
                 let suggestion = Suggestion.nearest(to: name, among: idByName.keys)
-                return .failure(.error(
-                    "Halo has no \(noun) named '\(name)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
-                    at: reference.range
-                ))
+                return .failure(
+                    .error(
+                        "Halo has no \(noun) named '\(name)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
+                        at: reference.range
+                    ))
             }
             // Most Halos share no name: then no second lookup.
             guard !sharedNames.isEmpty, let ids = sharedNames[name] else { return .success(id) }
-            return .failure(.error(
-                "'\(name)' matches \(ids.count) Halo \(noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))",
-                at: reference.range,
-                notes: [.init("name the one you mean by id: halo_id: \(ids.sorted()[0])")]
-            ))
+            return .failure(
+                .error(
+                    "'\(name)' matches \(ids.count) Halo \(noun)s (ids \(ids.sorted().map(String.init).joined(separator: ", ")))",
+                    at: reference.range,
+                    notes: [.init("name the one you mean by id: halo_id: \(ids.sorted()[0])")]
+                ))
         }
     }
 }
@@ -84,9 +86,10 @@ struct CatalogIndex {
     func resolve(_ code: Located<String>, system: String) -> Result<CatalogEntry, Diagnostic> {
         if let entry = byCode[code.value] { return .success(entry) }
         let suggestion = Suggestion.nearest(to: code.value, among: byCode.keys)
-        return .failure(.error(
-            "\(system) has no \(noun) '\(code.value)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
-            at: code.range
-        ))
+        return .failure(
+            .error(
+                "\(system) has no \(noun) '\(code.value)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")",
+                at: code.range
+            ))
     }
 }

@@ -54,7 +54,8 @@ struct ManagedField {
 
     /// The field change from Halo's value to the config's.
     func change(from remote: JSONValue?) -> FieldChange {
-        FieldChange(label, old: show(remote), new: show(desired), sensitive: isSecret, forcesReplacement: forcesReplacement)
+        FieldChange(
+            label, old: show(remote), new: show(desired), sensitive: isSecret, forcesReplacement: forcesReplacement)
     }
 
     /// Whether this field is a secret.

@@ -33,7 +33,10 @@ public struct Plan: Sendable, Hashable, Decodable {
     public var uncovered: [UncoveredRecord] = []
 
     /// Creates a plan.
-    public init(remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning], drift: [Drift]) {
+    public init(
+        remoteFingerprint: String, changes: [PlannedChange], operations: [Operation], warnings: [PlanWarning],
+        drift: [Drift]
+    ) {
         self.formatVersion = Self.currentFormatVersion
         self.remoteFingerprint = remoteFingerprint
         self.changes = changes
@@ -120,8 +123,10 @@ public struct PlannedChange: Sendable, Hashable, Decodable {
     /// Reads a change; its address and integration are the subject's, whatever the document says.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try container.decode(ChangeSubject.self, forKey: .subject), try container.decode(Action.self, forKey: .action),
-                  fields: try container.decode([FieldChange].self, forKey: .fields))
+        self.init(
+            try container.decode(ChangeSubject.self, forKey: .subject),
+            try container.decode(Action.self, forKey: .action),
+            fields: try container.decode([FieldChange].self, forKey: .fields))
     }
 }
 

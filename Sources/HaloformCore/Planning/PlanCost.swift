@@ -66,7 +66,8 @@ extension PlanCost {
 
     /// A system's documented limit in words: "300 per 5 min", or "no documented limit".
     public static func limit(_ system: System) -> String {
-        system.limit.map { "\($0) per " + (system.windowSeconds == 60 ? "minute" : duration(system.windowSeconds)) } ?? "no documented limit"
+        system.limit.map { "\($0) per " + (system.windowSeconds == 60 ? "minute" : duration(system.windowSeconds)) }
+            ?? "no documented limit"
     }
 
 }

@@ -11,43 +11,63 @@ extension Planner {
             controlUpdate.body[field] = value
             fields.append(change)
         }
-        if let name = integration.defaultTenant, let tenant = integration.tenants.first(where: { $0.name.value == name.value }) {
+        if let name = integration.defaultTenant,
+            let tenant = integration.tenants.first(where: { $0.name.value == name.value })
+        {
             switch kind {
             case .exactOnline:
                 let division = tenant.division?.value ?? 0
                 let current = control.exactDefaultDivision
                 if current != division {
-                    let old = current.map { value in details.first { $0.division == value }?.name.map { "\"\($0)\"" } ?? "division \(value)" }
-                    set(ControlField.exactDefaultDivision, .int(division), FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
+                    let old = current.map { value in
+                        details.first { $0.division == value }?.name.map { "\"\($0)\"" } ?? "division \(value)"
+                    }
+                    set(
+                        ControlField.exactDefaultDivision, .int(division),
+                        FieldChange("default_tenant", old: old, new: "\"\(name.value)\""))
                 }
             case .businessCentral:
                 let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)]
-                if let company = tenant.company, let entry = catalog?.companies.first(where: { $0.code == company.value }),
+                if let company = tenant.company,
+                    let entry = catalog?.companies.first(where: { $0.code == company.value }),
                     control.businessCentralDefaultCompany != entry.id
                 {
                     controlUpdate.body[ControlField.businessCentralDefaultTenantName] = .string(name.value)
-                    let oldCompany = control.businessCentralDefaultCompany.map { id in catalog?.companies.first { $0.id == id }?.name ?? id }
-                    let old = control.businessCentralDefaultTenantName.map { "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "") }
-                    set(ControlField.businessCentralDefaultCompany, .string(entry.id), FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
+                    let oldCompany = control.businessCentralDefaultCompany.map { id in
+                        catalog?.companies.first { $0.id == id }?.name ?? id
+                    }
+                    let old = control.businessCentralDefaultTenantName.map {
+                        "\"\($0)\"" + (oldCompany.map { " (\($0))" } ?? "")
+                    }
+                    set(
+                        ControlField.businessCentralDefaultCompany, .string(entry.id),
+                        FieldChange("default_tenant", old: old, new: "\"\(name.value)\" (\(entry.name))"))
                 }
             case .sageBusinessCloud:
                 let current = control.sageDefaultTenant
                 let record = remote.tenant(named: name.value, in: kind)
                 if newTenants.contains(tenant.address) || record == nil {
                     controlUpdate.deferredIDs[ControlField.sageDefaultTenant.rawValue] = tenant.address
-                    set(ControlField.sageDefaultTenant, .null, FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                    set(
+                        ControlField.sageDefaultTenant, .null,
+                        FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 } else if let id = record?.id, current != id {
-                    set(ControlField.sageDefaultTenant, .int(id), FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
+                    set(
+                        ControlField.sageDefaultTenant, .int(id),
+                        FieldChange("default_tenant", old: oldSageDefault(current), new: "\"\(name.value)\""))
                 }
             }
         }
         if let status = integration.defaultInvoiceStatus {
             let current = control.exactDefaultInvoiceStatus
             if current != status.value.code {
-                set(ControlField.exactDefaultInvoiceStatus, .int(status.value.code), FieldChange(
-                    "default_invoice_status", old: current.map { ExactInvoiceStatus(code: $0).map { "\"\($0.rawValue)\"" } ?? String($0) },
-                    new: "\"\(status.value.rawValue)\""
-                ))
+                set(
+                    ControlField.exactDefaultInvoiceStatus, .int(status.value.code),
+                    FieldChange(
+                        "default_invoice_status",
+                        old: current.map { ExactInvoiceStatus(code: $0).map { "\"\($0.rawValue)\"" } ?? String($0) },
+                        new: "\"\(status.value.rawValue)\""
+                    ))
             }
         }
         if let legacy = integration.legacyIntegration {
@@ -61,10 +81,14 @@ extension Planner {
         guard let billing = config.billing else { return }
         var fields: [FieldChange] = []
         if let customers = billing.autoGenerateCustomerAccountsID {
-            setFlag(.autoGenerateCustomerAccountsID, customers.value, label: "auto_generate_accounts_id.customers", in: &fields)
+            setFlag(
+                .autoGenerateCustomerAccountsID, customers.value, label: "auto_generate_accounts_id.customers",
+                in: &fields)
         }
         if let products = billing.autoGenerateProductAccountsID {
-            setFlag(.autoGenerateProductAccountsID, products.value, label: "auto_generate_accounts_id.products", in: &fields)
+            setFlag(
+                .autoGenerateProductAccountsID, products.value, label: "auto_generate_accounts_id.products", in: &fields
+            )
         }
         addControlChange(.billing, fields)
     }
@@ -103,10 +127,12 @@ extension Planner {
             for tenant in tenants { linked.insert(id, in: tenant.description) }
         }
         for (id, places) in linked.linkedTwice {
-            warnings.append(PlanWarning(
-                address: places[0],
-                message: "Halo customer '\(clients.name(of: id) ?? "#\(id)")' is linked to accounting customers in \(places.joined(separator: " and ")); it syncs to whichever runs last"
-            ))
+            warnings.append(
+                PlanWarning(
+                    address: places[0],
+                    message:
+                        "Halo customer '\(clients.name(of: id) ?? "#\(id)")' is linked to accounting customers in \(places.joined(separator: " and ")); it syncs to whichever runs last"
+                ))
         }
     }
 }

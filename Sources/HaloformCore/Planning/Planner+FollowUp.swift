@@ -5,7 +5,9 @@ extension Planner {
     func connectionNotes() -> [ConnectionNote] {
         guard let now = options.now else { return [] }
         return config.declaredIntegrations.flatMap(\.tenants).compactMap { tenant in
-            guard !newTenants.contains(tenant.address), let connection = connection(of: tenant, now: now) else { return nil }
+            guard !newTenants.contains(tenant.address), let connection = connection(of: tenant, now: now) else {
+                return nil
+            }
             return ConnectionNote(tenant: tenant, connection: connection, now: now)
         }
     }
@@ -22,11 +24,14 @@ extension Planner {
             let kind = tenant.integration
             let isNew = newTenants.contains(address)
             func changed(_ mappings: MappingKind, _ setting: TenantField) -> Bool {
-                remapped[tenant.key]?.contains(mappings) == true || changedSettings[tenant.key]?.contains(setting) == true
+                remapped[tenant.key]?.contains(mappings) == true
+                    || changedSettings[tenant.key]?.contains(setting) == true
             }
-            let customers = changed(.customer, .customerTopLevel)
+            let customers =
+                changed(.customer, .customerTopLevel)
                 || isNew && (tenant.customers != nil || tenant.customerTopLevel != nil)
-            let products = changed(.productGroup, .defaultProductGroup)
+            let products =
+                changed(.productGroup, .defaultProductGroup)
                 || isNew && (tenant.productGroups != nil || tenant.defaultProductGroup != nil)
             let current = options.now.flatMap { connection(of: tenant, now: $0) }
             let unconnected = current?.blocksSync ?? false
@@ -34,19 +39,26 @@ extension Planner {
             let page = HaloScreen.tenantPage(kind, tenant: tenant.name.value)
             var steps: [FollowUp.Step] = []
             if isNew || unconnected {
-                steps.append(FollowUp.Step(
-                    action: .connect, instruction: "\(page): \(HaloScreen.connectAction(kind))",
-                    reason: isNew ? "apply creates the tenant's record, but only a person can connect it; nothing syncs or imports until then"
-                        : current?.status == .expired ? "its authorisation token has expired, so nothing syncs or imports until it is reconnected"
-                        : "it is not connected, so nothing syncs or imports until it is"))
+                steps.append(
+                    FollowUp.Step(
+                        action: .connect, instruction: "\(page): \(HaloScreen.connectAction(kind))",
+                        reason: isNew
+                            ? "apply creates the tenant's record, but only a person can connect it; nothing syncs or imports until then"
+                            : current?.status == .expired
+                                ? "its authorisation token has expired, so nothing syncs or imports until it is reconnected"
+                                : "it is not connected, so nothing syncs or imports until it is"))
             }
             if customers {
-                steps.append(FollowUp.Step(action: .importCustomers, instruction: "\(page): \(HaloScreen.importCustomers(kind))",
-                                           reason: Self.customerImportReason(kind)))
+                steps.append(
+                    FollowUp.Step(
+                        action: .importCustomers, instruction: "\(page): \(HaloScreen.importCustomers(kind))",
+                        reason: Self.customerImportReason(kind)))
             }
             if products {
-                steps.append(FollowUp.Step(action: .importProducts, instruction: "\(page): \(HaloScreen.importProducts(kind))",
-                                           reason: Self.productImportReason(kind)))
+                steps.append(
+                    FollowUp.Step(
+                        action: .importProducts, instruction: "\(page): \(HaloScreen.importProducts(kind))",
+                        reason: Self.productImportReason(kind)))
             }
             return FollowUp(tenant: address, integration: kind, steps: steps)
         }

@@ -6,14 +6,18 @@ extension Planner {
     mutating func planGroupAccounts(_ integration: IntegrationConfig) {
         let kind = integration.integration
         for tenant in integration.tenants {
-            guard let declared = tenant.groupAccounts, let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else { continue }
+            guard let declared = tenant.groupAccounts,
+                let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)]
+            else { continue }
             guard let tenantID = groupAccountsTenantID(tenant, catalog: catalog) else {
                 // A Business Central company the catalog lacks is already an error; only a new Sage tenant waits.
                 guard kind == .sageBusinessCloud else { continue }
-                warnings.append(PlanWarning(
-                    address: tenant.address,
-                    message: "the group accounts of \(tenant.address) need the tenant's Halo id, which this apply creates: plan and apply again afterwards"
-                ))
+                warnings.append(
+                    PlanWarning(
+                        address: tenant.address,
+                        message:
+                            "the group accounts of \(tenant.address) need the tenant's Halo id, which this apply creates: plan and apply again afterwards"
+                    ))
                 continue
             }
             retireReplacedCompany(tenant, keeping: tenantID)
@@ -25,11 +29,16 @@ extension Planner {
                 var fields: [ManagedField] = []
                 func code(_ value: Located<String>?, _ index: CatalogIndex, _ field: GroupAccountsField) {
                     guard let value, let resolved = take(index.resolve(value, system: kind.displayName)) else { return }
-                    fields.append(ManagedField(label: field.label, haloField: field.rawValue, kind: .text, desired: .string(resolved.code)))
+                    fields.append(
+                        ManagedField(
+                            label: field.label, haloField: field.rawValue, kind: .text, desired: .string(resolved.code))
+                    )
                 }
                 func tax(_ value: Located<HaloReference>?, _ field: GroupAccountsField) {
                     guard let value, let id = take(taxes.resolve(value)) else { return }
-                    fields.append(ManagedField(label: field.label, haloField: field.rawValue, kind: .reference(taxes), desired: .int(id)))
+                    fields.append(
+                        ManagedField(
+                            label: field.label, haloField: field.rawValue, kind: .reference(taxes), desired: .int(id)))
                 }
                 code(entry.income, accounts, .income)
                 code(entry.expense, accounts, .expense)
@@ -38,7 +47,8 @@ extension Planner {
                 tax(entry.purchaseTax, .purchaseTax)
                 guard let groupID, diagnostics.count == before else { continue }
                 declaredGroups.insert(groupID)
-                planGroupAccountsEntry(groupID, tenantID: tenantID, fields: fields, subject: groupAccountsSubject(tenant, groupID))
+                planGroupAccountsEntry(
+                    groupID, tenantID: tenantID, fields: fields, subject: groupAccountsSubject(tenant, groupID))
             }
             let prunes = tenant.productGroups?.prunes ?? true
             for record in remote.productGroupRecords {
@@ -48,15 +58,25 @@ extension Planner {
                 let subject = groupAccountsSubject(tenant, groupID)
                 let old = list[index].object ?? [:]
                 guard prunes else {
-                    drift.append(Drift(address: subject.address, description: "accounts of this tenant on Halo product group '\(productGroups.name(of: groupID) ?? "?")'; in Halo but not in the config (prune: false)"))
+                    drift.append(
+                        Drift(
+                            address: subject.address,
+                            description:
+                                "accounts of this tenant on Halo product group '\(productGroups.name(of: groupID) ?? "?")'; in Halo but not in the config (prune: false)"
+                        ))
                     continue
                 }
                 list.remove(at: index)
                 let shown = [GroupAccountsField.income, .expense, .item].compactMap { field in
-                    old[field]?.string.flatMap { $0.isEmpty ? nil : FieldChange(field.label, old: "\"\($0)\"", new: nil) }
+                    old[field]?.string.flatMap {
+                        $0.isEmpty ? nil : FieldChange(field.label, old: "\"\($0)\"", new: nil)
+                    }
                 }
-                changes.append(PlannedChange(subject, .delete, fields: shown.isEmpty ? [FieldChange("tenant", old: "\"\(tenantID)\"", new: nil)] : shown),
-                               in: .groupAccounts)
+                changes.append(
+                    PlannedChange(
+                        subject, .delete,
+                        fields: shown.isEmpty ? [FieldChange("tenant", old: "\"\(tenantID)\"", new: nil)] : shown),
+                    in: .groupAccounts)
                 setGroupAccounts(groupID, list, address: subject.address)
             }
         }
@@ -75,13 +95,18 @@ extension Planner {
             guard let index = ProductGroupRecord.entryIndex(in: list, tenant: old) else { continue }
             list.remove(at: index)
             let subject = groupAccountsSubject(tenant, groupID)
-            changes.append(PlannedChange(subject, .delete, fields: [FieldChange(TenantField.companyID.label, old: "\"\(old)\"", new: nil)]), in: .groupAccounts)
+            changes.append(
+                PlannedChange(
+                    subject, .delete, fields: [FieldChange(TenantField.companyID.label, old: "\"\(old)\"", new: nil)]),
+                in: .groupAccounts)
             setGroupAccounts(groupID, list, address: subject.address)
         }
     }
 
     /// One tenant's entry on one group against what the group holds.
-    private mutating func planGroupAccountsEntry(_ groupID: Int, tenantID: String, fields: [ManagedField], subject: ChangeSubject) {
+    private mutating func planGroupAccountsEntry(
+        _ groupID: Int, tenantID: String, fields: [ManagedField], subject: ChangeSubject
+    ) {
         var list = groupAccountsList(groupID)
         let index = ProductGroupRecord.entryIndex(in: list, tenant: tenantID)
         let current = index.flatMap { list[$0].object }
@@ -91,7 +116,9 @@ extension Planner {
         for field in changed { entry[field.haloField] = field.desired }
         if let index { list[index] = .object(entry) } else { list.append(.object(entry)) }
         var shown = changed.map { $0.change(from: current?[$0.haloField]) }
-        if shown.isEmpty { shown = [FieldChange("halo", old: nil, new: "\"\(productGroups.name(of: groupID) ?? "")\"")] }
+        if shown.isEmpty {
+            shown = [FieldChange("halo", old: nil, new: "\"\(productGroups.name(of: groupID) ?? "")\"")]
+        }
         changes.append(PlannedChange(subject, current == nil ? .create : .update, fields: shown), in: .groupAccounts)
         setGroupAccounts(groupID, list, address: subject.address)
     }
@@ -112,7 +139,9 @@ extension Planner {
 
     /// A group's entries as this plan leaves them so far.
     private func groupAccountsList(_ groupID: Int) -> [JSONValue] {
-        if let planned = groupAccountUpdates[groupID]?.body[ProductGroupField.accountsMappings]?.array { return planned }
+        if let planned = groupAccountUpdates[groupID]?.body[ProductGroupField.accountsMappings]?.array {
+            return planned
+        }
         return remote.productGroupRecords.first { $0.id == groupID }?.accountsEntries ?? []
     }
 
@@ -130,7 +159,8 @@ extension Planner {
     /// One POST per touched product group, with its whole list of entries.
     mutating func flushGroupAccounts() {
         for groupID in groupAccountUpdates.keys.sorted() {
-            operations.append(groupAccountUpdates[groupID]!.operation(.assetGroup, id: .int(groupID)), in: .groupAccounts)
+            operations.append(
+                groupAccountUpdates[groupID]!.operation(.assetGroup, id: .int(groupID)), in: .groupAccounts)
         }
     }
 }

@@ -9,7 +9,9 @@ extension Planner {
         var desiredByTax: [Int: (tenant: TenantConfig, entry: CatalogEntry, name: String)] = [:]
         var managedTenants: [TenantConfig] = []
         for tenant in integration.tenants {
-            guard let list = tenant.taxRates, let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else { continue }
+            guard let list = tenant.taxRates, let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else {
+                continue
+            }
             managedTenants.append(tenant)
             let index = CatalogIndex(kind == .exactOnline ? "VAT code" : "tax rate", catalog.taxCodes)
             for mapping in list.mappings {
@@ -47,13 +49,20 @@ extension Planner {
                 let target = tenantValue(desired.tenant)
                 let sameTenant = target.deferred == nil && record.linkedTenant(kind) == target.value.int
                 guard !sameTenant || currentCode != desired.entry.code else { continue }
-                let change = PlannedChange(.taxLink(kind, tenant: desired.tenant.name.value, taxRate: name), currentCode == nil ? .create : .update, fields: [
-                    FieldChange(kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\""),
-                ])
+                let change = PlannedChange(
+                    .taxLink(kind, tenant: desired.tenant.name.value, taxRate: name),
+                    currentCode == nil ? .create : .update,
+                    fields: [
+                        FieldChange(
+                            kind.mappingKey, old: currentCode.map { "\"\($0)\"" }, new: "\"\(desired.entry.code)\"")
+                    ])
                 changes.append(change, in: .taxLinks)
                 var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = target.value
-                update.body[codeField] = [KeyPairField.value.rawValue: .string(desired.entry.code), KeyPairField.label.rawValue: .string(desired.entry.name)]
+                update.body[codeField] = [
+                    KeyPairField.value.rawValue: .string(desired.entry.code),
+                    KeyPairField.label.rawValue: .string(desired.entry.name),
+                ]
                 if let deferred = target.deferred { update.deferredIDs[tenantField.rawValue] = deferred }
                 update.addresses.append(change.address)
                 taxUpdates[id] = update
@@ -65,10 +74,18 @@ extension Planner {
                 }
                 if currentOwner?.taxRates?.prunes == false {
                     linkedTaxes[kind, default: []].insert(id)
-                    drift.append(Drift(address: subject.address, description: "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"))
+                    drift.append(
+                        Drift(
+                            address: subject.address,
+                            description:
+                                "links Halo tax rate '\(name)' to \(kind.displayName) code '\(currentCode!)'; not in the config (prune: false)"
+                        ))
                     continue
                 }
-                changes.append(PlannedChange(subject, .delete, fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]), in: .removeTaxLinks)
+                changes.append(
+                    PlannedChange(
+                        subject, .delete, fields: [FieldChange(kind.mappingKey, old: "\"\(currentCode!)\"", new: nil)]),
+                    in: .removeTaxLinks)
                 var update = taxUpdates[id] ?? RecordUpdate()
                 update.body[tenantField] = .null
                 update.body[codeField] = .null
@@ -92,15 +109,20 @@ extension Planner {
     mutating func warnAboutTaxImports() {
         for integration in config.declaredIntegrations {
             let kind = integration.integration
-            guard TaxField.link(kind) != nil, let first = integration.tenants.first(where: { $0.taxRates != nil }) else { continue }
+            guard TaxField.link(kind) != nil, let first = integration.tenants.first(where: { $0.taxRates != nil })
+            else { continue }
             let linked = linkedTaxes[kind] ?? []
-            let removed = remote.taxRecords.compactMap(\.named).filter { !linked.contains($0.id) }.map { "'\($0.name)'" }
+            let removed = remote.taxRecords.compactMap(\.named).filter { !linked.contains($0.id) }.map {
+                "'\($0.name)'"
+            }
             guard !removed.isEmpty else { continue }
             let daily = integration.tenants.contains { $0.importTaxRatesDaily?.value == true }
-            warnings.append(PlanWarning(
-                address: first.address,
-                message: "importing tax rates from \(kind.displayName) (\(daily ? "daily, or " : "")with Import Tax Rates) removes the Halo tax rates no \(kind.displayName) company links: \(removed.joined(separator: ", "))"
-            ))
+            warnings.append(
+                PlanWarning(
+                    address: first.address,
+                    message:
+                        "importing tax rates from \(kind.displayName) (\(daily ? "daily, or " : "")with Import Tax Rates) removes the Halo tax rates no \(kind.displayName) company links: \(removed.joined(separator: ", "))"
+                ))
         }
     }
 }

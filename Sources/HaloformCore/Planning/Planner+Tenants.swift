@@ -8,7 +8,10 @@ extension Planner {
         let declared = Set(integration.tenants.map(\.name.value))
         for tenant in integration.tenants {
             guard let catalog = remote.catalogs[CatalogKey(kind, tenant.name.value)] else {
-                diagnostics.append(.error("no \(kind.displayName) catalog was read for tenant '\(tenant.name.value)', so its codes cannot be resolved", at: tenant.name.range))
+                diagnostics.append(
+                    .error(
+                        "no \(kind.displayName) catalog was read for tenant '\(tenant.name.value)', so its codes cannot be resolved",
+                        at: tenant.name.range))
                 continue
             }
             let record = remoteRecords.first { $0.name == tenant.name.value }
@@ -19,9 +22,13 @@ extension Planner {
             guard let name = record.name, let id = record.id else { continue }
             // A second record with a tenant's name (a doubled create) is not the tenant: it goes too.
             guard !seen.insert(name).inserted || !declared.contains(name) else { continue }
-            let change = PlannedChange(.tenant(record.key), .delete, fields: [FieldChange("mappings", old: String(record.mappingCount), new: nil)])
+            let change = PlannedChange(
+                .tenant(record.key), .delete,
+                fields: [FieldChange("mappings", old: String(record.mappingCount), new: nil)])
             changes.append(change, in: .removeTenants)
-            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [change.address]), in: .removeTenants)
+            operations.append(
+                Operation(kind: .delete, collection: kind.detailsCollection, recordID: id, addresses: [change.address]),
+                in: .removeTenants)
         }
     }
 
@@ -31,18 +38,26 @@ extension Planner {
         let address = tenant.address
         guard let fields = desiredFields(tenant, catalog: catalog) else { return }
         let recordID = record?.id
-        let replacing = record.map { record in fields.contains { $0.forcesReplacement && !$0.matches(record.fields[$0.haloField]) } } ?? false
+        let replacing =
+            record.map { record in fields.contains { $0.forcesReplacement && !$0.matches(record.fields[$0.haloField]) }
+            } ?? false
         let isNew = record == nil || replacing
         let existing = isNew ? nil : record
 
         var mappingChanges: [PlannedChange] = []
         var body = JSONObject()
-        if let id = existing?.id { body[.id, of: kind] = .int(id) } else { body[.name, of: kind] = .string(tenant.name.value) }
+        if let id = existing?.id {
+            body[.id, of: kind] = .int(id)
+        } else {
+            body[.name, of: kind] = .string(tenant.name.value)
+        }
         let lists = [
-            MappingSet(list: tenant.customers, kind: .customer, names: clients,
-                       catalog: CatalogIndex("customer", catalog.customers), tableID: ExternalLinkField.customerTableID),
-            MappingSet(list: tenant.productGroups, kind: .productGroup, names: productGroups,
-                       catalog: CatalogIndex("item group", catalog.productGroups), tableID: nil),
+            MappingSet(
+                list: tenant.customers, kind: .customer, names: clients,
+                catalog: CatalogIndex("customer", catalog.customers), tableID: ExternalLinkField.customerTableID),
+            MappingSet(
+                list: tenant.productGroups, kind: .productGroup, names: productGroups,
+                catalog: CatalogIndex("item group", catalog.productGroups), tableID: nil),
         ]
         for set in lists {
             var links = existing?.links(set.kind) ?? []
@@ -80,9 +95,13 @@ extension Planner {
 
         // A new tenant is created even when the config sets nothing but its name (a Sage tenant may, as Halo keeps no
         // business): later changes may wait for its id.
-        if isNew && fieldChanges.isEmpty { fieldChanges.append(FieldChange(TenantField.name.label, old: nil, new: "\"\(tenant.name.value)\"")) }
+        if isNew && fieldChanges.isEmpty {
+            fieldChanges.append(FieldChange(TenantField.name.label, old: nil, new: "\"\(tenant.name.value)\""))
+        }
         if replacing, let recordID {
-            operations.append(Operation(kind: .delete, collection: kind.detailsCollection, recordID: recordID, addresses: [address]), in: .tenants)
+            operations.append(
+                Operation(kind: .delete, collection: kind.detailsCollection, recordID: recordID, addresses: [address]),
+                in: .tenants)
         }
         if !fieldChanges.isEmpty {
             let action: PlannedChange.Action = replacing ? .replace : isNew ? .create : .update
@@ -90,10 +109,12 @@ extension Planner {
         }
         mappingChanges.forEach { changes.append($0, in: $0.action == .delete ? .removeTenants : .tenants) }
         guard !fieldChanges.isEmpty || !mappingChanges.isEmpty else { return }
-        operations.append(Operation(
-            kind: .upsert, collection: kind.detailsCollection, recordID: isNew ? nil : recordID, body: body, secrets: secrets,
-            creates: isNew ? address : nil, addresses: [address] + mappingChanges.map(\.address)
-        ), in: .tenants)
+        operations.append(
+            Operation(
+                kind: .upsert, collection: kind.detailsCollection, recordID: isNew ? nil : recordID, body: body,
+                secrets: secrets,
+                creates: isNew ? address : nil, addresses: [address] + mappingChanges.map(\.address)
+            ), in: .tenants)
     }
 
     /// The mappings a tenant record should hold, the changes from what it holds, and the Halo records that get a new
@@ -115,7 +136,8 @@ extension Planner {
             return (haloID, entry)
         }
         // Only a prune: false list warns of a customer linked twice, so only it needs the declared code of each customer.
-        lazy var declaredCode = Dictionary(resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
+        lazy var declaredCode = Dictionary(
+            resolved.map { ($0.haloID, $0.entry.code) }, uniquingKeysWith: { first, _ in first })
         // The accounting ids whose Halo links stay: the declared ones, and below those of moved links.
         var kept = Set<String>(minimumCapacity: resolved.count)
         for (_, entry) in resolved { kept.insert(entry.id) }
@@ -123,7 +145,8 @@ extension Planner {
         var movable: [Int: ExternalLink] = [:]
         if set.kind == .customer {
             for link in links {
-                guard let id = link.thirdPartyID, !kept.contains(id), let haloID = link.haloID, movable[haloID] == nil else { continue }
+                guard let id = link.thirdPartyID, !kept.contains(id), let haloID = link.haloID, movable[haloID] == nil
+                else { continue }
                 movable[haloID] = link
             }
         }
@@ -145,25 +168,35 @@ extension Planner {
                     existing.haloID = haloID
                     existing.haloDescription = haloName
                     newlyLinked.append(haloName)
-                    changes.append(mapping.change(entry.code, .update, fields: [
-                        FieldChange("halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" }, new: "\"\(haloName)\""),
-                    ]))
+                    changes.append(
+                        mapping.change(
+                            entry.code, .update,
+                            fields: [
+                                FieldChange(
+                                    "halo", old: oldID.map { id in names.name(of: id).map { "\"\($0)\"" } ?? "#\(id)" },
+                                    new: "\"\(haloName)\"")
+                            ]))
                 }
                 result.append(existing)
                 continue
             }
             var link = ExternalLink()
             if let old = movable.removeValue(forKey: haloID) {
-                changes.append(mapping.change(entry.code, .update, fields: [
-                    FieldChange(kind.mappingKey, old: "\"\(code(of: old))\"", new: "\"\(entry.code)\""),
-                ]))
+                changes.append(
+                    mapping.change(
+                        entry.code, .update,
+                        fields: [
+                            FieldChange(kind.mappingKey, old: "\"\(code(of: old))\"", new: "\"\(entry.code)\"")
+                        ]))
                 // Pruning, the same link is pointed at the new code; with prune: false the old one stays, and is warned of below.
                 if list.prunes {
                     link = old
                     kept.insert(old.thirdPartyID ?? "")
                 }
             } else {
-                changes.append(mapping.change(entry.code, .create, fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")]))
+                changes.append(
+                    mapping.change(entry.code, .create, fields: [FieldChange("halo", old: nil, new: "\"\(haloName)\"")])
+                )
             }
             if link.id == nil { link.tableID = tableID }
             link.haloID = haloID
@@ -181,12 +214,18 @@ extension Planner {
                 changes.append(mapping.change(code, .delete, fields: [FieldChange("halo", old: haloName, new: nil)]))
             } else {
                 result.append(link)
-                drift.append(Drift(address: mapping.address(code), description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"))
-                if set.kind == .customer, let haloID = link.haloID, let declared = declaredCode[haloID] {
-                    warnings.append(PlanWarning(
+                drift.append(
+                    Drift(
                         address: mapping.address(code),
-                        message: "Halo customer \(haloName) is linked twice in \(tenant), to \"\(code)\" and \"\(declared)\": the list is prune: false, so the link to \"\(code)\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
+                        description: "maps Halo \(names.noun) \(haloName); in Halo but not in the config (prune: false)"
                     ))
+                if set.kind == .customer, let haloID = link.haloID, let declared = declaredCode[haloID] {
+                    warnings.append(
+                        PlanWarning(
+                            address: mapping.address(code),
+                            message:
+                                "Halo customer \(haloName) is linked twice in \(tenant), to \"\(code)\" and \"\(declared)\": the list is prune: false, so the link to \"\(code)\" stays, and the customer syncs to whichever runs last; delete that link in Halo, or apply once with prune: true to move it"
+                        ))
                 }
             }
         }
@@ -204,25 +243,35 @@ extension Planner {
             return "\(set.kind.noun)[\"\(code)\"] (Halo \(set.names.noun) '\(halo)')"
         }
         guard !dropped.isEmpty else { return }
-        warnings.append(PlanWarning(
-            address: old.key.description,
-            message: "the replacement deletes the old Halo record with \(Quantity(dropped.count, "mapping")) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
-        ))
+        warnings.append(
+            PlanWarning(
+                address: old.key.description,
+                message:
+                    "the replacement deletes the old Halo record with \(Quantity(dropped.count, "mapping")) the config does not name, though its list is prune: false: \(dropped.joined(separator: ", ")); add them to the config to keep them"
+            ))
     }
 
     /// Mapping a Halo customer to an accounting customer overwrites its site address on the next import, as each guide
     /// warns in its own words: say so.
     private mutating func warnAboutAddressReplacement(_ mapped: [String], address: String, kind: Integration) {
         guard !mapped.isEmpty else { return }
-        let shown = mapped.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ") + (mapped.count > 5 ? " and \(mapped.count - 5) more" : "")
-        let what = switch kind {
-        case .exactOnline: "Exact customers replaces each one's main site address with the Exact address on the next import"
-        case .businessCentral: "Business Central customers stores each one's Business Central address, country code and phone number against its main site on the next import"
-        case .sageBusinessCloud: "Sage customers imports each one's Sage 'Invoice Address' as its site address on the next import"
-        }
-        warnings.append(PlanWarning(
-            address: address, message: "mapping \(shown) to \(what); give a customer a new main site first if its address must stay"
-        ))
+        let shown =
+            mapped.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+            + (mapped.count > 5 ? " and \(mapped.count - 5) more" : "")
+        let what =
+            switch kind {
+            case .exactOnline:
+                "Exact customers replaces each one's main site address with the Exact address on the next import"
+            case .businessCentral:
+                "Business Central customers stores each one's Business Central address, country code and phone number against its main site on the next import"
+            case .sageBusinessCloud:
+                "Sage customers imports each one's Sage 'Invoice Address' as its site address on the next import"
+            }
+        warnings.append(
+            PlanWarning(
+                address: address,
+                message: "mapping \(shown) to \(what); give a customer a new main site first if its address must stay"
+            ))
     }
 }
 

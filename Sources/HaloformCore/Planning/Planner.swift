@@ -72,7 +72,9 @@ public struct Planner {
     var linkedCustomers: CustomerLinks
 
     /// Prepares a plan of `config` against `remote`.
-    public init(config: Config, remote: RemoteState, environment: ConfigEnvironment, options: PlanOptions = PlanOptions()) {
+    public init(
+        config: Config, remote: RemoteState, environment: ConfigEnvironment, options: PlanOptions = PlanOptions()
+    ) {
         self.config = config
         self.remote = remote
         self.environment = environment

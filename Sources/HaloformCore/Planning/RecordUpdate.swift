@@ -13,6 +13,8 @@ struct RecordUpdate {
     func operation(_ collection: HaloCollection, id: JSONValue?) -> Operation {
         var body = body
         if let id { body[HaloCollection.idField] = id }
-        return Operation(kind: .upsert, collection: collection, recordID: id?.int, body: body, deferredIDs: deferredIDs, addresses: addresses)
+        return Operation(
+            kind: .upsert, collection: collection, recordID: id?.int, body: body, deferredIDs: deferredIDs,
+            addresses: addresses)
     }
 }

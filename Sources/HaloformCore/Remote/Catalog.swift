@@ -63,12 +63,18 @@ public struct Catalog: Sendable, Hashable, Codable {
         var out: [UInt8] = []
         for list in [companies, customers, productGroups, taxCodes, accounts, items] {
             let sum = list.reduce(UInt64(0)) { sum, entry in
-                sum &+ StableDigest.mixed(
-                    StableDigest.adding(entry.name, to: StableDigest.adding(entry.code, to: StableDigest.adding(entry.id, to: StableDigest.basis)))
-                )
+                sum
+                    &+ StableDigest.mixed(
+                        StableDigest.adding(
+                            entry.name,
+                            to: StableDigest.adding(
+                                entry.code, to: StableDigest.adding(entry.id, to: StableDigest.basis)))
+                    )
             }
             for value in [UInt64(list.count), sum] {
-                for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+                for shift in stride(from: 0, to: 64, by: 8) {
+                    out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+                }
             }
         }
         return out

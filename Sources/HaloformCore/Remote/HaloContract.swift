@@ -3,7 +3,8 @@
 public enum HaloContract {
     /// The field table of every record haloform touches besides the tenants' `*Details` (`TenantField`).
     public static let records: [any HaloRecordField.Type] = [
-        ControlField.self, ModuleField.self, TaxField.self, KeyPairField.self, ExternalLinkField.self, ProductGroupField.self,
+        ControlField.self, ModuleField.self, TaxField.self, KeyPairField.self, ExternalLinkField.self,
+        ProductGroupField.self,
         GroupAccountsField.self,
         TopLevelField.self, ClientField.self, ItemField.self, SupplierField.self, IntegrationErrorField.self,
     ]
@@ -17,14 +18,19 @@ public enum HaloContract {
         HaloAssumption(endpoint: "/Item", field: "items", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "record_count", reason: listEnvelope),
         HaloAssumption(endpoint: "/Supplier", field: "suppliers", reason: listEnvelope),
-        HaloAssumption(endpoint: "/Control", field: "default_item_tax_code",
-                       reason: "the global default tax rate of items, which the doctor checks for a product with no tax of its own or "
-                           + "its group's; the research note on Halo's API names it among Control's fields, the trimmed document does not carry it, and no "
-                           + "guide says how it ranks against a customer's tax"),
-        HaloAssumption(endpoint: "/IntegrationError", field: "record_count", reason: listEnvelope
-            + "; the records are read from the answer's one array, whatever its name (the document gives none)"),
+        HaloAssumption(
+            endpoint: "/Control", field: "default_item_tax_code",
+            reason:
+                "the global default tax rate of items, which the doctor checks for a product with no tax of its own or "
+                + "its group's; the research note on Halo's API names it among Control's fields, the trimmed document does not carry it, and no "
+                + "guide says how it ranks against a customer's tax"),
+        HaloAssumption(
+            endpoint: "/IntegrationError", field: "record_count",
+            reason: listEnvelope
+                + "; the records are read from the answer's one array, whatever its name (the document gives none)"),
     ]
 
-    private static let listEnvelope = "the document declares no response schemas; a paged list answers "
+    private static let listEnvelope =
+        "the document declares no response schemas; a paged list answers "
         + "{record_count, <records>}, as the n8n node and the HaloAPI PowerShell module read it"
 }

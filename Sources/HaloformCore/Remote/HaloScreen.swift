@@ -5,7 +5,8 @@ public enum HaloScreen {
         switch integration {
         case .exactOnline: "Configuration > Integrations > Exact Online > Exact Online companies > '\(name)'"
         case .businessCentral: "Configuration > Integrations > Dynamics Business Central > Manage Companies > '\(name)'"
-        case .sageBusinessCloud: "Configuration > Integrations > Accounts and Payments > Sage Business Cloud > Sage Business Cloud Tenants > '\(name)'"
+        case .sageBusinessCloud:
+            "Configuration > Integrations > Accounts and Payments > Sage Business Cloud > Sage Business Cloud Tenants > '\(name)'"
         }
     }
 

@@ -22,6 +22,9 @@ public enum IntegrationErrorField: String, HaloRecordField {
     /// The query of one page of the log, newest first, by the document's `pageinate`, `page_size`, `page_no`, `order`
     /// and `orderdesc` (it has no date filter, so the reader stops at the first page that reaches past its window).
     public static func pageQuery(number: Int, size: Int) -> [(name: String, value: String)] {
-        [("pageinate", "true"), ("page_size", String(size)), ("page_no", String(number)), ("order", Self.date.rawValue), ("orderdesc", "true")]
+        [
+            ("pageinate", "true"), ("page_size", String(size)), ("page_no", String(number)),
+            ("order", Self.date.rawValue), ("orderdesc", "true"),
+        ]
     }
 }

@@ -24,7 +24,9 @@ public struct RemoteChange: Sendable, Hashable {
     public var touchedBy: [String]
 
     /// Creates a change.
-    public init(collection: String, id: Int?, name: String?, kind: Kind, fields: [FieldChange] = [], touchedBy: [String] = []) {
+    public init(
+        collection: String, id: Int?, name: String?, kind: Kind, fields: [FieldChange] = [], touchedBy: [String] = []
+    ) {
         self.collection = collection
         self.id = id
         self.name = name
@@ -38,13 +40,17 @@ public struct RemoteChange: Sendable, Hashable {
     public static func changes(from old: RemoteSnapshot, to new: RemoteSnapshot, plan: Plan) -> [RemoteChange] {
         var touched: [String: [String]] = [:]
         for operation in plan.operations {
-            touched[key(operation.collection.path, operation.collection == .control ? nil : operation.recordID), default: []]
-                .append(contentsOf: operation.addresses)
+            touched[
+                key(operation.collection.path, operation.collection == .control ? nil : operation.recordID), default: []
+            ]
+            .append(contentsOf: operation.addresses)
         }
         var changes: [RemoteChange] = []
         func add(_ collection: String, _ id: Int?, _ name: String?, _ kind: Kind, _ fields: [FieldChange] = []) {
-            changes.append(RemoteChange(collection: collection, id: id, name: name, kind: kind, fields: fields,
-                                        touchedBy: touched[key(collection, id)] ?? []))
+            changes.append(
+                RemoteChange(
+                    collection: collection, id: id, name: name, kind: kind, fields: fields,
+                    touchedBy: touched[key(collection, id)] ?? []))
         }
         func compare<Value: Equatable>(
             _ collection: String, _ before: [Int: Value], _ after: [Int: Value], name: (Value) -> String?,
@@ -61,7 +67,10 @@ public struct RemoteChange: Sendable, Hashable {
         }
         for collection in Set(old.records.keys).union(new.records.keys).sorted() {
             let nameField = HaloCollection(rawValue: collection)?.nameField ?? "name"
-            compare(collection, byID(old.records[collection] ?? []), byID(new.records[collection] ?? []), name: { $0[nameField]?.string }) {
+            compare(
+                collection, byID(old.records[collection] ?? []), byID(new.records[collection] ?? []),
+                name: { $0[nameField]?.string }
+            ) {
                 fieldChanges($0, $1)
             }
         }
@@ -76,8 +85,11 @@ public struct RemoteChange: Sendable, Hashable {
                 [FieldChange("name", old: $0, new: $1)]
             }
         }
-        for tenant in Set(old.catalogs.keys).union(new.catalogs.keys).sorted() where old.catalogs[tenant] != new.catalogs[tenant] {
-            add(Self.catalog, nil, tenant, old.catalogs[tenant] == nil ? .added : new.catalogs[tenant] == nil ? .removed : .changed)
+        for tenant in Set(old.catalogs.keys).union(new.catalogs.keys).sorted()
+        where old.catalogs[tenant] != new.catalogs[tenant] {
+            add(
+                Self.catalog, nil, tenant,
+                old.catalogs[tenant] == nil ? .added : new.catalogs[tenant] == nil ? .removed : .changed)
         }
         return changes
     }
@@ -87,7 +99,9 @@ public struct RemoteChange: Sendable, Hashable {
     }
 
     private static func byID(_ records: [JSONObject]) -> [Int: JSONObject] {
-        Dictionary(records.compactMap { record in record[HaloCollection.idField]?.int.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            records.compactMap { record in record[HaloCollection.idField]?.int.map { ($0, record) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The fields of two versions of a record that differ; lists of records with ids are compared element by element
@@ -96,12 +110,17 @@ public struct RemoteChange: Sendable, Hashable {
         var fields: [FieldChange] = []
         for name in Set(old.keys).union(new.keys).sorted() where old[name] != new[name] {
             let label = prefix + name
-            if let was = old[name]?.array, let now = new[name]?.array, let before = elementsByID(was), let after = elementsByID(now) {
+            if let was = old[name]?.array, let now = new[name]?.array, let before = elementsByID(was),
+                let after = elementsByID(now)
+            {
                 for id in Set(before.keys).union(after.keys).sorted() where before[id] != after[id] {
                     if let a = before[id], let b = after[id] {
                         fields += fieldChanges(a, b, prefix: "\(label)[id=\(id)].")
                     } else {
-                        fields.append(FieldChange("\(label)[id=\(id)]", old: before[id].map { shown(.object($0)) }, new: after[id].map { shown(.object($0)) }))
+                        fields.append(
+                            FieldChange(
+                                "\(label)[id=\(id)]", old: before[id].map { shown(.object($0)) },
+                                new: after[id].map { shown(.object($0)) }))
                     }
                 }
             } else {

@@ -15,20 +15,25 @@ public struct RemoteSnapshot: Sendable, Hashable, Decodable {
 
     /// The snapshot of `remote`.
     public init(_ remote: RemoteState) {
-        records = Dictionary(uniqueKeysWithValues: remote.records.map { collection, list in
-            (collection.path, list.map(Self.withoutSecrets))
-        })
+        records = Dictionary(
+            uniqueKeysWithValues: remote.records.map { collection, list in
+                (collection.path, list.map(Self.withoutSecrets))
+            })
         control = Self.withoutSecrets(remote.control)
         named = [
             HaloCollection.client.path: remote.clients, HaloCollection.assetGroup.path: remote.productGroups,
             HaloCollection.topLevel.path: remote.topLevels,
         ]
-        catalogs = Dictionary(uniqueKeysWithValues: remote.catalogs.map { key, catalog in
-            (key.description, SHA256.hash(data: catalog.canonicalBytes).map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined())
-        })
+        catalogs = Dictionary(
+            uniqueKeysWithValues: remote.catalogs.map { key, catalog in
+                (
+                    key.description,
+                    SHA256.hash(data: catalog.canonicalBytes).map { byte in
+                        let hex = String(byte, radix: 16)
+                        return byte < 16 ? "0" + hex : hex
+                    }.joined()
+                )
+            })
     }
 
     /// A record without Halo's write-only fields (`new_client_secret`), at any depth: a plan file holds no secret.

@@ -65,9 +65,10 @@ public struct RemoteState: Sendable, Hashable {
         func add(_ text: String) { add(text.utf8) }
         // A tenant's connection state is Halo's and a person's, never the plan's: Halo renews tokens on its own, and a
         // saved plan must not be refused for it.
-        let connectionFields = Set(Integration.allCases.flatMap { integration in
-            [TenantField.authorized, .tokenExpiry].compactMap { $0.haloField(integration) }
-        })
+        let connectionFields = Set(
+            Integration.allCases.flatMap { integration in
+                [TenantField.authorized, .tokenExpiry].compactMap { $0.haloField(integration) }
+            })
         for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             add(collection.rawValue)
             let isTenant = Integration.allCases.contains { $0.detailsCollection == collection }

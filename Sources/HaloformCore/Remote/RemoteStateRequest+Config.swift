@@ -51,7 +51,9 @@ extension RemoteStateRequest {
         var halo = overrides?.halo
         if halo == nil, let settings = config.halo, let url = settings.url?.value {
             let id = resolve(settings.clientID, "client_id"), secret = resolve(settings.clientSecret, "client_secret")
-            if let id, let secret { halo = HaloConnection(url: url, clientID: id, clientSecret: secret, tenant: settings.tenant?.value) }
+            if let id, let secret {
+                halo = HaloConnection(url: url, clientID: id, clientSecret: secret, tenant: settings.tenant?.value)
+            }
         }
         var collections: Set<HaloCollection> = [.features, .control, .tax, .assetGroup, .topLevel]
         var includeClients = false
@@ -84,10 +86,13 @@ extension RemoteStateRequest {
         }
         guard let halo, diagnostics.isEmpty else {
             if halo == nil && diagnostics.isEmpty {
-                diagnostics.append(.error("no Halo connection: 'halo' needs url, client_id and client_secret", at: config.halo?.range))
+                diagnostics.append(
+                    .error("no Halo connection: 'halo' needs url, client_id and client_secret", at: config.halo?.range))
             }
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(RemoteStateRequest(halo: halo, collections: collections, includeClients: includeClients, catalogs: catalogs))
+        return .success(
+            RemoteStateRequest(halo: halo, collections: collections, includeClients: includeClients, catalogs: catalogs)
+        )
     }
 }

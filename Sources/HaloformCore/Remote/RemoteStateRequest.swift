@@ -10,7 +10,9 @@ public struct RemoteStateRequest: Sendable, Hashable {
     public var catalogs: [CatalogRequest]
 
     /// Creates a request.
-    public init(halo: HaloConnection, collections: Set<HaloCollection>, includeClients: Bool, catalogs: [CatalogRequest]) {
+    public init(
+        halo: HaloConnection, collections: Set<HaloCollection>, includeClients: Bool, catalogs: [CatalogRequest]
+    ) {
         self.halo = halo
         self.collections = collections
         self.includeClients = includeClients

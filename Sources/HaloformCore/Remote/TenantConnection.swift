@@ -31,7 +31,8 @@ public struct TenantConnection: Sendable, Hashable, Codable {
             status = .notConnected
         } else if let expiry = tokenExpiry, expiry <= now {
             status = .expired
-        } else if let expiry = tokenExpiry, expiry.secondsSince1970 - now.secondsSince1970 < Self.warningWindow.seconds {
+        } else if let expiry = tokenExpiry, expiry.secondsSince1970 - now.secondsSince1970 < Self.warningWindow.seconds
+        {
             status = .expiring
         } else {
             status = .connected
@@ -49,8 +50,11 @@ public struct TenantConnection: Sendable, Hashable, Codable {
         switch status {
         case .connected: return "connected"
         case .notConnected: return "not connected in Halo: nothing syncs until it is"
-        case .expired: return "its authorisation token expired \(when.map { "\($0.0) ago (\($0.1))" } ?? "")".trimmingSpaces() + ": nothing syncs until it is reconnected"
-        case .expiring: return "its authorisation token expires in \(when.map { "\($0.0) (\($0.1))" } ?? "")".trimmingSpaces()
+        case .expired:
+            return "its authorisation token expired \(when.map { "\($0.0) ago (\($0.1))" } ?? "")".trimmingSpaces()
+                + ": nothing syncs until it is reconnected"
+        case .expiring:
+            return "its authorisation token expires in \(when.map { "\($0.0) (\($0.1))" } ?? "")".trimmingSpaces()
         }
     }
 
@@ -61,7 +65,8 @@ public struct TenantConnection: Sendable, Hashable, Codable {
         case .connected: return ""
         case .notConnected: return "\(page): \(HaloScreen.connectAction(integration))"
         case .expired, .expiring:
-            let reconnect = integration == .exactOnline
+            let reconnect =
+                integration == .exactOnline
                 ? "Exact's guide: \"the authorisation token for the integration has expired. This can be resolved by disconnecting and reconnecting to Exact on the Integration details page in Halo\""
                 : HaloScreen.connectAction(integration) + " again"
             return "\(page): \(reconnect)"

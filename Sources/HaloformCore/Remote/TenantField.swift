@@ -97,7 +97,9 @@ public enum TenantField: CaseIterable, Sendable {
     public var type: HaloFieldType {
         switch self {
         case .id, .division, .customerTopLevel, .defaultProductGroup, .groupIncrement, .lineIncrement: .integer
-        case .authentication, .dailyTaxImport, .syncEnabled, .showSuccessMessage, .invoiceGroupHeadersAsComments, .authorized: .boolean
+        case .authentication, .dailyTaxImport, .syncEnabled, .showSuccessMessage, .invoiceGroupHeadersAsComments,
+            .authorized:
+            .boolean
         case .customerMappings, .productGroupMappings: .array
         default: .string
         }

@@ -30,7 +30,9 @@ public struct TenantRecord: Sendable, Hashable {
     /// Business Central's company id, nil for none or "".
     public var companyID: String? { self[.companyID]?.string.flatMap { $0.isEmpty ? nil : $0 } }
     /// How a Sage tenant authenticates, when the record says.
-    public var authentication: SageAuthentication? { self[.authentication]?.bool.map(SageAuthentication.init(usesHalosApp:)) }
+    public var authentication: SageAuthentication? {
+        self[.authentication]?.bool.map(SageAuthentication.init(usesHalosApp:))
+    }
     /// The value customers', products' and group accounts' link fields hold for the tenant: Exact's division, Business
     /// Central's company id, Sage's record id.
     public var linkValue: String? {
@@ -42,9 +44,13 @@ public struct TenantRecord: Sendable, Hashable {
     }
 
     /// The entities the record syncs, in Halo's order; names haloform does not know are in `unknownSyncEntities`.
-    public var syncEntities: [SyncEntity] { Self.entityNames(self[.syncEntities]).compactMap(SyncEntity.init(rawValue:)) }
+    public var syncEntities: [SyncEntity] {
+        Self.entityNames(self[.syncEntities]).compactMap(SyncEntity.init(rawValue:))
+    }
     /// The entity names the record holds that are not `SyncEntity` cases.
-    public var unknownSyncEntities: [String] { Self.entityNames(self[.syncEntities]).filter { SyncEntity(rawValue: $0) == nil } }
+    public var unknownSyncEntities: [String] {
+        Self.entityNames(self[.syncEntities]).filter { SyncEntity(rawValue: $0) == nil }
+    }
 
     /// The mappings of one kind the record embeds.
     public func links(_ kind: MappingKind) -> [ExternalLink] {
@@ -58,7 +64,9 @@ public struct TenantRecord: Sendable, Hashable {
 
     /// The record's connection, judged at `now`.
     public func connection(at now: Timestamp) -> TenantConnection {
-        TenantConnection(authorized: self[.authorized]?.bool == true, tokenExpiry: self[.tokenExpiry]?.string.flatMap(Timestamp.init(iso:)), now: now)
+        TenantConnection(
+            authorized: self[.authorized]?.bool == true,
+            tokenExpiry: self[.tokenExpiry]?.string.flatMap(Timestamp.init(iso:)), now: now)
     }
 
     /// Names from Halo's comma-separated sync entities, trimmed, empty ones dropped.
@@ -99,13 +107,16 @@ extension RemoteState {
 
     /// The integration's first tenant record with `name`.
     public func tenant(named name: String, in integration: Integration) -> TenantRecord? {
-        self[integration.detailsCollection].first { $0[.name, of: integration]?.string == name }.map { TenantRecord($0, of: integration) }
+        self[integration.detailsCollection].first { $0[.name, of: integration]?.string == name }.map {
+            TenantRecord($0, of: integration)
+        }
     }
 }
 
 extension RemoteState {
     /// For each Halo customer, the tenants whose records map it, one entry per mapping, over `integrations`.
-    public func customerLinks(in integrations: some Sequence<Integration> = Integration.allCases) -> [Int: [CatalogKey]] {
+    public func customerLinks(in integrations: some Sequence<Integration> = Integration.allCases) -> [Int: [CatalogKey]]
+    {
         var linked: [Int: [CatalogKey]] = [:]
         for integration in integrations {
             for record in tenants(integration) {

@@ -25,13 +25,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         func byte(_ index: Int, is character: Character) -> Bool {
             index < bytes.count && bytes[index] == character.asciiValue
         }
-        guard let year = number(0..<4), byte(4, is: "-"), let month = number(5..<7), byte(7, is: "-"), let day = number(8..<10),
+        guard let year = number(0..<4), byte(4, is: "-"), let month = number(5..<7), byte(7, is: "-"),
+            let day = number(8..<10),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         var seconds = Double(Self.days(year: year, month: month, day: day) * 86_400)
         var index = 10
         if byte(10, is: "T") || byte(10, is: " ") {
-            guard let hour = number(11..<13), byte(13, is: ":"), let minute = number(14..<16), hour < 24, minute < 60 else { return nil }
+            guard let hour = number(11..<13), byte(13, is: ":"), let minute = number(14..<16), hour < 24, minute < 60
+            else { return nil }
             seconds += Double(hour * 3600 + minute * 60)
             index = 16
             if byte(16, is: ":") {
@@ -41,7 +43,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
                 if byte(19, is: ".") {
                     var digits = 20
                     while digits < bytes.count, (48...57).contains(bytes[digits]) { digits += 1 }
-                    guard digits > 20, let fraction = Double("0." + String(decoding: bytes[20..<digits], as: UTF8.self)) else { return nil }
+                    guard digits > 20, let fraction = Double("0." + String(decoding: bytes[20..<digits], as: UTF8.self))
+                    else { return nil }
                     seconds += fraction
                     index = digits
                 }
@@ -91,7 +94,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let moment = Timestamp(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO-8601 date-time"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO-8601 date-time"))
         }
         self = moment
     }

@@ -39,7 +39,9 @@ public enum ConfigReferenceRenderer {
     static func entry(_ field: FieldShape, path: String) -> String {
         var out = "- Type: \(typeName(field.shape))\(field.required ? " (required)" : "")\n"
         if let defaultValue = field.defaultValue { out += "- Default: \(defaultValue)\n" }
-        if let values = allowedValues(field.shape) { out += "- Allowed values: " + values.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
+        if let values = allowedValues(field.shape) {
+            out += "- Allowed values: " + values.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+        }
         out += "\n\(field.description)\n"
         if let guide = field.guide { out += "\n> \(guide.text)\n>\n> — Halo's guide *\(guide.guide.rawValue)*\n" }
         if let example = field.example { out += "\n```yaml\n\(example)\n```\n" }

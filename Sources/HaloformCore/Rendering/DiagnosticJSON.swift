@@ -15,13 +15,16 @@ public enum DiagnosticJSON {
     }
 
     private static func value(_ diagnostic: Diagnostic) -> JSONValue {
-        var object: JSONObject = ["severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message)]
+        var object: JSONObject = [
+            "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+        ]
         object.merge(place(diagnostic.range)) { $1 }
-        object["notes"] = .array(diagnostic.notes.map { note in
-            var noteObject: JSONObject = ["message": .string(note.message)]
-            noteObject.merge(place(note.range)) { $1 }
-            return .object(noteObject)
-        })
+        object["notes"] = .array(
+            diagnostic.notes.map { note in
+                var noteObject: JSONObject = ["message": .string(note.message)]
+                noteObject.merge(place(note.range)) { $1 }
+                return .object(noteObject)
+            })
         return .object(object)
     }
 

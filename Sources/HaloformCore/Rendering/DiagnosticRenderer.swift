@@ -49,7 +49,9 @@ public struct DiagnosticRenderer: Sendable {
         guard let bytes = sources[range.file], let line = Self.line(range.start.line, of: bytes) else { return "" }
         let scalars = Array(line.unicodeScalars)
         let start = min(max(range.start.column - 1, 0), scalars.count)
-        let end = range.end.line == range.start.line ? min(max(range.end.column - 1, start + 1), scalars.count) : scalars.count
+        let end =
+            range.end.line == range.start.line
+            ? min(max(range.end.column - 1, start + 1), scalars.count) : scalars.count
         // Keep tabs in the padding so the caret lines up however the terminal expands them.
         let padding = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
         let marker = "^" + String(repeating: "~", count: max(0, end - start - 1))

@@ -31,8 +31,11 @@ public struct DoctorDocument: Sendable, Hashable, Encodable {
     public init(_ report: DoctorReport) {
         clean = report.isClean
         checked = report.checked
-        checks = report.groups.map { Check(check: $0.check, title: $0.check.title, fix: $0.check.fix, severity: $0.check.severity,
-                                           count: $0.findings.count, findings: $0.findings) }
+        checks = report.groups.map {
+            Check(
+                check: $0.check, title: $0.check.title, fix: $0.check.fix, severity: $0.check.severity,
+                count: $0.findings.count, findings: $0.findings)
+        }
         blocked = report.blocked
     }
 }

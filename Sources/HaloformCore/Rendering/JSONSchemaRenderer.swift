@@ -8,7 +8,8 @@ public enum JSONSchemaRenderer {
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["$id"] = "https://haloform.dev/schemas/haloform.schema.json"
         document["title"] = "haloform configuration"
-        document["description"] = "One file of a haloform config root: the Halo instance and its accounting integrations."
+        document["description"] =
+            "One file of a haloform config root: the Halo instance and its accounting integrations."
         return JSONWriter.pretty(.object(document)) + "\n"
     }
 
@@ -32,10 +33,16 @@ public enum JSONSchemaRenderer {
         case .enumeration(let values):
             return ["enum": .array(values.map { .string($0) })]
         case .reference:
-            return ["oneOf": [
-                ["type": "string"],
-                .object(object(ObjectShape([FieldShape("halo_id", .integer(minimum: 1), required: true, "The Halo record's id.")]))),
-            ]]
+            return [
+                "oneOf": [
+                    ["type": "string"],
+                    .object(
+                        object(
+                            ObjectShape([
+                                FieldShape("halo_id", .integer(minimum: 1), required: true, "The Halo record's id.")
+                            ]))),
+                ]
+            ]
         case .list(let item):
             return ["type": ["array", "null"], "items": .object(schema(item))]
         case .object(let shape):
@@ -52,12 +59,15 @@ public enum JSONSchemaRenderer {
             properties[field.key] = .object(property)
         }
         var result: JSONObject = ["type": "object", "properties": .object(properties), "additionalProperties": false]
-        let required = shape.fields.filter { $0.required && !shape.exactlyOne.joined().contains($0.key) }.map { JSONValue.string($0.key) }
+        let required = shape.fields.filter { $0.required && !shape.exactlyOne.joined().contains($0.key) }.map {
+            JSONValue.string($0.key)
+        }
         if !required.isEmpty { result["required"] = .array(required) }
         if !shape.exactlyOne.isEmpty {
-            result["allOf"] = .array(shape.exactlyOne.map { group in
-                ["oneOf": .array(group.map { ["required": [.string($0)]] })]
-            })
+            result["allOf"] = .array(
+                shape.exactlyOne.map { group in
+                    ["oneOf": .array(group.map { ["required": [.string($0)]] })]
+                })
         }
         return result
     }

@@ -15,10 +15,14 @@ public struct PlanMarkdownRenderer: Sendable {
     public func render(_ plan: Plan) -> String {
         let summary = PlanTextRenderer(color: false).summary(plan)
         var head = "### haloform plan\n\n**\(summary)**\n\n"
-        if plan.count(.delete) > 0 { head += "> [!WARNING]\n> This plan destroys \(Quantity(plan.count(.delete), "thing")) in Halo.\n\n" }
+        if plan.count(.delete) > 0 {
+            head += "> [!WARNING]\n> This plan destroys \(Quantity(plan.count(.delete), "thing")) in Halo.\n\n"
+        }
         var tail = ""
         if !plan.warnings.isEmpty {
-            tail += "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined() + "\n"
+            tail +=
+                "#### Warnings\n\n" + plan.warnings.map { "- `\($0.address)`: \(Self.escape($0.message))\n" }.joined()
+                + "\n"
         }
         if !plan.uncovered.isEmpty {
             tail += "#### Uncovered (the coverage rules want these mapped; `haloform suggest` proposes mappings)\n\n"
@@ -30,22 +34,32 @@ public struct PlanMarkdownRenderer: Sendable {
         }
         if !plan.connections.isEmpty {
             tail += "#### Connections (only a person can fix these, in Halo)\n\n"
-            tail += plan.connections.map { "- `\($0.tenant)`: \(Self.escape($0.message)). Fix: \(Self.escape($0.fix))\n" }.joined() + "\n"
+            tail +=
+                plan.connections.map { "- `\($0.tenant)`: \(Self.escape($0.message)). Fix: \(Self.escape($0.fix))\n" }
+                .joined() + "\n"
         }
         if !plan.followUp.isEmpty {
             tail += "#### Then, in Halo (apply cannot do these)\n\n"
             for followUp in plan.followUp {
                 tail += "- `\(followUp.tenant)`\n"
-                tail += followUp.steps.enumerated().map { "  \($0.offset + 1). \(Self.escape($0.element.instruction)) (\(Self.escape($0.element.reason)))\n" }.joined()
+                tail += followUp.steps.enumerated().map {
+                    "  \($0.offset + 1). \(Self.escape($0.element.instruction)) (\(Self.escape($0.element.reason)))\n"
+                }.joined()
             }
             tail += "\n"
         }
         if let cost = plan.cost, plan.hasChanges {
-            tail += "#### What apply will cost\n\n| system | the plan made | apply will send | documented limit | at least |\n| --- | ---: | ---: | --- | ---: |\n"
-            tail += cost.systems.map { "| \($0.name) | \($0.planRequests) | \($0.applyRequests) | \(PlanCost.limit($0)) | \(PlanCost.duration($0.minimumSeconds)) |\n" }.joined() + "\n"
+            tail +=
+                "#### What apply will cost\n\n| system | the plan made | apply will send | documented limit | at least |\n| --- | ---: | ---: | --- | ---: |\n"
+            tail +=
+                cost.systems.map {
+                    "| \($0.name) | \($0.planRequests) | \($0.applyRequests) | \(PlanCost.limit($0)) | \(PlanCost.duration($0.minimumSeconds)) |\n"
+                }.joined() + "\n"
         }
         if !plan.drift.isEmpty {
-            tail += "#### Drift (left alone: `prune: false`)\n\n" + plan.drift.map { "- `\($0.address)`: \(Self.escape($0.description))\n" }.joined() + "\n"
+            tail +=
+                "#### Drift (left alone: `prune: false`)\n\n"
+                + plan.drift.map { "- `\($0.address)`: \(Self.escape($0.description))\n" }.joined() + "\n"
         }
         var body = ""
         var shown = 0
@@ -67,7 +81,8 @@ public struct PlanMarkdownRenderer: Sendable {
             body += "```\n\n</details>\n\n"
         }
         if shown < plan.changes.count {
-            body += "> [!NOTE]\n> Truncated: \(plan.changes.count - shown) of \(plan.changes.count) changes are not shown to keep this comment under \(limit) characters. Run `haloform plan` for the whole plan.\n\n"
+            body +=
+                "> [!NOTE]\n> Truncated: \(plan.changes.count - shown) of \(plan.changes.count) changes are not shown to keep this comment under \(limit) characters. Run `haloform plan` for the whole plan.\n\n"
         }
         return head + body + tail
     }
@@ -77,7 +92,8 @@ public struct PlanMarkdownRenderer: Sendable {
         let prefix = change.action == .delete ? "-" : change.action == .update ? "!" : "+"
         var out = "\(prefix) \(symbol) \(change.address)\n"
         for field in change.fields {
-            let value = field.sensitive ? "(sensitive)" : [field.old, field.new].compactMap { $0 }.joined(separator: " -> ")
+            let value =
+                field.sensitive ? "(sensitive)" : [field.old, field.new].compactMap { $0 }.joined(separator: " -> ")
             out += "\(prefix)     \(field.name) = \(value)\n"
         }
         return out.replacingOccurrences(of: "```", with: "'''")

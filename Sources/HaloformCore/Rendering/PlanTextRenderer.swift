@@ -20,18 +20,24 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if !plan.drift.isEmpty {
-            out += paint("Drift", "1;33") + " (in Halo but not in the config; left alone because the list says prune: false):\n"
+            out +=
+                paint("Drift", "1;33")
+                + " (in Halo but not in the config; left alone because the list says prune: false):\n"
             for drift in plan.drift { out += "  " + paint("?", "1;33") + " \(drift.address): \(drift.description)\n" }
             out += "\n"
         }
         if !plan.warnings.isEmpty {
             out += paint("Warnings:", "1;35") + "\n"
-            for warning in plan.warnings { out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n" }
+            for warning in plan.warnings {
+                out += "  " + paint("!", "1;35") + " \(warning.address): \(warning.message)\n"
+            }
             out += "\n"
         }
         out += coverage(plan)
         if !plan.connections.isEmpty {
-            out += paint("Connections", "1;33") + " (apart from the changes: only a person can connect a tenant, in Halo):\n"
+            out +=
+                paint("Connections", "1;33")
+                + " (apart from the changes: only a person can connect a tenant, in Halo):\n"
             for note in plan.connections {
                 out += "  " + paint("!", "1;33") + " \(note.tenant): \(note.message)\n      fix: \(note.fix)\n"
             }
@@ -46,7 +52,8 @@ public struct PlanTextRenderer: Sendable {
     /// The records the coverage rules find unmapped, with a count per tenant, and a blank line after; empty when none.
     func coverage(_ plan: Plan) -> String {
         guard !plan.uncovered.isEmpty else { return "" }
-        var out = paint("Uncovered", "1;31") + " (the coverage rules want these mapped, or listed under unmapped_ok; "
+        var out =
+            paint("Uncovered", "1;31") + " (the coverage rules want these mapped, or listed under unmapped_ok; "
             + "haloform suggest proposes mappings):\n"
         for (tenant, records) in Coverage.byTenant(plan.uncovered) {
             out += "  \(tenant): \(Quantity(records.count, "uncovered record"))\n"
@@ -72,18 +79,21 @@ public struct PlanTextRenderer: Sendable {
 
     /// What apply will send per system, and how long the documented rate limits make it take at least.
     func cost(_ cost: PlanCost) -> String {
-        var out = "Apply will send \(Quantity(cost.applyRequests, "request")), taking at least \(PlanCost.duration(cost.minimumSeconds)) at the services' documented rate limits:\n"
+        var out =
+            "Apply will send \(Quantity(cost.applyRequests, "request")), taking at least \(PlanCost.duration(cost.minimumSeconds)) at the services' documented rate limits:\n"
         let width = cost.systems.map(\.name.count).max() ?? 0
         for system in cost.systems {
             let name = system.name + String(repeating: " ", count: width - system.name.count)
-            out += "  \(name)  \(Quantity(system.applyRequests, "request")) (\(PlanCost.limit(system)): at least \(PlanCost.duration(system.minimumSeconds)))\n"
+            out +=
+                "  \(name)  \(Quantity(system.applyRequests, "request")) (\(PlanCost.limit(system)): at least \(PlanCost.duration(system.minimumSeconds)))\n"
         }
         return out + "This plan made \(Quantity(cost.planRequests, "request")).\n"
     }
 
     /// `Plan: 3 to add, 1 to change, 0 to replace, 2 to destroy.`
     public func summary(_ plan: Plan) -> String {
-        let line = "Plan: \(plan.count(.create)) to add, \(plan.count(.update)) to change, \(plan.count(.replace)) to replace, \(plan.count(.delete)) to destroy."
+        let line =
+            "Plan: \(plan.count(.create)) to add, \(plan.count(.update)) to change, \(plan.count(.replace)) to replace, \(plan.count(.delete)) to destroy."
         return plan.count(.delete) > 0 ? paint(line, "1;31") : paint(line, "1")
     }
 
@@ -96,7 +106,9 @@ public struct PlanTextRenderer: Sendable {
             let name = field.name.padding(toLength: width)
             let note = field.forcesReplacement && change.action == .replace ? paint(" # forces replacement", "31") : ""
             if field.sensitive {
-                out += "      " + paint(change.action == .update ? "~" : "+", change.action == .update ? "33" : "32") + " \(name) = (sensitive)\(note)\n"
+                out +=
+                    "      " + paint(change.action == .update ? "~" : "+", change.action == .update ? "33" : "32")
+                    + " \(name) = (sensitive)\(note)\n"
             } else if let old = field.old, let new = field.new {
                 out += "      " + paint("~", "33") + " \(name) = \(old) -> \(new)\(note)\n"
             } else if let new = field.new {

@@ -10,18 +10,23 @@ public struct StalePlanRenderer: Sendable {
             return "Halo changed since the plan was made, in a way the plan file does not record.\n"
         }
         let touched = changes.filter { !$0.touchedBy.isEmpty }
-        var out = "Halo changed since the plan was made: \(Quantity(changes.count, "record")), "
+        var out =
+            "Halo changed since the plan was made: \(Quantity(changes.count, "record")), "
             + (touched.isEmpty ? "none of them touched by the plan" : "\(touched.count) touched by the plan") + ".\n"
         for change in touched + changes.filter(\.touchedBy.isEmpty) {
-            let symbol = switch change.kind {
-            case .added: "+"
-            case .removed: "-"
-            case .changed: "~"
-            }
-            let subject = change.collection == RemoteChange.catalog
+            let symbol =
+                switch change.kind {
+                case .added: "+"
+                case .removed: "-"
+                case .changed: "~"
+                }
+            let subject =
+                change.collection == RemoteChange.catalog
                 ? "the accounting catalog of \(change.name ?? "")"
                 : change.collection + (change.id.map { " \($0)" } ?? "") + (change.name.map { " \"\($0)\"" } ?? "")
-            let plan = change.touchedBy.isEmpty ? "not in the plan" : "the plan changes " + change.touchedBy.joined(separator: ", ")
+            let plan =
+                change.touchedBy.isEmpty
+                ? "not in the plan" : "the plan changes " + change.touchedBy.joined(separator: ", ")
             out += "  \(symbol) \(subject) \(change.kind.rawValue): \(plan)\n"
             for field in change.fields {
                 out += "      \(field.name): \(field.old ?? "(none)") → \(field.new ?? "(none)")\n"

@@ -5,7 +5,8 @@ struct ConfigValidator {
 
     /// Every rule's findings.
     func validate() -> [Diagnostic] {
-        var diagnostics = HaloRules.check(config.halo, managesHalo: !config.integrations.isEmpty || config.billing != nil)
+        var diagnostics = HaloRules.check(
+            config.halo, managesHalo: !config.integrations.isEmpty || config.billing != nil)
         for integration in config.declaredIntegrations {
             diagnostics += TenantRules.check(integration)
             diagnostics += MappingRules.check(integration)
@@ -18,7 +19,9 @@ struct ConfigValidator {
 /// Finds the first duplicate of each key in a list, for "X twice" rules.
 enum Duplicates {
     /// Calls `report` with each element whose key was seen before, and the first element with that key.
-    static func find<Element, Key: Hashable>(in elements: [Element], key: (Element) -> Key?, report: (Element, Element) -> Void) {
+    static func find<Element, Key: Hashable>(
+        in elements: [Element], key: (Element) -> Key?, report: (Element, Element) -> Void
+    ) {
         // Positions, not copies: an element (a mapping and its source ranges) is copied only when it is reported.
         var firsts: [Key: Int] = [:]
         firsts.reserveCapacity(elements.count)

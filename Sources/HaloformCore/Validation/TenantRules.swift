@@ -4,46 +4,61 @@ enum TenantRules {
         var diagnostics: [Diagnostic] = []
         let key = integration.integration.key
         Duplicates.find(in: integration.tenants, key: { $0.name.value }) { tenant, first in
-            diagnostics.append(.error(
-                "tenant '\(tenant.name.value)' is declared twice in \(key)",
-                at: tenant.name.range,
-                notes: [.init("first declared here", at: first.name.range)]
-            ))
+            diagnostics.append(
+                .error(
+                    "tenant '\(tenant.name.value)' is declared twice in \(key)",
+                    at: tenant.name.range,
+                    notes: [.init("first declared here", at: first.name.range)]
+                ))
         }
         Duplicates.find(in: integration.tenants, key: companyIdentity) { tenant, first in
-            diagnostics.append(.error(
-                "tenants '\(first.name.value)' and '\(tenant.name.value)' connect the same \(companyNoun(integration.integration)); Halo keeps one connection per company",
-                at: tenant.range,
-                notes: [.init("'\(first.name.value)' is declared here", at: first.range)]
-            ))
+            diagnostics.append(
+                .error(
+                    "tenants '\(first.name.value)' and '\(tenant.name.value)' connect the same \(companyNoun(integration.integration)); Halo keeps one connection per company",
+                    at: tenant.range,
+                    notes: [.init("'\(first.name.value)' is declared here", at: first.range)]
+                ))
         }
         if let defaultTenant = integration.defaultTenant {
             let names = integration.tenants.map(\.name.value)
             if !names.contains(defaultTenant.value) {
-                diagnostics.append(.error(
-                    "default_tenant '\(defaultTenant.value)' is not a tenant of \(key)\(Suggestion.phrase(for: defaultTenant.value, among: names))",
-                    at: defaultTenant.range,
-                    notes: names.isEmpty ? [.init("\(key) declares no tenants")] : [.init("the tenants are: \(names.joined(separator: ", "))")]
-                ))
+                diagnostics.append(
+                    .error(
+                        "default_tenant '\(defaultTenant.value)' is not a tenant of \(key)\(Suggestion.phrase(for: defaultTenant.value, among: names))",
+                        at: defaultTenant.range,
+                        notes: names.isEmpty
+                            ? [.init("\(key) declares no tenants")]
+                            : [.init("the tenants are: \(names.joined(separator: ", "))")]
+                    ))
             }
         }
         if integration.enabled?.value == false, !integration.tenants.isEmpty {
-            diagnostics.append(.warning(
-                "\(key) is disabled, so its \(Quantity(integration.tenants.count, "tenant")) will not sync",
-                at: integration.enabled!.range
-            ))
+            diagnostics.append(
+                .warning(
+                    "\(key) is disabled, so its \(Quantity(integration.tenants.count, "tenant")) will not sync",
+                    at: integration.enabled!.range
+                ))
         }
         if let legacy = integration.legacyIntegration, legacy.value, !integration.tenants.isEmpty {
-            diagnostics.append(.warning(
-                "\(key) turns on the legacy integration, whose setup haloform does not manage; its \(Quantity(integration.tenants.count, "tenant")) belong to the current one",
-                at: legacy.range,
-                notes: [.init("the Business Central guide: \"The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central.\"")]
-            ))
+            diagnostics.append(
+                .warning(
+                    "\(key) turns on the legacy integration, whose setup haloform does not manage; its \(Quantity(integration.tenants.count, "tenant")) belong to the current one",
+                    at: legacy.range,
+                    notes: [
+                        .init(
+                            "the Business Central guide: \"The legacy version of this integration can be enabled in Configuration > Integrations > Dynamics Business Central.\""
+                        )
+                    ]
+                ))
         }
         if integration.integration == .sageBusinessCloud {
             for tenant in integration.tenants where tenant.authentication?.value == .customApp {
-                for (name, value) in [("client_id", tenant.clientID), ("client_secret", tenant.clientSecret)] where value == nil {
-                    diagnostics.append(.error("tenant '\(tenant.name.value)' uses custom_app but gives no '\(name)'", at: tenant.authentication!.range))
+                for (name, value) in [("client_id", tenant.clientID), ("client_secret", tenant.clientSecret)]
+                where value == nil {
+                    diagnostics.append(
+                        .error(
+                            "tenant '\(tenant.name.value)' uses custom_app but gives no '\(name)'",
+                            at: tenant.authentication!.range))
                 }
             }
         }
