@@ -18,10 +18,12 @@ import Testing
         let state = FileManager.default.temporaryDirectory
             .appendingPathComponent("haloform-killed-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: state) }
-        // Halo answers slowly, so the kill lands after the Sage tenant's create and before the requests that follow.
+        // Halo answers slowly, so the kill lands after the Sage tenant's create and before the requests that follow:
+        // a second a request leaves the test many seconds to see the line and kill, even on a machine as loaded as a
+        // sanitizer run under a soak, where 400 ms once let the apply finish first.
         let serve = try ChildProcess(
             HaloformBinary.executable.path,
-            ["sandbox", "serve", "--state", state.path, "--port", "0", "--faults", "latency=400,systems=halo"],
+            ["sandbox", "serve", "--state", state.path, "--port", "0", "--faults", "latency=1000,systems=halo"],
             environment: ProcessInfo.processInfo.environment, mergingErrors: true)
         defer { _ = serve.send(SIGKILL) }
         let url = try #require(await serve.sandboxURL(), "serve printed no URL: \(serve.output)")
