@@ -38,8 +38,8 @@ struct StageTimings {
         }
         var text = "timings: " + parts.joined(separator: ", ") + "\n"
         let figures = tally?.current ?? [:]
-        for name in figures.keys.sorted() {
-            text += "fetch \(name): " + Self.describe(figures[name]!) + "\n"
+        for (name, service) in figures.sorted(by: { $0.key < $1.key }) {
+            text += "fetch \(name): " + Self.describe(service) + "\n"
         }
         Terminal.error(text)
     }
