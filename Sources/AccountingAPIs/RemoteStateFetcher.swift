@@ -30,6 +30,7 @@ public struct RemoteStateFetcher: Sendable {
     /// One part's result.
     private enum Part: Sendable {
         case records(HaloCollection, [JSONObject])
+        case tenants(Integration, [TenantRecord])
         case control(JSONObject)
         case clients([NamedRecord])
         case catalog(CatalogKey, Catalog)
@@ -47,11 +48,14 @@ public struct RemoteStateFetcher: Sendable {
         }
         var jobs: [(String, @Sendable () async throws -> Part)] = []
         for collection in request.collections.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let name = "Halo /\(collection.rawValue)"
             if collection == .control {
-                jobs.append(("Halo /Control", { .control(try await client.control()) }))
+                jobs.append((name, { .control(try await client.control()) }))
+            } else if let integration = Integration(detailsCollection: collection) {
+                jobs.append((name, { .tenants(integration, try await client.tenantRecords(integration)) }))
             } else {
                 jobs.append(
-                    ("Halo /\(collection.rawValue)", { .records(collection, try await client.list(collection)) }))
+                    (name, { .records(collection, try await client.list(collection)) }))
             }
         }
         // Full client records, when requested, give the names too.
@@ -78,13 +82,14 @@ public struct RemoteStateFetcher: Sendable {
         for part in parts {
             switch part {
             case .records(let collection, let records):
-                state.records[collection] = records
+                state[collection] = records
                 let named = records.compactMap { record in
                     record["id"]?.int.map { NamedRecord(id: $0, name: record["name"]?.string ?? "") }
                 }
                 if collection == .assetGroup { state.productGroups = named }
                 if collection == .topLevel { state.topLevels = named }
                 if collection == .client { state.clients = named }
+            case .tenants(let integration, let records): state.tenantRecords[integration] = records
             case .control(let control): state.control = control
             case .clients(let clients): state.clients = clients
             case .catalog(let key, let catalog): state.catalogs[key] = catalog

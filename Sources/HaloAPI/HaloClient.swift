@@ -67,13 +67,32 @@ public final class HaloClient: Sendable {
     /// Id and name of every record of a collection, read straight from the received bytes (100,000 clients fit).
     public func namedRecords(_ collection: HaloCollection) async throws(ServiceError) -> [NamedRecord] {
         try await records(collection) { response throws(ServiceError) in
-            try response.decode { (bytes) throws(ServiceError) in
-                do throws(JSONReader.Failure) {
-                    let page = try NamedRecordPage(bytes, listKey: collection.pagedListKey)
-                    return (page.recordCount, page.records)
-                } catch {
-                    throw response.invalid("the list of \(collection.rawValue) could not be read (\(error))")
-                }
+            try Self.page(of: response, collection, record: NamedRecord.read)
+        }
+    }
+
+    /// The integration's tenant records, read straight from the received bytes: the mappings they embed never become
+    /// JSON objects.
+    public func tenantRecords(_ integration: Integration) async throws(ServiceError) -> [TenantRecord] {
+        let collection = integration.detailsCollection
+        return try await records(collection) { response throws(ServiceError) in
+            try Self.page(of: response, collection) { (reader) throws(JSONReader.Failure) in
+                guard try reader.peek() == .object else { throw reader.failure("a tenant record is not an object") }
+                return try TenantRecord(reading: &reader, of: integration)
+            }
+        }
+    }
+
+    /// A list answer's total and records, read by `record`.
+    private static func page<Record>(
+        of response: ServiceResponse, _ collection: HaloCollection, record: RecordPage<Record>.RecordReader
+    ) throws(ServiceError) -> (Int?, [Record]) {
+        try response.decode { (bytes) throws(ServiceError) in
+            do throws(JSONReader.Failure) {
+                let page = try RecordPage(bytes, listKey: collection.pagedListKey, record: record)
+                return (page.recordCount, page.records)
+            } catch {
+                throw response.invalid("the list of \(collection.rawValue) could not be read (\(error))")
             }
         }
     }

@@ -82,7 +82,7 @@ public struct PlanApplier: Sendable {
 
     /// Sends one upsert, guarding a create; returns the saved record's id.
     private func upsert(_ operation: Operation, _ body: JSONObject) async throws(ServiceError) -> Int? {
-        let integration = Integration.allCases.first { $0.detailsCollection == operation.collection }
+        let integration = Integration(detailsCollection: operation.collection)
         guard operation.creates != nil, operation.recordID == nil,
             let nameField = integration.flatMap(TenantField.name.haloField), let name = body[nameField]?.string
         else {

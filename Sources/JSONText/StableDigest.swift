@@ -17,6 +17,21 @@ public enum StableDigest {
         (hash ^ mixed(value)) &* prime
     }
 
+    /// An array's digest from its elements' digests, in order.
+    public static func array(_ elements: some Sequence<UInt64>) -> UInt64 {
+        mixed(elements.reduce(mixed(7)) { adding($1, to: $0) })
+    }
+
+    /// One object member's share of its object's digest, from its key and its value's digest.
+    public static func member(_ key: String, _ value: UInt64) -> UInt64 {
+        mixed(adding(value, to: adding(key, to: basis)))
+    }
+
+    /// An object's digest from the sum of its members' shares (`member`): a sum, so member order does not count.
+    public static func object(_ sum: UInt64) -> UInt64 {
+        mixed(mixed(8) &+ sum)
+    }
+
     /// SplitMix64's finaliser: nearby values land far apart, so that sums of them do not cancel.
     public static func mixed(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9e37_79b9_7f4a_7c15
@@ -36,17 +51,15 @@ extension JSONValue {
         case .int(let number): return StableDigest.adding(UInt64(bitPattern: Int64(number)), to: StableDigest.mixed(4))
         case .double(let number): return StableDigest.adding(number.bitPattern, to: StableDigest.mixed(5))
         case .string(let text): return StableDigest.adding(text, to: StableDigest.mixed(6))
-        case .array(let items):
-            return StableDigest.mixed(
-                items.reduce(StableDigest.mixed(7)) { StableDigest.adding($1.stableDigest, to: $0) })
-        case .object(let object):
-            let sum = object.reduce(StableDigest.mixed(8)) { sum, member in
-                sum
-                    &+ StableDigest.mixed(
-                        StableDigest.adding(
-                            member.value.stableDigest, to: StableDigest.adding(member.key, to: StableDigest.basis)))
-            }
-            return StableDigest.mixed(sum)
+        case .array(let items): return StableDigest.array(items.lazy.map(\.stableDigest))
+        case .object(let object): return StableDigest.object(object.membersDigestSum)
         }
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// The sum of the members' shares of an object's digest (`StableDigest.member`).
+    public var membersDigestSum: UInt64 {
+        reduce(0) { $0 &+ StableDigest.member($1.key, $1.value.stableDigest) }
     }
 }

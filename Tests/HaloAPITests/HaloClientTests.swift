@@ -57,6 +57,28 @@ struct HaloClientTests {
         }
     }
 
+    @Test("tenant records read from the bytes hold what the whole JSON list holds, mappings included")
+    func tenantRecordsMatchTheList() async throws {
+        try await SandboxFixture.run { fixture in
+            let client = try fixture.haloClient()
+            let clients = try await client.namedRecords(.client)
+            let links = clients.prefix(3).enumerated().map { index, record -> JSONValue in
+                [
+                    "halo_id": .int(record.id), "third_party_id": .string("guid-\(index)"),
+                    "third_party_desc": .string("100\(index)"),
+                ]
+            }
+            try await client.post(
+                .exactDetails, [["name": "nl", "division": 123456, "client_mappings": .array(links)]])
+            let tenants = try await client.tenantRecords(.exactOnline)
+            let listed = try await client.list(.exactDetails).map { TenantRecord($0, of: .exactOnline) }
+            #expect(tenants == listed)
+            let nl = try #require(tenants.first { $0.name == "nl" })
+            #expect(nl.links(.customer).map(\.haloID) == clients.prefix(3).map(\.id))
+            #expect(nl.links(.customer).allSatisfy { $0.id != nil }, "Halo gave each new link its id")
+        }
+    }
+
     @Test("a hosted instance: the token URL comes from /api/authinfo with ?tenant=")
     func hostedTenantLogin() async throws {
         try await SandboxFixture.run { fixture in

@@ -58,19 +58,19 @@ import Testing
     }
 
     /// The fixtures' Halo after the first apply, with each tenant's connection set as `connect` says.
-    static func applied(_ connect: (inout [HaloCollection: [JSONObject]]) -> Void) throws -> RemoteState {
+    static func applied(_ connect: (inout RemoteState) -> Void) throws -> RemoteState {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        connect(&simulator.state.records)
+        connect(&simulator.state)
         return simulator.state
     }
 
     @Test func planNotesEveryTenantThatCannotSyncApartFromTheChanges() throws {
-        let remote = try Self.applied { records in
-            records[.exactDetails]![0]["isauthorized"] = true
-            records[.exactDetails]![0]["tokenexpiry"] = "2026-11-29T04:00:00Z"
-            records[.businessCentralDetails]![0]["authorized"] = true
-            records[.businessCentralDetails]![0]["token_expiry"] = "2026-12-04T04:00:00Z"
+        let remote = try Self.applied { state in
+            state[.exactDetails][0]["isauthorized"] = true
+            state[.exactDetails][0]["tokenexpiry"] = "2026-11-29T04:00:00Z"
+            state[.businessCentralDetails][0]["authorized"] = true
+            state[.businessCentralDetails][0]["token_expiry"] = "2026-12-04T04:00:00Z"
         }
         let plan = try #require(PlannerFixtures.plan(against: remote, options: PlanOptions(now: Self.now)).plan)
         #expect(!plan.hasChanges)
@@ -119,11 +119,11 @@ import Testing
 
     @Test func theFingerprintIgnoresTheConnection() throws {
         let unconnected = try Self.applied { _ in }
-        let connected = try Self.applied { records in
-            records[.exactDetails]![0]["isauthorized"] = true
-            records[.exactDetails]![0]["tokenexpiry"] = "2027-01-01T00:00:00Z"
+        let connected = try Self.applied { state in
+            state[.exactDetails][0]["isauthorized"] = true
+            state[.exactDetails][0]["tokenexpiry"] = "2027-01-01T00:00:00Z"
         }
-        let renamed = try Self.applied { records in records[.exactDetails]![0]["locale"] = "be" }
+        let renamed = try Self.applied { state in state[.exactDetails][0]["locale"] = "be" }
         #expect(
             unconnected.fingerprint == connected.fingerprint, "Halo renews tokens on its own: a saved plan stays good")
         #expect(unconnected.fingerprint != renamed.fingerprint)
@@ -171,10 +171,10 @@ import Testing
     }
 
     @Test func aMappingChangeAsksForItsImportOnlyInItsTenant() throws {
-        let remote = try Self.applied { records in
+        let remote = try Self.applied { state in
             for collection in [HaloCollection.exactDetails, .sageBusinessCloudDetails] {
-                records[collection]![0]["isauthorized"] = true
-                records[collection]![0]["tokenexpiry"] = "2027-06-01T00:00:00Z"
+                state[collection][0]["isauthorized"] = true
+                state[collection][0]["tokenexpiry"] = "2027-06-01T00:00:00Z"
             }
         }
         let config = PlannerFixtures.config.replacingOccurrences(
@@ -193,9 +193,9 @@ import Testing
         #expect(
             again.followUp.first?.steps.first?.reason == "it is not connected, so nothing syncs or imports until it is")
 
-        let lapsed = try Self.applied { records in
-            records[.exactDetails]![0]["isauthorized"] = true
-            records[.exactDetails]![0]["tokenexpiry"] = "2026-11-30T00:00:00Z"
+        let lapsed = try Self.applied { state in
+            state[.exactDetails][0]["isauthorized"] = true
+            state[.exactDetails][0]["tokenexpiry"] = "2026-11-30T00:00:00Z"
         }
         let expired = try #require(
             PlannerFixtures.plan(config, against: lapsed, options: PlanOptions(now: Self.now)).plan)

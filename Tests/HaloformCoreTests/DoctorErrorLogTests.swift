@@ -56,8 +56,8 @@ struct DoctorErrorLogTests {
     @Test func tenantsAreJudgedByTheirConnectionAtTheSnapshotsMoment() {
         var snapshot = DoctorTests.snapshot
         snapshot.takenAt = Self.now
-        snapshot.remote.records[.exactDetails]![0]["isauthorized"] = true
-        snapshot.remote.records[.exactDetails]![0]["tokenexpiry"] = "2026-12-03T12:00:00Z"
+        snapshot.remote[.exactDetails][0]["isauthorized"] = true
+        snapshot.remote[.exactDetails][0]["tokenexpiry"] = "2026-12-03T12:00:00Z"
         let report = Doctor(config: load(DoctorTests.config).config, snapshot: snapshot).examine()
         let connection = report.findings.filter {
             [.tenantNotConnected, .tenantTokenExpired, .tenantTokenExpiring].contains($0.check)

@@ -166,8 +166,8 @@ struct DoctorTests {
             DoctorRecord(id: 1, name: "Good", accountsID: "P1", exactDivision: 100, taxID: 1, accountCodes: ["8000"])
         ]
         snapshot.suppliers = []
-        snapshot.remote.records[.businessCentralDetails] = []
-        snapshot.remote.records[.exactDetails]![0]["client_mappings"] = []
+        snapshot.remote[.businessCentralDetails] = []
+        snapshot.remote[.exactDetails][0]["client_mappings"] = []
         let config = load(
             """
             halo: { url: "sandbox:s.json" }

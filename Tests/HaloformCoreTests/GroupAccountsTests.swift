@@ -16,7 +16,7 @@ import YAMLSyntax
     /// Halo after the fixture was applied, with product groups whose Hardware holds Business Central's entry.
     static var remote: RemoteState {
         var remote = ImportTests.converged
-        remote.records[.assetGroup] = [
+        remote[.assetGroup] = [
             ["id": 1, "name": "Services", "accounts_mappings": []],
             [
                 "id": 2, "name": "Hardware",
@@ -76,7 +76,7 @@ import YAMLSyntax
 
     @Test func theTenantsOtherEntriesArePrunedOrReported() throws {
         var remote = Self.remote
-        remote.records[.assetGroup]![0]["accounts_mappings"] = [
+        remote[.assetGroup][0]["accounts_mappings"] = [
             ["id": 6, "gid": 1, "tenantid": "100", "nominalcode": "7000"]
         ]
         let plan = try #require(PlannerFixtures.plan(Self.config, against: remote).plan)
@@ -107,7 +107,7 @@ import YAMLSyntax
             with:
                 "      business: Acme Ltd\n      products: { group_accounts: [ { halo: Services, tax: Standard } ] }\n")
         var remote = PlannerFixtures.emptyHalo
-        remote.records[.assetGroup] = [["id": 1, "name": "Services"], ["id": 2, "name": "Hardware"]]
+        remote[.assetGroup] = [["id": 1, "name": "Services"], ["id": 2, "name": "Hardware"]]
         let first = try #require(PlannerFixtures.plan(config, against: remote).plan)
         #expect(!first.operations.contains { $0.collection == .assetGroup }, "the tenant's Halo id is not known yet")
         #expect(
@@ -119,7 +119,7 @@ import YAMLSyntax
                 )))
         var simulator = RemoteSimulator(state: remote)
         simulator.apply(first)
-        let sageID = try #require(simulator.state.records[.sageBusinessCloudDetails]?.first?["id"]?.int)
+        let sageID = try #require(simulator.state[.sageBusinessCloudDetails].first?["id"]?.int)
         let second = try #require(PlannerFixtures.plan(config, against: simulator.state).plan)
         #expect(second.changes.map(\.address) == ["sage_business_cloud.tenant[\"uk\"].group_accounts[\"Services\"]"])
         #expect(
@@ -133,7 +133,7 @@ import YAMLSyntax
                 "      accounts: { default_sales: \"8000\" }\n      products: { group_accounts: [ { halo: Services, income: \"8000\" }, { halo: Hardware, income: \"8000\" } ] }\n"
         )
         var remote = Self.remote
-        remote.records[.assetGroup]![0]["accounts_mappings"] = [
+        remote[.assetGroup][0]["accounts_mappings"] = [
             ["id": 7, "gid": 1, "tenantid": "c-nl", "nominalcode": "8000"]
         ]
         let same = try #require(PlannerFixtures.plan(config, against: remote).plan)

@@ -24,7 +24,7 @@ import Testing
         let array = plan.operations.first?.body["client_mappings"]?.array?.compactMap { $0.object }
         let links = try #require(array)
         #expect(links.map { $0["third_party_id"] } == ["g-1001", "g-1003"])
-        let before = Self.converged.records[.exactDetails]?.first?["client_mappings"]?.array?.last?.object?["id"]
+        let before = Self.converged[.exactDetails].first?["client_mappings"]?.array?.last?.object?["id"]
         #expect(links.last?["id"] == before, "the same link, pointed at the new code")
         #expect(!plan.warnings.contains { $0.message.contains("twice") })
 
@@ -54,10 +54,10 @@ import Testing
 
     @Test func aBusinessCentralReplacementNamesThePruneFalseMappingsItDrops() throws {
         var remote = Self.converged
-        let index = try #require(remote.records[.businessCentralDetails]?.firstIndex { $0["name"] == "prod" })
-        var links = remote.records[.businessCentralDetails]![index]["client_mappings"]!.array!
+        let index = try #require(remote[.businessCentralDetails].firstIndex { $0["name"] == "prod" })
+        var links = remote[.businessCentralDetails][index]["client_mappings"]!.array!
         links.append(["id": 90, "halo_id": 1, "third_party_id": "b-10010", "third_party_desc": "10010"])
-        remote.records[.businessCentralDetails]![index]["client_mappings"] = .array(links)
+        remote[.businessCentralDetails][index]["client_mappings"] = .array(links)
         let config = PlannerFixtures.config
             .replacingOccurrences(
                 of: "customers: { mappings: [ { halo: Initech",
@@ -103,7 +103,7 @@ import Testing
 
     @Test func theTaxImportWarningCountsEveryTenantOfTheIntegrationAndEveryImport() throws {
         var remote = PlannerFixtures.emptyHalo
-        remote.records[.tax] = [
+        remote[.tax] = [
             ["id": 1, "name": "BTW hoog"], ["id": 2, "name": "Standard"],
             ["id": 3, "name": "Exempt", "exact_division": 200, "exacttaxcode": ["value": "0", "label": "Geen"]],
         ]

@@ -116,7 +116,7 @@ struct ImportTests {
             "table_id": 2, "halo_id": 5, "halo_desc": "Twin", "third_party_id": "g-1003", "third_party_desc": "1003",
         ])
         exact["client_mappings"] = .array(links)
-        remote.records[.exactDetails] = [exact]
+        remote[.exactDetails] = [exact]
         let imported = ConfigWriter(remote: remote).write(halo: nil)
         #expect(
             imported.files[0].text.contains(
@@ -136,9 +136,9 @@ struct ImportTests {
         exact["client_mappings"] = [["halo_id": 1, "third_party_id": "g-gone", "third_party_desc": "9999"]]
         exact["clienttoplevel"] = 77
         exact["syncentities"] = "customers,suppliers"
-        remote.records[.exactDetails] = [exact, ["id": 9, "name": "nl"]]
+        remote[.exactDetails] = [exact, ["id": 9, "name": "nl"]]
         remote.control["exact_default_invoice_status"] = 30
-        remote.records[.tax]!.append([
+        remote[.tax].append([
             "id": 9, "name": "Elsewhere", "exact_division": 555, "exacttaxcode": ["value": "1", "label": "BTW laag"],
         ])
         let imported = ConfigWriter(remote: remote).write(halo: nil)

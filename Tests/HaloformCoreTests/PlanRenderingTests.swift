@@ -72,8 +72,8 @@ import Testing
     @Test func deletionGuardRefusesLargeShares() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        let index = simulator.state.records[.exactDetails]!.firstIndex { $0["name"] == "nl" }!
-        simulator.state.records[.exactDetails]![index]["client_mappings"] = .array(
+        let index = simulator.state[.exactDetails].firstIndex { $0["name"] == "nl" }!
+        simulator.state[.exactDetails][index]["client_mappings"] = .array(
             (0..<20).map { i in
                 ["id": .int(100 + i), "halo_id": 1, "third_party_id": .string("x\(i)")]
             })
@@ -89,7 +89,7 @@ import Testing
     @Test func aDeletedTenantCountsTheMappingsItTakesAlong() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        simulator.state.records[.exactDetails]!.append([
+        simulator.state[.exactDetails].append([
             "id": 90, "name": "old",
             "client_mappings": .array(
                 (0..<20).map { i in

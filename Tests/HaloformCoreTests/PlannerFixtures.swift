@@ -131,7 +131,7 @@ struct RemoteSimulator {
                 state.control.merge(body) { $1 }
                 continue
             }
-            var records = state.records[operation.collection] ?? []
+            var records = state[operation.collection]
             switch operation.kind {
             case .delete:
                 records.removeAll { $0["id"]?.int == operation.recordID }
@@ -145,7 +145,7 @@ struct RemoteSimulator {
                     if let address = operation.creates { createdIDs[address] = id }
                 }
             }
-            state.records[operation.collection] = records
+            state[operation.collection] = records
         }
     }
 }

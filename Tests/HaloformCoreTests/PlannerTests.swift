@@ -125,7 +125,7 @@ import YAMLSyntax
     @Test func aTenantTheConfigDropsIsDeletedLast() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        simulator.state.records[.exactDetails]!.append([
+        simulator.state[.exactDetails].append([
             "id": 9, "name": "old", "client_mappings": [["halo_id": 1, "third_party_id": "x"]],
         ])
         let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
@@ -145,9 +145,9 @@ import YAMLSyntax
     @Test func aDoubledTenantRecordIsDeleted() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        var twin = simulator.state.records[.exactDetails]!.first { $0["name"] == "nl" }!
+        var twin = simulator.state[.exactDetails].first { $0["name"] == "nl" }!
         twin["id"] = 9
-        simulator.state.records[.exactDetails]!.append(twin)
+        simulator.state[.exactDetails].append(twin)
         let plan = try #require(PlannerFixtures.plan(against: simulator.state).plan)
         #expect(
             plan.operations == [
@@ -159,10 +159,10 @@ import YAMLSyntax
     @Test func pruneFalseReportsDriftAndKeepsTheMapping() throws {
         var simulator = RemoteSimulator(state: PlannerFixtures.emptyHalo)
         simulator.apply(try #require(PlannerFixtures.plan().plan))
-        let index = simulator.state.records[.exactDetails]!.firstIndex { $0["name"] == "nl" }!
-        var links = simulator.state.records[.exactDetails]![index]["client_mappings"]!.array!
+        let index = simulator.state[.exactDetails].firstIndex { $0["name"] == "nl" }!
+        var links = simulator.state[.exactDetails][index]["client_mappings"]!.array!
         links.append(["id": 77, "halo_id": 3, "third_party_id": "g-1003", "third_party_desc": "1003"])
-        simulator.state.records[.exactDetails]![index]["client_mappings"] = .array(links)
+        simulator.state[.exactDetails][index]["client_mappings"] = .array(links)
 
         let pruning = try #require(PlannerFixtures.plan(against: simulator.state).plan)
         #expect(pruning.changes.map(\.address) == ["exact_online.tenant[\"nl\"].customer_mapping[\"1003\"]"])

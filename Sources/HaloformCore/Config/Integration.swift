@@ -25,6 +25,12 @@ public enum Integration: String, Sendable, Hashable, CaseIterable, Codable, Comp
         }
     }
 
+    /// The integration whose tenants `collection` holds, nil for any other collection.
+    public init?(detailsCollection collection: HaloCollection) {
+        guard let integration = Self.allCases.first(where: { $0.detailsCollection == collection }) else { return nil }
+        self = integration
+    }
+
     /// The key of the accounting code in a mapping (`exact: "1001"`).
     public var mappingKey: String {
         switch self {

@@ -6,13 +6,15 @@ public enum ExternalLinkField: String, HaloRecordField {
     case haloDescription = "halo_desc"
     case thirdPartyID = "third_party_id"
     case thirdPartyDescription = "third_party_desc"
+    /// The tenant record the entry belongs to, which Halo sets: read only to keep the entry compact.
+    case detailsID = "details_id"
 
     public static let schema = "ExternalLink_List"
     public static let endpoint: String? = "/ExternalLink"
 
     public var type: HaloFieldType {
         switch self {
-        case .id, .tableID, .haloID: .integer
+        case .id, .tableID, .haloID, .detailsID: .integer
         case .haloDescription, .thirdPartyID, .thirdPartyDescription: .string
         }
     }

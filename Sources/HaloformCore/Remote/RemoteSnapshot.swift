@@ -16,8 +16,8 @@ public struct RemoteSnapshot: Sendable, Hashable, Decodable {
     /// The snapshot of `remote`.
     public init(_ remote: RemoteState) {
         records = Dictionary(
-            uniqueKeysWithValues: remote.records.map { collection, list in
-                (collection.path, list.map(Self.withoutSecrets))
+            uniqueKeysWithValues: remote.collections.map { collection in
+                (collection.path, remote[collection].map(Self.withoutSecrets))
             })
         control = Self.withoutSecrets(remote.control)
         named = [

@@ -6,10 +6,13 @@ import JSONText
 /// Halo's configuration records are kept as Halo sends them (JSON objects with Halo's field names), so a plan's POST
 /// can send back what haloform does not manage; planner, doctor and import read them through the typed views
 /// (`TenantRecord`, `ExternalLink`, `ControlRecord`, `ModuleRecord`, `TaxRecord`, `ProductGroupRecord`), which with
-/// the field enums are the one place Halo's field names are written. Large lists keep only what references need.
+/// the field enums are the one place Halo's field names are written. Large lists keep only what references need, and
+/// the tenants' records, which embed every mapping, are kept as `TenantRecord`s.
 public struct RemoteState: Sendable, Hashable {
-    /// Records of Halo's configuration collections (`ExactDetails`, `Tax`, `Features`, …) as fetched, by collection.
-    public var records: [HaloCollection: [JSONObject]]
+    /// Records of Halo's configuration collections but the tenants' (`Tax`, `Features`, …) as fetched, by collection.
+    public private(set) var records: [HaloCollection: [JSONObject]] = [:]
+    /// The tenants' records (`ExactDetails`, …), by integration.
+    public var tenantRecords: [Integration: [TenantRecord]] = [:]
     /// The `/Control` singleton.
     public var control: JSONObject
     /// Halo's customers (`/Client`), by id and name only.
@@ -21,7 +24,7 @@ public struct RemoteState: Sendable, Hashable {
     /// The accounting catalogs, one per declared tenant.
     public var catalogs: [CatalogKey: Catalog]
 
-    /// Creates a snapshot.
+    /// Creates a snapshot; the tenants' collections among `records` go to `tenantRecords`.
     public init(
         records: [HaloCollection: [JSONObject]] = [:],
         control: JSONObject = [:],
@@ -30,17 +33,33 @@ public struct RemoteState: Sendable, Hashable {
         topLevels: [NamedRecord] = [],
         catalogs: [CatalogKey: Catalog] = [:]
     ) {
-        self.records = records
         self.control = control
         self.clients = clients
         self.productGroups = productGroups
         self.topLevels = topLevels
         self.catalogs = catalogs
+        for (collection, list) in records { self[collection] = list }
     }
 
-    /// The records of one collection, empty when it was not fetched.
+    /// The records of one collection as Halo sends them, empty when it was not fetched. A tenants' collection is
+    /// built from (and set into) `tenantRecords`, every mapping included: a view for small states, as tests use.
     public subscript(collection: HaloCollection) -> [JSONObject] {
-        records[collection] ?? []
+        get {
+            guard let integration = Integration(detailsCollection: collection) else { return records[collection] ?? [] }
+            return tenants(integration).map(\.json)
+        }
+        set {
+            guard let integration = Integration(detailsCollection: collection) else {
+                records[collection] = newValue
+                return
+            }
+            tenantRecords[integration] = newValue.map { TenantRecord($0, of: integration) }
+        }
+    }
+
+    /// The collections fetched, the tenants' among them.
+    public var collections: [HaloCollection] {
+        Array(records.keys) + tenantRecords.keys.map(\.detailsCollection)
     }
 
     /// A 64-bit value's bytes, least significant first.
@@ -69,13 +88,15 @@ public struct RemoteState: Sendable, Hashable {
             Integration.allCases.flatMap { integration in
                 [TenantField.authorized, .tokenExpiry].compactMap { $0.haloField(integration) }
             })
-        for collection in records.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+        for collection in collections.sorted(by: { $0.rawValue < $1.rawValue }) {
             add(collection.rawValue)
-            let isTenant = Integration.allCases.contains { $0.detailsCollection == collection }
             // Records by their stable digests, sorted: no record is written out as text.
-            let digests = records[collection]!.map { record in
-                JSONValue.object(isTenant ? record.filter { !connectionFields.contains($0.key) } : record).stableDigest
-            }
+            let digests =
+                if let integration = Integration(detailsCollection: collection) {
+                    tenants(integration).map { $0.stableDigest(leavingOut: connectionFields) }
+                } else {
+                    records[collection]!.map { JSONValue.object($0).stableDigest }
+                }
             for digest in digests.sorted() { add(Self.bytes(digest)) }
         }
         add(Self.bytes(JSONValue.object(control).stableDigest))

@@ -1,22 +1,78 @@
 import JSONText
 
 /// A tenant's `*Details` record as Halo sends it, read through typed accessors: with `TenantField`, the one place its
-/// fields are named.
+/// fields are named. The embedded mapping lists are kept as typed links, not JSON: a Halo may embed tens of thousands.
 public struct TenantRecord: Sendable, Hashable {
     /// The integration whose record it is.
     public let integration: Integration
-    /// The record's fields, by Halo's names.
+    /// The record's fields but its embedded mapping lists (`linkLists`), by Halo's names.
     public private(set) var fields: JSONObject
+    /// The mapping lists the record embeds as arrays, by kind.
+    private var linkLists: [MappingKind: [ExternalLink]] = [:]
 
-    /// Reads `fields` as a record of `integration`.
-    public init(_ fields: JSONObject, of integration: Integration) {
-        self.fields = fields
+    /// Reads a record as Halo sends it, with `integration`'s field names.
+    public init(_ record: JSONObject, of integration: Integration) {
         self.integration = integration
+        fields = record
+        for kind in MappingKind.allCases {
+            guard let name = kind.field.haloField(integration), let list = record[name]?.array else { continue }
+            fields[name] = nil
+            linkLists[kind] = list.compactMap { $0.object.map(ExternalLink.init) }
+        }
+    }
+
+    /// Reads a record member by member from `reader`, positioned at the object: its mapping lists never become JSON.
+    public init(reading reader: inout JSONReader, of integration: Integration) throws(JSONReader.Failure) {
+        self.integration = integration
+        fields = [:]
+        let kinds = Dictionary(
+            MappingKind.allCases.compactMap { kind in kind.field.haloField(integration).map { ($0, kind) } },
+            uniquingKeysWith: { first, _ in first })
+        try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
+            if let kind = kinds[key], try reader.peek() == .array {
+                var links: [ExternalLink] = []
+                try reader.readElements { (reader) throws(JSONReader.Failure) in
+                    // As `init(_:of:)` does, an entry that is not an object is no link.
+                    if try reader.peek() == .object {
+                        links.append(try ExternalLink(reading: &reader))
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
+                linkLists[kind] = links
+            } else {
+                fields[key] = try reader.readValue()
+            }
+        }
+    }
+
+    /// The whole record as Halo sends it, mapping lists included.
+    public var json: JSONObject {
+        var record = fields
+        for (kind, links) in linkLists {
+            if let name = kind.field.haloField(integration) { record[name] = .array(links.map(\.json)) }
+        }
+        return record
+    }
+
+    /// The same digest as `JSONValue.object(json).stableDigest` with the members named in `leftOut` removed, without
+    /// building the JSON.
+    public func stableDigest(leavingOut leftOut: Set<String> = []) -> UInt64 {
+        var sum =
+            leftOut.isEmpty ? fields.membersDigestSum : fields.filter { !leftOut.contains($0.key) }.membersDigestSum
+        for (kind, links) in linkLists {
+            guard let name = kind.field.haloField(integration), !leftOut.contains(name) else { continue }
+            sum &+= StableDigest.member(name, StableDigest.array(links.lazy.map(\.stableDigest)))
+        }
+        return StableDigest.object(sum)
     }
 
     /// A setting's value, nil when absent or when the integration's record has no such field.
     public subscript(field: TenantField) -> JSONValue? {
-        field.haloField(integration).flatMap { fields[$0] }
+        if let kind = MappingKind.allCases.first(where: { $0.field == field }), let links = linkLists[kind] {
+            return .array(links.map(\.json))
+        }
+        return field.haloField(integration).flatMap { fields[$0] }
     }
 
     /// Halo's id.
@@ -54,12 +110,12 @@ public struct TenantRecord: Sendable, Hashable {
 
     /// The mappings of one kind the record embeds.
     public func links(_ kind: MappingKind) -> [ExternalLink] {
-        (self[kind.field]?.array ?? []).compactMap { $0.object.map(ExternalLink.init) }
+        linkLists[kind] ?? []
     }
 
     /// How many customer and product-group mappings the record embeds.
     public var mappingCount: Int {
-        MappingKind.allCases.reduce(0) { $0 + (self[$1.field]?.array?.count ?? 0) }
+        linkLists.values.reduce(0) { $0 + $1.count }
     }
 
     /// The record's connection, judged at `now`.
@@ -102,14 +158,12 @@ public enum MappingKind: String, CaseIterable, Sendable, Hashable, Codable {
 extension RemoteState {
     /// The integration's tenant records.
     public func tenants(_ integration: Integration) -> [TenantRecord] {
-        self[integration.detailsCollection].map { TenantRecord($0, of: integration) }
+        tenantRecords[integration] ?? []
     }
 
     /// The integration's first tenant record with `name`.
     public func tenant(named name: String, in integration: Integration) -> TenantRecord? {
-        self[integration.detailsCollection].first { $0[.name, of: integration]?.string == name }.map {
-            TenantRecord($0, of: integration)
-        }
+        tenants(integration).first { $0.name == name }
     }
 }
 
