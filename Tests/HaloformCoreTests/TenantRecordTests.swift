@@ -1,3 +1,4 @@
+import Foundation
 import HaloformCore
 import JSONText
 import Testing
@@ -89,5 +90,22 @@ import Testing
         #expect(state.fingerprint == before, "the connection is not part of the fingerprint")
         state[.exactDetails][0]["division"] = 654321
         #expect(state.fingerprint != before)
+    }
+
+    @Test func anOperationKeepsATenantsMappingsAsLinksAndGivesTheBodyBackWhole() throws {
+        let upsert = Operation(kind: .upsert, collection: .exactDetails, recordID: 4, body: Self.record, addresses: [])
+        #expect(upsert.record.linkCount == 2 && upsert.record.fields["client_mappings"] == nil)
+        #expect(upsert.body == Self.kept)
+        let decoded = try JSONDecoder().decode(
+            Operation.self,
+            from: Data(
+                JSONValue.object([
+                    "kind": "upsert", "collection": "ExactDetails", "record_id": 4, "body": .object(Self.record),
+                    "secrets": [:], "deferred_ids": [:], "addresses": [],
+                ]).canonicalText.utf8))
+        #expect(decoded == upsert)
+        let control = Operation(kind: .upsert, collection: .control, recordID: nil, body: Self.record, addresses: [])
+        #expect(control.record.linkCount == 0, "only a tenant record's lists are links")
+        #expect(control.body == Self.record)
     }
 }

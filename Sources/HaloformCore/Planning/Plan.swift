@@ -171,8 +171,14 @@ public struct Operation: Sendable, Hashable, Decodable {
     public var collection: HaloCollection
     /// The record's id, when it exists already.
     public var recordID: Int?
-    /// The POST body's one record, without secrets (they are added at apply time from `secrets`).
-    public var body: JSONObject
+    /// The POST body's one record, without secrets (they are added at apply time from `secrets`), built from `record`
+    /// on each read.
+    public var body: JSONObject {
+        get { record.json }
+        set { record = LinkedRecord(newValue, linkFields: Self.linkFields(collection)) }
+    }
+    /// The body's record, a tenant's mapping lists kept as links: a plan may rewrite 100,000 of them.
+    public private(set) var record: LinkedRecord
     /// Fields whose value is a secret, by Halo field name, to be read from the environment when applying.
     public var secrets: [String: String]
     /// Fields that take the id of a tenant created earlier in the same apply: Halo field name to the tenant's address.
@@ -182,24 +188,44 @@ public struct Operation: Sendable, Hashable, Decodable {
     /// The addresses of the changes this request carries.
     public var addresses: [String]
 
-    /// Creates an operation.
+    /// Creates an operation; `links` are mapping lists of the body, by field name.
     public init(
-        kind: Kind, collection: HaloCollection, recordID: Int?, body: JSONObject = [:], secrets: [String: String] = [:],
-        deferredIDs: [String: String] = [:], creates: String? = nil, addresses: [String]
+        kind: Kind, collection: HaloCollection, recordID: Int?, body: JSONObject = [:],
+        links: [String: [ExternalLink]] = [:], secrets: [String: String] = [:], deferredIDs: [String: String] = [:],
+        creates: String? = nil, addresses: [String]
     ) {
         self.kind = kind
         self.collection = collection
         self.recordID = recordID
-        self.body = body
+        record = LinkedRecord(body, linkFields: Self.linkFields(collection))
+        for (name, list) in links { record.setLinks(list, for: name) }
         self.secrets = secrets
         self.deferredIDs = deferredIDs
         self.creates = creates
         self.addresses = addresses
     }
 
+    /// The fields of a body to `collection` that embed mapping lists: a tenant record's.
+    private static func linkFields(_ collection: HaloCollection) -> Set<String> {
+        Integration(detailsCollection: collection).map(TenantRecord.linkFields) ?? []
+    }
+
     enum CodingKeys: String, CodingKey {
         case kind, collection, body, secrets, creates, addresses
         case recordID = "record_id", deferredIDs = "deferred_ids"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try container.decode(Kind.self, forKey: .kind),
+            collection: try container.decode(HaloCollection.self, forKey: .collection),
+            recordID: try container.decodeIfPresent(Int.self, forKey: .recordID),
+            body: try container.decode(JSONObject.self, forKey: .body),
+            secrets: try container.decode([String: String].self, forKey: .secrets),
+            deferredIDs: try container.decode([String: String].self, forKey: .deferredIDs),
+            creates: try container.decodeIfPresent(String.self, forKey: .creates),
+            addresses: try container.decode([String].self, forKey: .addresses))
     }
 }
 

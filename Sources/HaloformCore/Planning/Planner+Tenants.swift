@@ -46,6 +46,7 @@ extension Planner {
 
         var mappingChanges: [PlannedChange] = []
         var body = JSONObject()
+        var bodyLinks: [String: [ExternalLink]] = [:]
         if let id = existing?.id {
             body[.id, of: kind] = .int(id)
         } else {
@@ -66,7 +67,9 @@ extension Planner {
                 let diff = diffMappings(list, remote: links, set: set, tenant: tenant.key)
                 links = diff.links
                 mappingChanges += diff.changes
-                if isNew || !diff.changes.isEmpty { body[set.kind.field, of: kind] = .array(diff.links.map(\.json)) }
+                if isNew || !diff.changes.isEmpty, let field = set.kind.field.haloField(kind) {
+                    bodyLinks[field] = diff.links
+                }
                 if set.kind == .customer { warnAboutAddressReplacement(diff.newlyLinked, address: address, kind: kind) }
             }
             if set.kind == .customer {
@@ -112,7 +115,7 @@ extension Planner {
         operations.append(
             Operation(
                 kind: .upsert, collection: kind.detailsCollection, recordID: isNew ? nil : recordID, body: body,
-                secrets: secrets,
+                links: bodyLinks, secrets: secrets,
                 creates: isNew ? address : nil, addresses: [address] + mappingChanges.map(\.address)
             ), in: .tenants)
     }

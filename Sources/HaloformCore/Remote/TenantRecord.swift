@@ -5,74 +5,40 @@ import JSONText
 public struct TenantRecord: Sendable, Hashable {
     /// The integration whose record it is.
     public let integration: Integration
-    /// The record's fields but its embedded mapping lists (`linkLists`), by Halo's names.
-    public private(set) var fields: JSONObject
-    /// The mapping lists the record embeds as arrays, by kind.
-    private var linkLists: [MappingKind: [ExternalLink]] = [:]
+    /// The record, its mapping lists as links.
+    private var record: LinkedRecord
+
+    /// The fields that embed mapping lists on `integration`'s records.
+    public static func linkFields(_ integration: Integration) -> Set<String> {
+        Set(MappingKind.allCases.compactMap { $0.field.haloField(integration) })
+    }
 
     /// Reads a record as Halo sends it, with `integration`'s field names.
     public init(_ record: JSONObject, of integration: Integration) {
         self.integration = integration
-        fields = record
-        for kind in MappingKind.allCases {
-            guard let name = kind.field.haloField(integration), let list = record[name]?.array else { continue }
-            fields[name] = nil
-            linkLists[kind] = list.compactMap { $0.object.map(ExternalLink.init) }
-        }
+        self.record = LinkedRecord(record, linkFields: Self.linkFields(integration))
     }
 
     /// Reads a record member by member from `reader`, positioned at the object: its mapping lists never become JSON.
     public init(reading reader: inout JSONReader, of integration: Integration) throws(JSONReader.Failure) {
         self.integration = integration
-        fields = [:]
-        let kinds = Dictionary(
-            MappingKind.allCases.compactMap { kind in kind.field.haloField(integration).map { ($0, kind) } },
-            uniquingKeysWith: { first, _ in first })
-        try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
-            if let kind = kinds[key], try reader.peek() == .array {
-                var links: [ExternalLink] = []
-                try reader.readElements { (reader) throws(JSONReader.Failure) in
-                    // As `init(_:of:)` does, an entry that is not an object is no link.
-                    if try reader.peek() == .object {
-                        links.append(try ExternalLink(reading: &reader))
-                    } else {
-                        try reader.skipValue()
-                    }
-                }
-                linkLists[kind] = links
-            } else {
-                fields[key] = try reader.readValue()
-            }
-        }
+        record = try LinkedRecord(reading: &reader, linkFields: Self.linkFields(integration))
     }
+
+    /// The record's fields but its mapping lists, by Halo's names.
+    public var fields: JSONObject { record.fields }
 
     /// The whole record as Halo sends it, mapping lists included.
-    public var json: JSONObject {
-        var record = fields
-        for (kind, links) in linkLists {
-            if let name = kind.field.haloField(integration) { record[name] = .array(links.map(\.json)) }
-        }
-        return record
-    }
+    public var json: JSONObject { record.json }
 
-    /// The same digest as `JSONValue.object(json).stableDigest` with the members named in `leftOut` removed, without
-    /// building the JSON.
+    /// The same digest as `JSONValue.object(json).stableDigest` with the members named in `leftOut` removed.
     public func stableDigest(leavingOut leftOut: Set<String> = []) -> UInt64 {
-        var sum =
-            leftOut.isEmpty ? fields.membersDigestSum : fields.filter { !leftOut.contains($0.key) }.membersDigestSum
-        for (kind, links) in linkLists {
-            guard let name = kind.field.haloField(integration), !leftOut.contains(name) else { continue }
-            sum &+= StableDigest.member(name, StableDigest.array(links.lazy.map(\.stableDigest)))
-        }
-        return StableDigest.object(sum)
+        record.stableDigest(leavingOut: leftOut)
     }
 
     /// A setting's value, nil when absent or when the integration's record has no such field.
     public subscript(field: TenantField) -> JSONValue? {
-        if let kind = MappingKind.allCases.first(where: { $0.field == field }), let links = linkLists[kind] {
-            return .array(links.map(\.json))
-        }
-        return field.haloField(integration).flatMap { fields[$0] }
+        field.haloField(integration).flatMap { record[$0] }
     }
 
     /// Halo's id.
@@ -110,12 +76,12 @@ public struct TenantRecord: Sendable, Hashable {
 
     /// The mappings of one kind the record embeds.
     public func links(_ kind: MappingKind) -> [ExternalLink] {
-        linkLists[kind] ?? []
+        kind.field.haloField(integration).flatMap(record.links) ?? []
     }
 
     /// How many customer and product-group mappings the record embeds.
     public var mappingCount: Int {
-        linkLists.values.reduce(0) { $0 + $1.count }
+        record.linkCount
     }
 
     /// The record's connection, judged at `now`.
