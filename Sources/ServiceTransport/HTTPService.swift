@@ -11,8 +11,11 @@ import NIOPosix
 public final class HTTPService: Sendable {
     /// How this service is treated.
     public let configuration: HTTPServiceConfiguration
-    /// Counts of what was sent.
-    public let statistics = HTTPServiceStatistics()
+    /// What this service sent and received, and the time it took.
+    public var figures: ServiceFigures { ownTally.current[configuration.name] ?? ServiceFigures() }
+
+    private let ownTally = RequestTally()
+    private let recorder: FigureRecorder
 
     private let client: HTTPClient
     private let budget: RequestBudget
@@ -25,6 +28,8 @@ public final class HTTPService: Sendable {
         self.budget = RequestBudget(
             limit: configuration.budget, per: configuration.budgetWindow, clock: configuration.clock)
         self.gate = ConcurrencyGate(width: configuration.maximumConcurrentRequests)
+        self.recorder = FigureRecorder(
+            service: configuration.name, tallies: [ownTally] + (configuration.tally.map { [$0] } ?? []))
     }
 
     /// The process's HTTP client: redirects are never followed (each hop would need the https check), connects
@@ -62,8 +67,7 @@ public final class HTTPService: Sendable {
             guard let (outcome, elapsed) = sent else {
                 throw ServiceError(.transport, service: name, request: request.display, message: "cancelled")
             }
-            statistics.count(attempt: attempt)
-            configuration.tally?.record(name) { figures in
+            recorder.record { figures in
                 figures.requests += 1
                 figures.receiving += elapsed
                 if case .answered(_, let headers, let body) = outcome {
@@ -86,14 +90,17 @@ public final class HTTPService: Sendable {
                     // Everyone waits: the service throttles the client as a whole, not one request.
                     if status == 429 { await budget.pause(for: delay) }
                     log(request, "retrying after HTTP \(status)", attempt: attempt, delay: delay)
-                    statistics.countRetry(status: status)
+                    recorder.record { figures in
+                        figures.retries += 1
+                        if status == 429 { figures.throttled += 1 }
+                    }
                     await sleep(delay)
                     continue
                 }
                 log(request, "HTTP \(status)", attempt: attempt, delay: nil)
                 return ServiceResponse(
                     status: status, headers: headers, body: body, request: request.display, service: name,
-                    attempts: attempt, tally: configuration.tally)
+                    attempts: attempt, recorder: recorder)
             case .failed(let error):
                 let phase = Self.phase(of: error)
                 if phase == .cancelled {
@@ -103,7 +110,7 @@ public final class HTTPService: Sendable {
                 if safeToRepeat, attempt < policy.maximumAttempts {
                     let delay = policy.backoff(afterAttempt: attempt)
                     log(request, "retrying after \(Self.describe(error))", attempt: attempt, delay: delay)
-                    statistics.countRetry(status: nil)
+                    recorder.record { $0.retries += 1 }
                     await sleep(delay)
                     continue
                 }
@@ -264,33 +271,6 @@ extension HTTPClientError {
         case .connectTimeout: "connect timed out"
         case .deadlineExceeded: "the request timed out"
         default: String(describing: self)
-        }
-    }
-}
-
-/// Counts of the requests one service sent.
-public final class HTTPServiceStatistics: Sendable {
-    private let counts = NIOLockedValueBox<Counts>(Counts())
-
-    /// The figures at one moment.
-    public struct Counts: Sendable, Hashable {
-        /// Requests sent, retries included.
-        public var requests = 0
-        /// Retries.
-        public var retries = 0
-        /// Answers 429.
-        public var throttled = 0
-    }
-
-    /// The current figures.
-    public var current: Counts { counts.withLockedValue { $0 } }
-
-    func count(attempt: Int) { counts.withLockedValue { $0.requests += 1 } }
-
-    func countRetry(status: Int?) {
-        counts.withLockedValue {
-            $0.retries += 1
-            if status == 429 { $0.throttled += 1 }
         }
     }
 }

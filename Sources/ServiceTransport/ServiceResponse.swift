@@ -17,11 +17,11 @@ public struct ServiceResponse: Sendable {
     /// How many times the request was sent.
     let attempts: Int
     /// Where the time spent reading the answer is counted.
-    let tally: RequestTally?
+    let recorder: FigureRecorder?
 
     init(
         status: Int, headers: HTTPHeaders, body: ByteBuffer, request: String, service: String, attempts: Int,
-        tally: RequestTally? = nil
+        recorder: FigureRecorder? = nil
     ) {
         self.status = status
         self.headers = headers
@@ -29,7 +29,7 @@ public struct ServiceResponse: Sendable {
         self.request = request
         self.service = service
         self.attempts = attempts
-        self.tally = tally
+        self.recorder = recorder
     }
 
     /// Whether the status is 2xx.
@@ -65,7 +65,7 @@ public struct ServiceResponse: Sendable {
         -> Result
     {
         let start = ContinuousClock.now
-        defer { tally?.record(service) { $0.decoding += ContinuousClock.now - start } }
+        defer { recorder?.record { $0.decoding += ContinuousClock.now - start } }
         return try body.withUnsafeReadableBytes { (bytes) throws(ServiceError) -> Result in try read(bytes) }
     }
 

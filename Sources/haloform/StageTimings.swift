@@ -44,11 +44,14 @@ struct StageTimings {
         Terminal.error(text)
     }
 
-    /// `57 requests, 12.4 MB, in flight 1.234 s summed (server 0.900 s), decode 0.210 s`.
+    /// `57 requests, 12.4 MB, in flight 1.234 s summed (server 0.900 s), decode 0.210 s`; under a megabyte, in kB.
     static func describe(_ figures: ServiceFigures) -> String {
-        let megabytes = String(format: "%.1f MB", Double(figures.bytes) / 1_000_000)
+        let size =
+            figures.bytes < 1_000_000
+            ? String(format: "%.1f kB", Double(figures.bytes) / 1_000)
+            : String(format: "%.1f MB", Double(figures.bytes) / 1_000_000)
         let server = figures.serving > .zero ? " (server \(seconds(figures.serving)))" : ""
-        return "\(Quantity(figures.requests, "request")), \(megabytes), in flight \(seconds(figures.receiving)) summed"
+        return "\(Quantity(figures.requests, "request")), \(size), in flight \(seconds(figures.receiving)) summed"
             + "\(server), decode \(seconds(figures.decoding))"
     }
 

@@ -89,7 +89,7 @@ struct ExactOnlineCatalogTests {
             let client = try CatalogClients.make(fixture.exactRequest(), context: fixture.context())
             let catalog = try await client.catalog()
             #expect(catalog.customers.count == 261)
-            #expect(client.service.statistics.current.throttled == 6)
+            #expect(client.service.figures.throttled == 6)
         }
     }
 
@@ -102,7 +102,7 @@ struct ExactOnlineCatalogTests {
             let client = try CatalogClients.make(fixture.exactRequest(), context: context)
             let catalog = try await client.catalog()
             #expect(catalog.customers.count == 261)
-            #expect(client.service.statistics.current.throttled == 0)
+            #expect(client.service.figures.throttled == 0)
             // The waits moved the shared clock past minute boundaries instead of passing.
             #expect(fixture.clock.slept >= .seconds(1))
         }

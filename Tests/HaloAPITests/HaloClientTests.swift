@@ -125,7 +125,7 @@ struct HaloClientTests {
             try await fixture.admin("POST", "faults", #"{"throttle_burst": 5, "retry_after": 0}"#)
             let groups = try await client.namedRecords(.assetGroup)
             #expect(!groups.isEmpty)
-            #expect(client.service.statistics.current.throttled == 5)
+            #expect(client.service.figures.throttled == 5)
         }
     }
 
@@ -143,7 +143,7 @@ struct HaloClientTests {
             _ = try await client.control()
             // The retry waited the second the service asked for, not the milliseconds of the backoff.
             #expect(clock.now.timeIntervalSince(start) >= 1)
-            #expect(client.service.statistics.current.throttled == 1)
+            #expect(client.service.figures.throttled == 1)
         }
     }
 
@@ -168,10 +168,10 @@ struct HaloClientTests {
             var recovered = 0
             for seed in 1...20 {
                 try await fixture.admin("POST", "faults", #"{"error_rate": 0.5, "seed": \#(seed)}"#)
-                let retriesBefore = client.service.statistics.current.retries
+                let retriesBefore = client.service.figures.retries
                 do {
                     _ = try await client.namedRecords(.assetGroup)
-                    if client.service.statistics.current.retries > retriesBefore { recovered += 1 }
+                    if client.service.figures.retries > retriesBefore { recovered += 1 }
                 } catch let error as ServiceError {
                     #expect(error.status == 500)
                 }
@@ -211,7 +211,7 @@ struct HaloClientTests {
             try await service.send(.get("http://192.0.2.1/api/Client"))
         }
         #expect(refused?.kind == .insecureURL)
-        #expect(service.statistics.current.requests == 0)
+        #expect(service.figures.requests == 0)
         for url in ["http://127.0.0.1:1/x", "http://localhost/x", "http://[::1]:8080/x", "https://example.com/"] {
             #expect(throws: Never.self) { try TransportSecurity.check(url, service: "Test") }
         }

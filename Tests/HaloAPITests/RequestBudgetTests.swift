@@ -24,8 +24,8 @@ struct RequestBudgetTests {
             // 12 requests (a token and 11 reads) at 4 per window need two waits, together two windows.
             #expect(clock.now.timeIntervalSince(start) >= 0.799)
             #expect(clock.now.timeIntervalSince(start) < 1.2)
-            #expect(client.service.statistics.current.requests == 12)
-            #expect(client.service.statistics.current.throttled == 0)
+            #expect(client.service.figures.requests == 12)
+            #expect(client.service.figures.throttled == 0)
         }
     }
 }
