@@ -86,9 +86,13 @@ struct ConfigDecoder {
     private func mappingList(_ node: YAMLNode?, key: String, _ integration: Integration) -> MappingList? {
         guard let node, node.mapping != nil else { return nil }
         let list = node[key]
-        let mappings = (list?.sequence ?? []).compactMap { item -> Mapping? in
-            guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { return nil }
-            return Mapping(range: item.range, halo: halo, code: code)
+        let items = list?.sequence ?? []
+        var mappings: [Mapping] = []
+        // Sized up front: a list grown by appending may keep twice the room for the whole run.
+        mappings.reserveCapacity(items.count)
+        for item in items {
+            guard let code = string(item[integration.mappingKey]), let halo = haloSide(item) else { continue }
+            mappings.append(Mapping(range: item.range, halo: halo, code: code))
         }
         var result = MappingList(
             range: list?.range ?? node.range, prune: bool(node["prune"]), mappings: mappings, isWritten: list != nil)

@@ -34,8 +34,17 @@ public struct LinkedRecord: Sendable, Hashable {
                     try reader.skipValue()
                 }
             }
-            lists[key] = links
+            lists[key] = Self.trimmed(links)
         }
+    }
+
+    /// The links in an array of their own size: one grown by appending may hold twice the room, kept for the run.
+    private static func trimmed(_ links: [ExternalLink]) -> [ExternalLink] {
+        guard links.capacity > links.count + links.count / 8 else { return links }
+        var exact: [ExternalLink] = []
+        exact.reserveCapacity(links.count)
+        exact.append(contentsOf: links)
+        return exact
     }
 
     /// A member as JSON, a list of links included.
