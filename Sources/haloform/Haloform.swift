@@ -11,7 +11,8 @@ struct Haloform: AsyncParsableCommand {
         abstract: "Keep Halo's accounting integrations (Exact Online, Business Central, Sage) as reviewed YAML.",
         version: version,
         subcommands: [
-            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self, DoctorCommand.self,
+            ValidateCommand.self, PlanCommand.self, ShowCommand.self, ApplyCommand.self, ImportCommand.self,
+            DoctorCommand.self,
             SuggestCommand.self, SchemaCommand.self, SandboxCommand.self, LoginCommand.self, VersionCommand.self,
         ]
     )

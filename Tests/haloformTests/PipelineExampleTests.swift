@@ -52,7 +52,8 @@ import Testing
             let text = try String(contentsOf: HaloformBinary.packageRoot.appendingPathComponent(path), encoding: .utf8)
             let invocations = Self.invocations(in: text)
             if Self.pipelines.contains(path) {
-                #expect(Set(invocations.map(\.command)) == ["validate", "plan", "apply"], "\(path): \(invocations)")
+                #expect(
+                    Set(invocations.map(\.command)) == ["validate", "plan", "show", "apply"], "\(path): \(invocations)")
             }
             for invocation in invocations { used[invocation.command, default: []].formUnion(invocation.flags) }
         }
@@ -65,6 +66,7 @@ import Testing
         }
         #expect(used["plan"]?.isSuperset(of: ["--format", "--out", "--detailed-exitcode"]) == true)
         #expect(used["apply"]?.contains("--auto-approve") == true)
+        #expect(used["show"] == ["--format"], "the page is rendered from the saved plan, not a second fetch")
     }
 
     @Test func theDriftWatchPlansMainNightlyAndKeepsOneIssue() async throws {
