@@ -132,4 +132,33 @@ import Testing
                 "exact-online/exact-nl.yaml:21:9: error: unknown key 'requir' (did you mean 'require'?)"), "\(validate)"
         )
     }
+
+    @Test func aSavedPlanStandsAnEditToACustomerFieldNoPlanReadsButNotToOneItDoes() async throws {
+        let root = try Self.root()
+        let planFile = root.appendingPathComponent("plan.json").path
+        let plan = try await HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
+        #expect(plan.status == 0, "\(plan)")
+        let saved = try String(contentsOfFile: planFile, encoding: .utf8)
+        #expect(!saved.contains("\"sales_tax_code\""), "the plan keeps no customer field it does not depend on")
+        let uncovered = "Customer 0012"
+        var id = 0
+        try await HaloEditor.edit(stateOf: root) { halo in
+            let clients = try await halo.get("Client?search=\(uncovered.replacingOccurrences(of: " ", with: "%20"))")
+            id = try #require(clients.first { $0["name"] as? String == uncovered }?["id"] as? Int)
+            _ = try await halo.post("Client", [["id": id, "sales_tax_code": 1]])
+        }
+        let applied = try await HaloformBinary.run(["apply", "--auto-approve", planFile], in: root)
+        #expect(applied.status == 0, "a customer's sales tax is no part of the plan: \(applied)")
+
+        // The plan after that apply, then a customer leaves the coverage rule's reach: that plan is stale.
+        let second = try await HaloformBinary.run(["plan", "--out", planFile, "."], in: root)
+        #expect(second.status == 0, "\(second)")
+        try await HaloEditor.edit(stateOf: root) { halo in
+            _ = try await halo.post("Client", [["id": id, "inactive": true]])
+        }
+        let refused = try await HaloformBinary.run(["apply", "--auto-approve", planFile], in: root)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("Halo changed since the plan"), "\(refused)")
+        #expect(refused.stderr.contains("Client"), "the refusal names what changed: \(refused)")
+    }
 }

@@ -4,7 +4,8 @@ import JSONText
 /// What a saved plan keeps of the remote state it was made against, so that a plan refused because Halo changed can
 /// say what changed: Halo's records without their write-only secrets, its named lists, and a digest per catalog.
 public struct RemoteSnapshot: Sendable, Hashable, Decodable {
-    /// Halo's configuration records by collection path (`ExactDetails`), `new_*` secrets left out.
+    /// Halo's configuration records by collection path (`ExactDetails`), `new_*` secrets left out, and customers by
+    /// the fields a plan can depend on (`RemoteState.planned`).
     public var records: [String: [JSONObject]]
     /// The `/Control` singleton.
     public var control: JSONObject
@@ -17,7 +18,10 @@ public struct RemoteSnapshot: Sendable, Hashable, Decodable {
     public init(_ remote: RemoteState) {
         records = Dictionary(
             uniqueKeysWithValues: remote.collections.map { collection in
-                (collection.path, remote[collection].map(Self.withoutSecrets))
+                (
+                    collection.path,
+                    remote[collection].map { Self.withoutSecrets(RemoteState.planned($0, in: collection)) }
+                )
             })
         control = Self.withoutSecrets(remote.control)
         named = [
