@@ -36,9 +36,21 @@ public final class HaloClient: Sendable {
             tokens: TokenCache(margin: 60, clock: service.configuration.clock) { _ in try await source.fetch() })
     }
 
-    /// Every record of a collection: all pages of a paged one, the whole list of a configuration one.
+    /// Every record of a collection: all pages of a paged one, each record read straight from the bytes as far as
+    /// the fields haloform reads (`readFields`); the whole list of a configuration one, each record whole.
     public func list(_ collection: HaloCollection) async throws(ServiceError) -> [JSONObject] {
-        try await records(collection) { response throws(ServiceError) in
+        if let fields = collection.readFields {
+            return try await records(collection) { response throws(ServiceError) in
+                try Self.page(of: response, collection) { (reader) throws(JSONReader.Failure) in
+                    var record = JSONObject()
+                    try reader.readMembers { (key, reader) throws(JSONReader.Failure) in
+                        if fields.contains(key) { record[key] = try reader.readValue() } else { try reader.skipValue() }
+                    }
+                    return record
+                }
+            }
+        }
+        return try await records(collection) { response throws(ServiceError) in
             let json = try response.json()
             let list = try Self.listPart(of: json, key: collection.pagedListKey, response: response)
             return (json.object?["record_count"]?.int, list.compactMap(\.object))

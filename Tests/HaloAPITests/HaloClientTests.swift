@@ -33,6 +33,10 @@ struct HaloClientTests {
             #expect(full.count == named.count)
             #expect(Set(named.map(\.id)).count == named.count)
             #expect(named.contains { $0.name == "Bulk 229" })
+            // Full records hold the fields haloform reads, and only those: the sandbox's companions are skipped.
+            let bulk = try #require(full.first { $0["name"] == "Bulk 229" })
+            #expect(bulk["toplevel_id"] == 1)
+            #expect(bulk["toplevel_name"] == nil && Set(bulk.keys).isSubset(of: HaloCollection.client.readFields!))
             let pages = (named.count + 36) / 37
             // Two walks, each exactly one request per page.
             #expect(try await fixture.requestCount(matching: "GET /api/Client") == 2 * pages)

@@ -39,6 +39,22 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The fields haloform reads of a paged list's records (`ClientField`, `ItemField`, `SupplierField`): the rest are
+    /// skipped when a page is read, never built. Nil for the configuration collections, kept whole as a plan writes
+    /// them back.
+    public var readFields: Set<String>? {
+        switch self {
+        case .client: Self.clientFields
+        case .item: Self.itemFields
+        case .supplier: Self.supplierFields
+        default: nil
+        }
+    }
+
+    private static let clientFields = Set(ClientField.allCases.map(\.rawValue))
+    private static let itemFields = Set(ItemField.allCases.map(\.rawValue))
+    private static let supplierFields = Set(SupplierField.allCases.map(\.rawValue))
+
     /// The query parameters of one page of a paged list: Halo's own (sic) `pageinate`, `page_size`, `page_no`, and
     /// `includeinactive`, since a mapping may name an inactive customer and the plan must see it.
     public static func pageQuery(number: Int, size: Int) -> [(name: String, value: String)] {
