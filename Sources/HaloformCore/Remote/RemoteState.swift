@@ -62,10 +62,11 @@ public struct RemoteState: Sendable, Hashable {
         Array(records.keys) + tenantRecords.keys.map(\.detailsCollection)
     }
 
-    /// What a plan can depend on of a record. Halo's customers (`/Client`, read whole for coverage rules) count by the
-    /// fields haloform reads (`ClientField`): no plan writes a customer, so an edit to any other field of one cannot
-    /// make a saved plan wrong, and must not get it refused. Any other record counts whole.
-    public static func planned(_ record: JSONObject, in collection: HaloCollection) -> JSONObject {
+    /// What of a record enters the fingerprint and a saved plan's prior state: what a plan can depend on. Halo's
+    /// customers (`/Client`, read whole for coverage rules) count by the fields haloform reads (`ClientField`): no plan
+    /// writes a customer, so an edit to any other field of one cannot make a saved plan wrong, and must not get it
+    /// refused. Any other record counts whole.
+    public static func fingerprinted(_ record: JSONObject, in collection: HaloCollection) -> JSONObject {
         guard collection == .client else { return record }
         return record.filter { ClientField(rawValue: $0.key) != nil }
     }
@@ -103,7 +104,7 @@ public struct RemoteState: Sendable, Hashable {
                 if let integration = Integration(detailsCollection: collection) {
                     tenants(integration).map { $0.stableDigest(leavingOut: connectionFields) }
                 } else {
-                    records[collection]!.map { JSONValue.object(Self.planned($0, in: collection)).stableDigest }
+                    records[collection]!.map { JSONValue.object(Self.fingerprinted($0, in: collection)).stableDigest }
                 }
             for digest in digests.sorted() { add(Self.bytes(digest)) }
         }
