@@ -48,6 +48,8 @@ public final class ChildProcess: @unchecked Sendable {
         let id: UInt64
         let predicate: @Sendable (String) -> Bool
         let continuation: CheckedContinuation<String?, Never>
+        /// Sent to the child the moment the predicate holds, from the thread that read the output.
+        let signal: Int32?
     }
 
     /// Starts `program` with `arguments` in `directory`, with exactly `environment`; stdin reads from /dev/null.
@@ -150,12 +152,17 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits until the output (stdout, with stderr when merged) satisfies `predicate` and returns it; nil when the
-    /// child ends, or `seconds` pass, first.
-    public func output(where predicate: @escaping @Sendable (String) -> Bool, within seconds: Double) async -> String? {
+    /// child ends, or `seconds` pass, first. A `signal` is sent to the child the moment the output satisfies
+    /// `predicate`, by the thread that read it: a kill then lands on time however long the waiting task takes to be
+    /// scheduled (on a machine busy with a sanitizer run, many seconds).
+    public func output(
+        where predicate: @escaping @Sendable (String) -> Bool, within seconds: Double, signalling signal: Int32? = nil
+    ) async -> String? {
         await withCheckedContinuation { continuation in
             let id: UInt64? = lock.withLock {
                 let text = String(decoding: stdoutData, as: UTF8.self)
                 if predicate(text) {
+                    if let signal, !reaped { _ = kill(pid, signal) }
                     continuation.resume(returning: text)
                     return nil
                 }
@@ -164,7 +171,8 @@ public final class ChildProcess: @unchecked Sendable {
                     return nil
                 }
                 nextWatcher += 1
-                watchers.append(Watcher(id: nextWatcher, predicate: predicate, continuation: continuation))
+                watchers.append(
+                    Watcher(id: nextWatcher, predicate: predicate, continuation: continuation, signal: signal))
                 return nextWatcher
             }
             guard let id else { return }
@@ -208,7 +216,9 @@ public final class ChildProcess: @unchecked Sendable {
                         case .stdout: stdoutData.append(contentsOf: chunk[0..<count])
                         case .stderr: stderrData.append(contentsOf: chunk[0..<count])
                         }
-                        return takeWatchers { $0.predicate(String(decoding: stdoutData, as: UTF8.self)) }
+                        let satisfied = takeWatchers { $0.predicate(String(decoding: stdoutData, as: UTF8.self)) }
+                        for signal in satisfied.compactMap(\.signal) where !reaped { _ = kill(pid, signal) }
+                        return satisfied
                     }
                     let text = output
                     for watcher in satisfied { watcher.continuation.resume(returning: text) }

@@ -34,9 +34,10 @@ import Testing
         let environment = ProcessInfo.processInfo.environment.merging(PlanApplyTests.secrets) { $1 }
         let apply = try ChildProcess(
             HaloformBinary.executable.path, ["apply", "--auto-approve", "."], in: root.path, environment: environment)
-        let created = await apply.output(where: { $0.contains("done: POST /SageBusinessCloudDetails") }, within: 120)
+        // Killed by the thread that reads the line, not by this task, which a loaded machine may run seconds later.
+        let created = await apply.output(
+            where: { $0.contains("done: POST /SageBusinessCloudDetails") }, within: 120, signalling: SIGKILL)
         #expect(created != nil, "\(apply.output)")
-        _ = apply.send(SIGKILL)
         #expect(await apply.exit() == .signalled(SIGKILL))
 
         let plan = try await run(["plan", "--detailed-exitcode", "."], in: root)
