@@ -40,8 +40,9 @@ public enum HaloCollection: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The fields haloform reads of a paged list's records (`ClientField`, `ItemField`, `SupplierField`): the rest are
-    /// skipped when a page is read, never built. Nil for the configuration collections, kept whole as a plan writes
-    /// them back.
+    /// skipped when a page is read, never built, so they neither cost memory nor enter a plan's fingerprint (an edit
+    /// to a customer field no plan reads does not void a saved plan). Nil for the configuration collections, kept
+    /// whole as a plan writes them back.
     public var readFields: Set<String>? {
         switch self {
         case .client: Self.clientFields

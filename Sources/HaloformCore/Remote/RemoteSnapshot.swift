@@ -4,8 +4,7 @@ import JSONText
 /// What a saved plan keeps of the remote state it was made against, so that a plan refused because Halo changed can
 /// say what changed: Halo's records without their write-only secrets, its named lists, and a digest per catalog.
 public struct RemoteSnapshot: Sendable, Hashable, Decodable {
-    /// Halo's configuration records by collection path (`ExactDetails`), `new_*` secrets left out, and customers by
-    /// the fields a plan can depend on (`RemoteState.fingerprinted`).
+    /// Halo's configuration records by collection path (`ExactDetails`), `new_*` secrets left out.
     public var records: [String: [JSONObject]]
     /// The `/Control` singleton.
     public var control: JSONObject
@@ -20,7 +19,7 @@ public struct RemoteSnapshot: Sendable, Hashable, Decodable {
             uniqueKeysWithValues: remote.collections.map { collection in
                 (
                     collection.path,
-                    remote[collection].map { Self.withoutSecrets(RemoteState.fingerprinted($0, in: collection)) }
+                    remote[collection].map(Self.withoutSecrets)
                 )
             })
         control = Self.withoutSecrets(remote.control)

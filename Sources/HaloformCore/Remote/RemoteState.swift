@@ -62,15 +62,6 @@ public struct RemoteState: Sendable, Hashable {
         Array(records.keys) + tenantRecords.keys.map(\.detailsCollection)
     }
 
-    /// What of a record enters the fingerprint and a saved plan's prior state: what a plan can depend on. Halo's
-    /// customers (`/Client`, read whole for coverage rules) count by the fields haloform reads (`ClientField`): no plan
-    /// writes a customer, so an edit to any other field of one cannot make a saved plan wrong, and must not get it
-    /// refused. Any other record counts whole.
-    public static func fingerprinted(_ record: JSONObject, in collection: HaloCollection) -> JSONObject {
-        guard collection == .client else { return record }
-        return record.filter { ClientField(rawValue: $0.key) != nil }
-    }
-
     /// A 64-bit value's bytes, least significant first.
     private static func bytes(_ value: UInt64) -> [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
@@ -104,7 +95,7 @@ public struct RemoteState: Sendable, Hashable {
                 if let integration = Integration(detailsCollection: collection) {
                     tenants(integration).map { $0.stableDigest(leavingOut: connectionFields) }
                 } else {
-                    records[collection]!.map { JSONValue.object(Self.fingerprinted($0, in: collection)).stableDigest }
+                    records[collection]!.map { JSONValue.object($0).stableDigest }
                 }
             for digest in digests.sorted() { add(Self.bytes(digest)) }
         }
